@@ -1,0 +1,339 @@
+// Package commerce is the Go binding of the commerce engine: a thin, hand-written layer over the SWIG-generated
+// package internal/native, itself a wrapper of the C ABI in include/commerce/*.h.
+//
+//	e, err := commerce.Open(commerce.Config{Path: "shop.db", Key: "secret"})
+//	if err != nil { ... }
+//	defer e.Close()
+//	sess, err := e.Login("alice@example.com", "correct horse battery")
+//	cart, err := e.CreateCart(sess.Token, "EUR")
+//	cart, err = e.AddItem(sess.Token, cart.ID, productID, 2)
+//	if errors.Is(err, commerce.ErrOutOfStock) { ... }
+//
+// Conventions:
+//   - a session argument is the token string; "" means "no session" (a guest cart, for example);
+//   - documents decode into the structs of documents.go; money is the exact Money type (decimal strings);
+//   - errors are *Error values carrying the stable Code, Name, Message and Details, comparable with errors.Is
+//     against the sentinels (ErrNotFound, ErrOutOfStock, ...);
+//   - every native call returns the error details captured in that same call, so results are correct even when
+//     the goroutine moves to another OS thread between calls;
+//   - an *Engine may be used from many goroutines; Close is idempotent and later calls fail with ErrMisuse.
+//
+// Building needs the commerce headers and library through the environment:
+//
+//	CGO_CPPFLAGS="-I<repo>/include -I<build>/include" CGO_LDFLAGS="-L<build> -Wl,-rpath,<build>" go test ./...
+package commerce
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"runtime"
+	"unicode/utf8"
+
+	"commerce.local/commerce/internal/native"
+)
+
+func init() {
+	if native.Version_number()/1000000 != native.Binding_version_number()/1000000 {
+		panic(fmt.Sprintf("commerce: the binding was built for library %d.x but library %s is loaded",
+			native.Binding_version_number()/1000000, native.Version()))
+	}
+}
+
+// Version is the version of the loaded library, e.g. "0.1.0".
+func Version() string { return native.Version() }
+
+// VersionNumber is the loaded library's MAJOR*1000000 + MINOR*1000 + PATCH.
+func VersionNumber() int { return native.Version_number() }
+
+// Engine is an open store over one database file.
+type Engine struct {
+	n native.Engine
+}
+
+// Open opens (creating if needed) the store described by cfg and migrates its schema forward. Errors:
+// ErrInvalidArgument (bad config), ErrBadKey (wrong or missing key), ErrVersion, ErrStorage.
+func Open(cfg Config) (*Engine, error) {
+	text, err := encodeJSON(cfg, "config")
+	if err != nil {
+		return nil, err
+	}
+	return OpenJSON(text)
+}
+
+// OpenJSON is Open with the configuration as JSON text (see include/commerce/engine.h).
+func OpenJSON(config string) (*Engine, error) {
+	n := native.NewEngine(config)
+	o := n.Open_outcome()
+	defer native.DeleteOutcome(o)
+	if !o.Ok() {
+		err := outcomeError(o)
+		native.DeleteEngine(n)
+		return nil, err
+	}
+	e := &Engine{n: n}
+	runtime.SetFinalizer(e, func(e *Engine) { native.DeleteEngine(e.n) })
+	return e, nil
+}
+
+// Close closes the store. It is idempotent, waits for calls running on other goroutines, and always returns
+// nil; later calls fail with ErrMisuse.
+func (e *Engine) Close() error {
+	if e != nil && e.n != nil {
+		e.n.Close()
+		runtime.KeepAlive(e)
+	}
+	return nil
+}
+
+// Closed reports whether Close ran.
+func (e *Engine) Closed() bool {
+	if e == nil || e.n == nil {
+		return true
+	}
+	defer runtime.KeepAlive(e)
+	return e.n.Closed()
+}
+
+// Info returns the "engine_info" document.
+func (e *Engine) Info() (*EngineInfo, error) {
+	return call[EngineInfo](e, func(n native.Engine) native.Outcome { return n.Info() })
+}
+
+// Rekey re-encrypts an encrypted store with newKey (ErrMisuse for a plain or in-memory store).
+func (e *Engine) Rekey(newKey string) error {
+	return callNoDoc(e, func(n native.Engine) native.Outcome { return n.Rekey(newKey) })
+}
+
+// RegisterUser registers a customer.
+func (e *Engine) RegisterUser(email, password string) (*User, error) {
+	return call[User](e, func(n native.Engine) native.Outcome { return n.Register_user(email, password) })
+}
+
+// BootstrapAdmin creates the store's first admin (ErrIllegalState once there is one).
+func (e *Engine) BootstrapAdmin(email, password string) (*User, error) {
+	return call[User](e, func(n native.Engine) native.Outcome { return n.Bootstrap_admin(email, password) })
+}
+
+// Me returns the user behind a session.
+func (e *Engine) Me(session string) (*User, error) {
+	return call[User](e, func(n native.Engine) native.Outcome { return n.Me(session) })
+}
+
+// Login logs in; pass the returned Session.Token to the calls that act for the user.
+func (e *Engine) Login(email, password string) (*Session, error) {
+	return call[Session](e, func(n native.Engine) native.Outcome { return n.Login(email, password) })
+}
+
+// Logout ends a session.
+func (e *Engine) Logout(session string) error {
+	return callNoDoc(e, func(n native.Engine) native.Outcome { return n.Logout(session) })
+}
+
+// CreateProduct creates a product (admin session). product is a NewProduct, another JSON-marshalable value, or
+// JSON text.
+func (e *Engine) CreateProduct(session string, product any) (*Product, error) {
+	text, err := encodeJSON(product, "product")
+	if err != nil {
+		return nil, err
+	}
+	return call[Product](e, func(n native.Engine) native.Outcome { return n.Create_product(session, text) })
+}
+
+// UpdateProduct changes the members present in patch (a ProductPatch, another marshalable value, or JSON text).
+func (e *Engine) UpdateProduct(session, productID string, patch any) (*Product, error) {
+	text, err := encodeJSON(patch, "patch")
+	if err != nil {
+		return nil, err
+	}
+	return call[Product](e, func(n native.Engine) native.Outcome {
+		return n.Update_product(session, productID, text)
+	})
+}
+
+// GetProduct returns a product; it needs no session.
+func (e *Engine) GetProduct(productID string) (*Product, error) {
+	return call[Product](e, func(n native.Engine) native.Outcome { return n.Get_product(productID) })
+}
+
+// ListProducts lists products by SKU; query may be nil.
+func (e *Engine) ListProducts(query *ListQuery) (*ProductList, error) {
+	text := ""
+	if query != nil {
+		var err error
+		if text, err = encodeJSON(query, "query"); err != nil {
+			return nil, err
+		}
+	}
+	return call[ProductList](e, func(n native.Engine) native.Outcome { return n.List_products(text) })
+}
+
+// DeleteProduct deletes a product (admin session).
+func (e *Engine) DeleteProduct(session, productID string) error {
+	return callNoDoc(e, func(n native.Engine) native.Outcome { return n.Delete_product(session, productID) })
+}
+
+// CreateCart creates a cart in a currency; session "" creates a guest cart.
+func (e *Engine) CreateCart(session, currency string) (*Cart, error) {
+	return call[Cart](e, func(n native.Engine) native.Outcome { return n.Create_cart(session, currency) })
+}
+
+// GetCart returns a cart.
+func (e *Engine) GetCart(session, cartID string) (*Cart, error) {
+	return call[Cart](e, func(n native.Engine) native.Outcome { return n.Get_cart(session, cartID) })
+}
+
+// AddItem adds quantity (>= 1) of a product to a cart and returns the whole cart.
+func (e *Engine) AddItem(session, cartID, productID string, quantity int64) (*Cart, error) {
+	return call[Cart](e, func(n native.Engine) native.Outcome {
+		return n.Add_item(session, cartID, productID, quantity)
+	})
+}
+
+// UpdateItem sets the quantity (>= 1) of a product already in the cart.
+func (e *Engine) UpdateItem(session, cartID, productID string, quantity int64) (*Cart, error) {
+	return call[Cart](e, func(n native.Engine) native.Outcome {
+		return n.Update_item(session, cartID, productID, quantity)
+	})
+}
+
+// RemoveItem removes a product from a cart.
+func (e *Engine) RemoveItem(session, cartID, productID string) (*Cart, error) {
+	return call[Cart](e, func(n native.Engine) native.Outcome { return n.Remove_item(session, cartID, productID) })
+}
+
+// PlaceOrder places an order from a cart in one transaction. request is a PlaceOrderRequest, another
+// marshalable value, or JSON text.
+func (e *Engine) PlaceOrder(session, cartID string, request any) (*Order, error) {
+	text, err := encodeJSON(request, "request")
+	if err != nil {
+		return nil, err
+	}
+	return call[Order](e, func(n native.Engine) native.Outcome { return n.Place_order(session, cartID, text) })
+}
+
+// GetOrder returns an order, for its owner or an admin.
+func (e *Engine) GetOrder(session, orderID string) (*Order, error) {
+	return call[Order](e, func(n native.Engine) native.Outcome { return n.Get_order(session, orderID) })
+}
+
+// ListOrders lists the session user's orders, newest first; query may be nil.
+func (e *Engine) ListOrders(session string, query *OrderListQuery) (*OrderList, error) {
+	text := ""
+	if query != nil {
+		var err error
+		if text, err = encodeJSON(query, "query"); err != nil {
+			return nil, err
+		}
+	}
+	return call[OrderList](e, func(n native.Engine) native.Outcome { return n.List_orders(session, text) })
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+func call[T any](e *Engine, f func(native.Engine) native.Outcome) (*T, error) {
+	if e == nil || e.n == nil {
+		return nil, newError(CodeMisuse, "nil engine", "")
+	}
+	o := f(e.n)
+	runtime.KeepAlive(e) // the finalizer must not free the native engine during the call
+	defer native.DeleteOutcome(o)
+	if !o.Ok() {
+		return nil, outcomeError(o)
+	}
+	doc := new(T)
+	if err := json.Unmarshal([]byte(o.Json()), doc); err != nil {
+		return nil, newError(CodeGeneric, "commerce: cannot decode the "+o.Doc_type()+" document: "+err.Error(), "")
+	}
+	return doc, nil
+}
+
+func callNoDoc(e *Engine, f func(native.Engine) native.Outcome) error {
+	if e == nil || e.n == nil {
+		return newError(CodeMisuse, "nil engine", "")
+	}
+	o := f(e.n)
+	runtime.KeepAlive(e)
+	defer native.DeleteOutcome(o)
+	if !o.Ok() {
+		return outcomeError(o)
+	}
+	return nil
+}
+
+// encodeJSON turns an input into JSON text: strings, []byte and json.RawMessage are JSON text already; anything
+// else goes through encoding/json after a check that refuses float values (money is exact) and strings that are
+// not valid UTF-8 (encoding/json would silently replace their bytes with U+FFFD).
+func encodeJSON(v any, what string) (string, error) {
+	switch t := v.(type) {
+	case nil:
+		return "", newError(CodeInvalidArgument, what+" is required", what)
+	case string:
+		return t, nil
+	case []byte:
+		return string(t), nil
+	case json.RawMessage:
+		return string(t), nil
+	}
+	if err := checkValue(reflect.ValueOf(v), what); err != nil {
+		return "", err
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", newError(CodeInvalidArgument, what+": "+err.Error(), what)
+	}
+	return string(b), nil
+}
+
+var marshalerType = reflect.TypeOf((*json.Marshaler)(nil)).Elem()
+
+func checkValue(v reflect.Value, path string) error {
+	if !v.IsValid() {
+		return nil
+	}
+	if v.Type().Implements(marshalerType) && v.Kind() != reflect.Pointer && v.Kind() != reflect.Interface {
+		return nil // marshals itself
+	}
+	switch v.Kind() {
+	case reflect.String:
+		if !utf8.ValidString(v.String()) {
+			return newError(CodeInvalidArgument, path+" is not valid UTF-8", path)
+		}
+	case reflect.Float32, reflect.Float64:
+		return newError(CodeInvalidArgument, path+": floats are not accepted (money is exact: use Money or a decimal string)", path)
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			return checkValue(v.Elem(), path)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			if f := t.Field(i); f.IsExported() {
+				if err := checkValue(v.Field(i), path+"."+f.Name); err != nil {
+					return err
+				}
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return nil // []byte marshals as base64
+		}
+		for i := 0; i < v.Len(); i++ {
+			if err := checkValue(v.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		it := v.MapRange()
+		for it.Next() {
+			k := fmt.Sprint(it.Key().Interface())
+			if err := checkValue(it.Key(), path+"."+k); err != nil {
+				return err
+			}
+			if err := checkValue(it.Value(), path+"."+k); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

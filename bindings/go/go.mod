@@ -1,0 +1,3 @@
+module commerce.local/commerce
+
+go 1.23

@@ -1,0 +1,379 @@
+/* commerce — the ONE language-neutral SWIG interface (SWIG 4.1) for Python, Node (V8) and Go.
+ *
+ * The raw C functions of include/commerce/*.h are deliberately NOT wrapped: their out-param-first shape is
+ * mis-wrapped for JavaScript (swig#2558), and reading the thread-local last error in a second native call is
+ * wrong in Go (a goroutine may change OS thread between two cgo calls). Instead this file defines a tiny C++
+ * layer, compiled into every binding module, with two classes:
+ *
+ *   Outcome  the complete result of ONE native call: status code, stable status name, message, details JSON
+ *            and the returned document (JSON text + type), all copied inside that call.
+ *   Engine   owns a commerce_engine*; every method returns an Outcome. close() is idempotent and waits for
+ *            calls in flight; a call on a closed engine passes a NULL handle to the C ABI, which answers
+ *            COMMERCE_ERR_MISUSE.
+ *
+ * Conventions of this raw layer (the idiomatic per-language layers hide them):
+ *   - an optional string argument (session, query_json) is "no value" (NULL for the C ABI) when it is empty:
+ *     Python None, JavaScript null/undefined and Go "" are mapped to "" by the idiomatic layers;
+ *   - a string argument that contains a NUL character is refused with COMMERCE_ERR_INVALID_ARGUMENT (details
+ *     {"field": "<argument>"}) instead of being silently truncated by the C ABI;
+ *   - the constructor opens the store; open_outcome() tells whether that worked (the engine is closed if not);
+ *   - no C++ exception ever leaves this layer (std::bad_alloc becomes COMMERCE_ERR_NO_MEMORY).
+ *
+ * The SWIG module is called "native" (Python: commerce.native + commerce._native, Node: commerce_native.node,
+ * Go: the internal package commerce.local/commerce/internal/native, built by `go build` from native.swigcxx).
+ * Per-language extras live in commerce_<language>.i files included at the end. */
+
+%module native
+
+%include <std_string.i>
+
+%{
+/* The module headers one by one rather than the umbrella <commerce/commerce.h>, whose quoted
+ * #include "version.h" only resolves when the generated version.h sits next to it. */
+#include <commerce/version.h>
+#include <commerce/status.h>
+#include <commerce/error.h>
+#include <commerce/doc.h>
+#include <commerce/engine.h>
+#include <commerce/identity.h>
+#include <commerce/catalog.h>
+#include <commerce/cart.h>
+#include <commerce/order.h>
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <shared_mutex>
+#include <string>
+#include <utility>
+%}
+
+/* Per-language extras (typemaps must precede the declarations they apply to). */
+#if defined(SWIGPYTHON)
+%include "commerce_python.i"
+#endif
+
+/* ------------------------------------------------------------------------------------------------------ */
+/* The C++ layer: parsed by SWIG (to generate the wrappers) and compiled into the module.                   */
+/* ------------------------------------------------------------------------------------------------------ */
+
+%inline %{
+namespace commerce_swig {
+
+/* The result of one native call. Immutable once returned. */
+class Outcome {
+public:
+    Outcome() = default;
+
+    /* True when the call succeeded (code() == COMMERCE_OK). */
+    bool ok() const { return code_ == COMMERCE_OK; }
+    /* The commerce_status returned by the C ABI: 0 or a negative error code (include/commerce/status.h). */
+    int code() const { return code_; }
+    /* The stable name of the code ("COMMERCE_OK", "COMMERCE_ERR_NOT_FOUND", ... "COMMERCE_ERR_UNKNOWN"). */
+    std::string name() const { return name_; }
+    /* The UTF-8 message of the failure, "" on success. */
+    std::string message() const { return message_; }
+    /* The details of the failure as a JSON object text, "{}" when there are none or on success. */
+    std::string details() const { return details_; }
+    /* The returned document as JSON text, "" when the call returns no document (or failed). */
+    std::string json() const { return json_; }
+    /* The returned document's "type" member, "" when there is no document. */
+    std::string doc_type() const { return type_; }
+    /* True when the call returned a document. */
+    bool has_document() const { return has_doc_; }
+
+#ifndef SWIG
+    /* Captures status, error details and document of the call that just returned, on this same thread.
+     * The error strings are copied before any other commerce_* function runs (that would clear them). */
+    static Outcome capture(commerce_status status, commerce_doc *doc) noexcept {
+        std::unique_ptr<commerce_doc, void (*)(commerce_doc *)> owned(doc, commerce_doc_free);
+        Outcome o;
+        try {
+            o.code_ = status;
+            if (status != COMMERCE_OK) {
+                const char *m = commerce_last_error_message();
+                const char *d = commerce_last_error_details();
+                o.message_ = m ? m : "";
+                o.details_ = (d && *d) ? d : "{}";
+            } else if (doc) {
+                const char *j = commerce_doc_json(doc);
+                if (j) {
+                    o.json_.assign(j, commerce_doc_size(doc));
+                    const char *t = commerce_doc_type(doc);
+                    o.type_ = t ? t : "";
+                    o.has_doc_ = true;
+                }
+            }
+            const char *n = commerce_status_name(status);
+            o.name_ = n ? n : "COMMERCE_ERR_UNKNOWN";
+        } catch (...) {
+            return no_memory();
+        }
+        return o;
+    }
+
+    /* A failure detected by this layer itself (never reached the C ABI). */
+    static Outcome local_error(commerce_status status, const char *message, const char *field) noexcept {
+        Outcome o;
+        try {
+            o.code_ = status;
+            o.message_ = message;
+            o.details_ = field ? std::string("{\"field\":\"") + field + "\"}" : std::string("{}");
+            const char *n = commerce_status_name(status);
+            o.name_ = n ? n : "COMMERCE_ERR_UNKNOWN";
+        } catch (...) {
+            return no_memory();
+        }
+        return o;
+    }
+
+    static Outcome no_memory() noexcept {
+        Outcome o; /* default-constructed strings do not allocate */
+        o.code_ = COMMERCE_ERR_NO_MEMORY;
+        return o;
+    }
+#endif
+
+private:
+    int code_ = COMMERCE_OK;
+    bool has_doc_ = false;
+    std::string name_;
+    std::string message_;
+    std::string details_ = "{}";
+    std::string json_;
+    std::string type_;
+};
+
+/* An open store. Thread-safe: many threads may call methods at once; close() waits for calls in flight. */
+class Engine {
+public:
+    /* Opens the store described by config_json (see include/commerce/engine.h). Never throws: check
+     * open_outcome(); when opening failed the engine is closed and every call answers COMMERCE_ERR_MISUSE. */
+    explicit Engine(const std::string &config_json) {
+        if (!text_ok(config_json)) {
+            open_ = Outcome::local_error(COMMERCE_ERR_INVALID_ARGUMENT, "config contains a NUL character", "config");
+            return;
+        }
+        commerce_engine *e = nullptr;
+        commerce_status st = commerce_engine_open(&e, config_json.c_str());
+        open_ = Outcome::capture(st, nullptr);
+        if (st == COMMERCE_OK) {
+            handle_ = e;
+        } else if (e) {
+            commerce_engine_free(e); /* the ABI promises *out == NULL on failure; be safe anyway */
+        }
+    }
+
+    ~Engine() { close(); }
+
+    Engine(const Engine &) = delete;
+    Engine &operator=(const Engine &) = delete;
+
+    /* The outcome of opening the store in the constructor. */
+    Outcome open_outcome() const { return open_; }
+
+    /* True once close() ran, or when opening failed. */
+    bool closed() const {
+        std::shared_lock<std::shared_mutex> lock(mutex_);
+        return handle_ == nullptr;
+    }
+
+    /* Closes the store. Idempotent; waits for calls running on other threads. */
+    void close() {
+        commerce_engine *e = nullptr;
+        {
+            std::unique_lock<std::shared_mutex> lock(mutex_);
+            e = handle_;
+            handle_ = nullptr;
+        }
+        commerce_engine_free(e); /* accepts NULL */
+    }
+
+    /* identity */
+    Outcome register_user(const std::string &email, const std::string &password) {
+        return call_doc("email", email, "password", password, [](commerce_doc **out, commerce_engine *e,
+                                                                   const char *a, const char *b) {
+            return commerce_user_register(out, e, a, b);
+        });
+    }
+    Outcome bootstrap_admin(const std::string &email, const std::string &password) {
+        return call_doc("email", email, "password", password, [](commerce_doc **out, commerce_engine *e,
+                                                                   const char *a, const char *b) {
+            return commerce_user_bootstrap_admin(out, e, a, b);
+        });
+    }
+    Outcome me(const std::string &session) {
+        if (!text_ok(session)) return nul_error("session");
+        return run([&](commerce_engine *e, commerce_doc **out) { return commerce_user_me(out, e, opt(session)); });
+    }
+    Outcome login(const std::string &email, const std::string &password) {
+        return call_doc("email", email, "password", password, [](commerce_doc **out, commerce_engine *e,
+                                                                   const char *a, const char *b) {
+            return commerce_auth_login(out, e, a, b);
+        });
+    }
+    Outcome logout(const std::string &session) {
+        if (!text_ok(session)) return nul_error("session");
+        return run([&](commerce_engine *e, commerce_doc **) { return commerce_auth_logout(e, opt(session)); });
+    }
+
+    /* catalog */
+    Outcome create_product(const std::string &session, const std::string &product_json) {
+        if (!text_ok(session)) return nul_error("session");
+        if (!text_ok(product_json)) return nul_error("product");
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_product_create(out, e, opt(session), product_json.c_str());
+        });
+    }
+    Outcome update_product(const std::string &session, const std::string &product_id, const std::string &patch_json) {
+        if (!text_ok(session)) return nul_error("session");
+        if (!text_ok(product_id)) return nul_error("product_id");
+        if (!text_ok(patch_json)) return nul_error("patch");
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_product_update(out, e, opt(session), product_id.c_str(), patch_json.c_str());
+        });
+    }
+    Outcome get_product(const std::string &product_id) {
+        if (!text_ok(product_id)) return nul_error("product_id");
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_product_get(out, e, product_id.c_str());
+        });
+    }
+    Outcome list_products(const std::string &query_json) {
+        if (!text_ok(query_json)) return nul_error("query");
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_product_list(out, e, opt(query_json));
+        });
+    }
+    Outcome delete_product(const std::string &session, const std::string &product_id) {
+        if (!text_ok(session)) return nul_error("session");
+        if (!text_ok(product_id)) return nul_error("product_id");
+        return run([&](commerce_engine *e, commerce_doc **) {
+            return commerce_product_delete(e, opt(session), product_id.c_str());
+        });
+    }
+
+    /* carts */
+    Outcome create_cart(const std::string &session, const std::string &currency) {
+        if (!text_ok(session)) return nul_error("session");
+        if (!text_ok(currency)) return nul_error("currency");
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_cart_create(out, e, opt(session), currency.c_str());
+        });
+    }
+    Outcome get_cart(const std::string &session, const std::string &cart_id) {
+        if (!text_ok(session)) return nul_error("session");
+        if (!text_ok(cart_id)) return nul_error("cart_id");
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_cart_get(out, e, opt(session), cart_id.c_str());
+        });
+    }
+    Outcome add_item(const std::string &session, const std::string &cart_id, const std::string &product_id,
+                     long long quantity) {
+        if (!text_ok(session)) return nul_error("session");
+        if (!text_ok(cart_id)) return nul_error("cart_id");
+        if (!text_ok(product_id)) return nul_error("product_id");
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_cart_add_item(out, e, opt(session), cart_id.c_str(), product_id.c_str(),
+                                          static_cast<int64_t>(quantity));
+        });
+    }
+    Outcome update_item(const std::string &session, const std::string &cart_id, const std::string &product_id,
+                        long long quantity) {
+        if (!text_ok(session)) return nul_error("session");
+        if (!text_ok(cart_id)) return nul_error("cart_id");
+        if (!text_ok(product_id)) return nul_error("product_id");
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_cart_update_item(out, e, opt(session), cart_id.c_str(), product_id.c_str(),
+                                             static_cast<int64_t>(quantity));
+        });
+    }
+    Outcome remove_item(const std::string &session, const std::string &cart_id, const std::string &product_id) {
+        if (!text_ok(session)) return nul_error("session");
+        if (!text_ok(cart_id)) return nul_error("cart_id");
+        if (!text_ok(product_id)) return nul_error("product_id");
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_cart_remove_item(out, e, opt(session), cart_id.c_str(), product_id.c_str());
+        });
+    }
+
+    /* checkout and orders */
+    Outcome place_order(const std::string &session, const std::string &cart_id, const std::string &request_json) {
+        if (!text_ok(session)) return nul_error("session");
+        if (!text_ok(cart_id)) return nul_error("cart_id");
+        if (!text_ok(request_json)) return nul_error("request");
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_checkout_place_order(out, e, opt(session), cart_id.c_str(), request_json.c_str());
+        });
+    }
+    Outcome get_order(const std::string &session, const std::string &order_id) {
+        if (!text_ok(session)) return nul_error("session");
+        if (!text_ok(order_id)) return nul_error("order_id");
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_order_get(out, e, opt(session), order_id.c_str());
+        });
+    }
+    Outcome list_orders(const std::string &session, const std::string &query_json) {
+        if (!text_ok(session)) return nul_error("session");
+        if (!text_ok(query_json)) return nul_error("query");
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_order_list(out, e, opt(session), opt(query_json));
+        });
+    }
+
+    /* engine */
+    Outcome rekey(const std::string &new_key) {
+        if (!text_ok(new_key)) return nul_error("new_key");
+        return run([&](commerce_engine *e, commerce_doc **) { return commerce_engine_rekey(e, new_key.c_str()); });
+    }
+    Outcome info() {
+        return run([&](commerce_engine *e, commerce_doc **out) { return commerce_engine_info(out, e); });
+    }
+
+#ifndef SWIG
+private:
+    static bool text_ok(const std::string &s) noexcept { return s.find('\0') == std::string::npos; }
+    static const char *opt(const std::string &s) noexcept { return s.empty() ? nullptr : s.c_str(); }
+    static Outcome nul_error(const char *field) noexcept {
+        return Outcome::local_error(COMMERCE_ERR_INVALID_ARGUMENT, "a string argument contains a NUL character",
+                                    field);
+    }
+
+    /* Runs one C call under the shared lock (so close() cannot free the handle meanwhile) and captures its
+     * outcome on the same thread. A closed engine passes NULL: the C ABI answers COMMERCE_ERR_MISUSE. */
+    template <class F> Outcome run(F &&f) noexcept {
+        try {
+            std::shared_lock<std::shared_mutex> lock(mutex_);
+            commerce_doc *doc = nullptr;
+            commerce_status st = f(handle_, &doc);
+            return Outcome::capture(st, doc);
+        } catch (...) {
+            return Outcome::no_memory();
+        }
+    }
+    template <class F>
+    Outcome call_doc(const char *fa, const std::string &a, const char *fb, const std::string &b, F f) noexcept {
+        if (!text_ok(a)) return nul_error(fa);
+        if (!text_ok(b)) return nul_error(fb);
+        return run([&](commerce_engine *e, commerce_doc **out) { return f(out, e, a.c_str(), b.c_str()); });
+    }
+
+    mutable std::shared_mutex mutex_;
+    commerce_engine *handle_ = nullptr;
+    Outcome open_;
+#endif
+};
+
+/* The version of the library actually loaded ("1.2.3") and its number (MAJOR*1000000 + MINOR*1000 + PATCH). */
+inline std::string version() { const char *v = commerce_version(); return v ? v : ""; }
+inline int version_number() { return commerce_version_number(); }
+/* The version of the headers this binding was compiled against; the idiomatic layers compare the majors. */
+inline int binding_version_number() { return COMMERCE_VERSION_NUMBER; }
+/* The stable name of a status code; "COMMERCE_ERR_UNKNOWN" for a code the library does not know. */
+inline std::string status_name(int code) { const char *n = commerce_status_name(code); return n ? n : "COMMERCE_ERR_UNKNOWN"; }
+
+} /* namespace commerce_swig */
+%}
+

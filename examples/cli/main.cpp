@@ -1,0 +1,135 @@
+// The commerce command-line program. `commerce demo [PATH]` runs a whole purchase against an SQLite file
+// through the public C ABI only, exactly as a host application would.
+#include <commerce/commerce.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace {
+
+using json = nlohmann::json;
+
+struct DocDeleter {
+    void operator()(commerce_doc* doc) const { commerce_doc_free(doc); }
+};
+struct EngineDeleter {
+    void operator()(commerce_engine* engine) const { commerce_engine_free(engine); }
+};
+
+// Throws with the engine's own code and message when a call fails.
+void check(commerce_status status, const char* what) {
+    if (status != COMMERCE_OK)
+        throw std::runtime_error(std::string(what) + ": " + commerce_status_name(status) + ": " +
+                                 commerce_last_error_message());
+}
+
+// Runs a call that returns a document and hands it back parsed.
+template <typename Call>
+json call(const char* what, Call&& fn) {
+    commerce_doc* raw = nullptr;
+    check(fn(&raw), what);
+    std::unique_ptr<commerce_doc, DocDeleter> doc(raw);
+    return json::parse(commerce_doc_json(doc.get()));
+}
+
+// Seeds the catalog and the accounts once; a second run finds them and goes on.
+std::string admin_session(commerce_engine* engine) {
+    commerce_doc* raw = nullptr;
+    commerce_status status = commerce_user_bootstrap_admin(&raw, engine, "admin@demo.shop", "demo admin password");
+    commerce_doc_free(raw);
+    if (status != COMMERCE_OK && status != COMMERCE_ERR_ILLEGAL_STATE) check(status, "bootstrap admin");
+    return call("admin login", [&](commerce_doc** out) {
+        return commerce_auth_login(out, engine, "admin@demo.shop", "demo admin password");
+    })["token"];
+}
+
+std::string product_by_sku(commerce_engine* engine, const std::string& admin, const json& product) {
+    json page = call("list products", [&](commerce_doc** out) { return commerce_product_list(out, engine, nullptr); });
+    for (const auto& item : page["items"])
+        if (item["sku"] == product["sku"]) {
+            // Restock so that every run can sell again.
+            json patch = {{"stock", product["stock"]}};
+            call("restock", [&](commerce_doc** out) {
+                return commerce_product_update(out, engine, admin.c_str(), item["id"].get<std::string>().c_str(),
+                                               patch.dump().c_str());
+            });
+            return item["id"];
+        }
+    return call("create product", [&](commerce_doc** out) {
+        return commerce_product_create(out, engine, admin.c_str(), product.dump().c_str());
+    })["id"];
+}
+
+int demo(const std::string& path) {
+    json config = {{"path", path}};
+    commerce_engine* raw_engine = nullptr;
+    check(commerce_engine_open(&raw_engine, config.dump().c_str()), "open");
+    std::unique_ptr<commerce_engine, EngineDeleter> engine(raw_engine);
+    std::printf("commerce %s, store %s\n", commerce_version(), path.c_str());
+
+    const std::string admin = admin_session(engine.get());
+    const json catalog = json::array({
+        {{"sku", "COFFEE-1KG"}, {"title", "Coffee beans, 1 kg"}, {"description", "Single origin"},
+         {"prices", {{{"amount", "24.90"}, {"currency", "EUR"}}}}, {"stock", 40}},
+        {{"sku", "MUG-BLUE"}, {"title", "Blue mug"}, {"description", "Stoneware, 350 ml"},
+         {"prices", {{{"amount", "9.95"}, {"currency", "EUR"}}}}, {"stock", 12}},
+    });
+    std::string coffee = product_by_sku(engine.get(), admin, catalog[0]);
+    std::string mug = product_by_sku(engine.get(), admin, catalog[1]);
+
+    commerce_doc* ignored = nullptr;
+    commerce_status registered = commerce_user_register(&ignored, engine.get(), "ana@demo.shop", "ana's passphrase");
+    commerce_doc_free(ignored);
+    if (registered != COMMERCE_OK && registered != COMMERCE_ERR_EXISTS) check(registered, "register");
+    const std::string customer = call("login", [&](commerce_doc** out) {
+        return commerce_auth_login(out, engine.get(), "ana@demo.shop", "ana's passphrase");
+    })["token"];
+
+    json cart = call("cart", [&](commerce_doc** out) { return commerce_cart_create(out, engine.get(), customer.c_str(), "EUR"); });
+    const std::string cart_id = cart["id"];
+    call("add coffee", [&](commerce_doc** out) {
+        return commerce_cart_add_item(out, engine.get(), customer.c_str(), cart_id.c_str(), coffee.c_str(), 2);
+    });
+    call("add mug", [&](commerce_doc** out) {
+        return commerce_cart_add_item(out, engine.get(), customer.c_str(), cart_id.c_str(), mug.c_str(), 3);
+    });
+    json request = {{"payment", {{"method", "manual"}, {"kind", "cash"}, {"tendered", "100.00"}}},
+                    {"idempotency_key", "demo-" + cart_id}};
+    json order = call("place order", [&](commerce_doc** out) {
+        return commerce_checkout_place_order(out, engine.get(), customer.c_str(), cart_id.c_str(), request.dump().c_str());
+    });
+
+    std::printf("\nReceipt %s  (%s)\n", order["number"].get<std::string>().c_str(), order["email"].get<std::string>().c_str());
+    for (const auto& line : order["lines"])
+        std::printf("  %3lld x %-22s %8s %s\n", line["quantity"].get<long long>(), line["title"].get<std::string>().c_str(),
+                    line["line_total"]["amount"].get<std::string>().c_str(), order["currency"].get<std::string>().c_str());
+    std::printf("  %-28s %8s %s\n", "Total", order["total"]["amount"].get<std::string>().c_str(), order["currency"].get<std::string>().c_str());
+    std::printf("  %-28s %8s\n  %-28s %8s\n", "Cash", order["payment"]["tendered"]["amount"].get<std::string>().c_str(),
+                "Change", order["payment"]["change"]["amount"].get<std::string>().c_str());
+    std::printf("  status: %s\n\nStock left:\n", order["status"].get<std::string>().c_str());
+    for (const auto& id : {coffee, mug}) {
+        json product = call("get product", [&](commerce_doc** out) { return commerce_product_get(out, engine.get(), id.c_str()); });
+        std::printf("  %-12s %lld\n", product["sku"].get<std::string>().c_str(), product["stock"].get<long long>());
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string command = argc > 1 ? argv[1] : "";
+    if (command != "demo") {
+        std::fprintf(stderr, "usage: commerce demo [PATH]   (default ./demo-store.db)\n");
+        return 2;
+    }
+    try {
+        return demo(argc > 2 ? argv[2] : "demo-store.db");
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "commerce: %s\n", error.what());
+        return 1;
+    }
+}

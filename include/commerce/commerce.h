@@ -1,0 +1,15 @@
+/* commerce — an embeddable commerce engine. The umbrella header of the C ABI; see docs/c-abi.md. */
+#ifndef COMMERCE_H
+#define COMMERCE_H
+
+#include <commerce/version.h>
+#include <commerce/status.h>
+#include <commerce/error.h>
+#include <commerce/doc.h>
+#include <commerce/engine.h>
+#include <commerce/identity.h>
+#include <commerce/catalog.h>
+#include <commerce/cart.h>
+#include <commerce/order.h>
+
+#endif

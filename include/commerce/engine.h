@@ -1,0 +1,41 @@
+/* commerce — the engine: one store over one database file.
+ *
+ * An engine may be used from many threads at once: reads run in parallel on their own connections, writes are
+ * serialized inside the engine. See docs/threading.md. */
+#ifndef COMMERCE_ENGINE_H
+#define COMMERCE_ENGINE_H
+
+#include <commerce/doc.h>
+#include <commerce/status.h>
+
+COMMERCE_BEGIN_DECLS
+
+typedef struct commerce_engine commerce_engine;
+
+/* Opens (creating if needed) the store described by config_json and migrates its schema forward:
+ *
+ *   {"path": "shop.db" | ":memory:",       required
+ *    "key": "secret",                       optional; encrypts the file with SQLCipher. Absent or "": plain file
+ *    "durability": "full" | "normal",       default "full" (synchronous=FULL: a committed order survives power loss)
+ *    "cache_size_kib": 32768,               page cache per connection
+ *    "busy_timeout_ms": 5000,
+ *    "read_connections": 4,                 parallel readers for file databases
+ *    "password_hashing": {"memory_kib": 19456, "iterations": 2, "parallelism": 1},
+ *    "session_ttl_seconds": 2592000}
+ *
+ * Errors: COMMERCE_ERR_INVALID_ARGUMENT (bad config), COMMERCE_ERR_BAD_KEY (wrong or missing key),
+ * COMMERCE_ERR_VERSION (file written by a newer library), COMMERCE_ERR_STORAGE. *out is NULL on failure. */
+COMMERCE_API commerce_status commerce_engine_open(commerce_engine **out, const char *config_json);
+
+/* Closes the store and frees the engine. Accepts NULL. Documents already returned stay valid. */
+COMMERCE_API void commerce_engine_free(commerce_engine *engine);
+
+/* Re-encrypts an encrypted store with new_key. COMMERCE_ERR_MISUSE for a plain or in-memory store. */
+COMMERCE_API commerce_status commerce_engine_rekey(commerce_engine *engine, const char *new_key);
+
+/* A document of type "engine_info": library version, schema version, path, encryption and cipher version. */
+COMMERCE_API commerce_status commerce_engine_info(commerce_doc **out, commerce_engine *engine);
+
+COMMERCE_END_DECLS
+
+#endif

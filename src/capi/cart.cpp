@@ -1,0 +1,41 @@
+#include "capi/guard.h"
+
+#include "flows/carts.h"
+
+#include <commerce/cart.h>
+
+using namespace commerce;
+using namespace commerce::capi;
+
+extern "C" {
+
+commerce_status commerce_cart_create(commerce_doc** out, commerce_engine* engine, const char* session,
+                                     const char* currency) {
+    return return_document(out, [&] { return flows::create_cart(engine_of(engine), session, currency); });
+}
+
+commerce_status commerce_cart_get(commerce_doc** out, commerce_engine* engine, const char* session,
+                                  const char* cart_id) {
+    return return_document(out, [&] { return flows::get_cart(engine_of(engine), session, cart_id); });
+}
+
+commerce_status commerce_cart_add_item(commerce_doc** out, commerce_engine* engine, const char* session,
+                                       const char* cart_id, const char* product_id, int64_t quantity) {
+    return return_document(out, [&] {
+        return flows::add_item(engine_of(engine), session, cart_id, product_id, quantity);
+    });
+}
+
+commerce_status commerce_cart_update_item(commerce_doc** out, commerce_engine* engine, const char* session,
+                                          const char* cart_id, const char* product_id, int64_t quantity) {
+    return return_document(out, [&] {
+        return flows::update_item(engine_of(engine), session, cart_id, product_id, quantity);
+    });
+}
+
+commerce_status commerce_cart_remove_item(commerce_doc** out, commerce_engine* engine, const char* session,
+                                          const char* cart_id, const char* product_id) {
+    return return_document(out, [&] { return flows::remove_item(engine_of(engine), session, cart_id, product_id); });
+}
+
+}

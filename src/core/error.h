@@ -1,0 +1,32 @@
+// The one exception type of the core. Domain code throws commerce::Error with a stable status code; the C ABI
+// guard (src/capi/guard.h) turns it into the thread-local last error. Nothing else crosses that boundary.
+#pragma once
+
+#include <commerce/status.h>
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+#include <string>
+
+namespace commerce {
+
+class Error : public std::runtime_error {
+public:
+    Error(commerce_status code, std::string message, nlohmann::json details = nlohmann::json::object())
+        : std::runtime_error(std::move(message)), code_(code), details_(std::move(details)) {}
+
+    commerce_status code() const noexcept { return code_; }
+    const nlohmann::json& details() const noexcept { return details_; }
+
+private:
+    commerce_status code_;
+    nlohmann::json details_;
+};
+
+// Invalid input in a named field: the most common failure, so it gets a shorthand.
+[[noreturn]] inline void throw_invalid(const std::string& field, const std::string& message) {
+    throw Error(COMMERCE_ERR_INVALID_ARGUMENT, message, {{"field", field}});
+}
+
+}  // namespace commerce

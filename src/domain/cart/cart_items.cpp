@@ -1,0 +1,64 @@
+#include "domain/cart/cart_items.h"
+
+#include "core/error.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace commerce {
+namespace {
+
+void check_quantity(int64_t quantity) {
+    if (quantity < 1 || quantity > kMaxLineQuantity)
+        throw_invalid("quantity", fmt::format("quantity must be between 1 and {}", kMaxLineQuantity));
+}
+
+std::vector<CartItem>::iterator find_line(Cart& cart, std::string_view product_id) {
+    return std::find_if(cart.items.begin(), cart.items.end(),
+                        [&](const CartItem& item) { return item.product_id == product_id; });
+}
+
+CartItem& existing_line(Cart& cart, std::string_view product_id) {
+    auto line = find_line(cart, product_id);
+    if (line == cart.items.end())
+        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("the cart has no item for product '{}'", product_id),
+                    {{"product_id", product_id}});
+    return *line;
+}
+
+}  // namespace
+
+void require_open(const Cart& cart) {
+    if (cart.status != kCartOpen)
+        throw Error(COMMERCE_ERR_ILLEGAL_STATE, fmt::format("the cart is {}", cart.status),
+                    {{"cart_id", cart.id}, {"status", cart.status}});
+}
+
+void add_quantity(Cart& cart, std::string_view product_id, int64_t quantity) {
+    require_open(cart);
+    check_quantity(quantity);
+    auto line = find_line(cart, product_id);
+    if (line == cart.items.end()) {
+        if (cart.items.size() >= kMaxCartLines)
+            throw_invalid("product_id", fmt::format("a cart holds at most {} different products", kMaxCartLines));
+        cart.items.push_back({std::string(product_id), quantity});
+        return;
+    }
+    check_quantity(line->quantity + quantity);
+    line->quantity += quantity;
+}
+
+void set_quantity(Cart& cart, std::string_view product_id, int64_t quantity) {
+    require_open(cart);
+    check_quantity(quantity);
+    existing_line(cart, product_id).quantity = quantity;
+}
+
+void remove_line(Cart& cart, std::string_view product_id) {
+    require_open(cart);
+    existing_line(cart, product_id);
+    cart.items.erase(find_line(cart, product_id));
+}
+
+}  // namespace commerce

@@ -1,0 +1,47 @@
+#include "domain/order/document.h"
+
+#include "core/timestamp.h"
+
+namespace commerce {
+namespace {
+nlohmann::json optional_money(const std::optional<Money>& money) {
+    return money ? money->to_json() : nlohmann::json(nullptr);
+}
+}  // namespace
+
+nlohmann::json order_document(const Order& order) {
+    nlohmann::json lines = nlohmann::json::array();
+    for (const auto& line : order.lines)
+        lines.push_back({{"product_id", line.product_id}, {"sku", line.sku}, {"title", line.title},
+                         {"quantity", line.quantity}, {"unit_price", line.unit_price.to_json()},
+                         {"line_total", line.line_total.to_json()}});
+    const Payment& payment = order.payment;
+    return {{"type", "order"},
+            {"schema_version", 1},
+            {"id", order.id},
+            {"number", order.number},
+            {"user_id", order.user_id ? nlohmann::json(*order.user_id) : nlohmann::json(nullptr)},
+            {"email", order.email},
+            {"cart_id", order.cart_id},
+            {"currency", order.currency->code},
+            {"status", order.status},
+            {"payment_status", order.payment_status},
+            {"fulfillment_status", order.fulfillment_status},
+            {"lines", lines},
+            {"subtotal", order.subtotal.to_json()},
+            {"total", order.total.to_json()},
+            {"payment",
+             {{"method", payment.method}, {"kind", payment.kind}, {"status", payment.status},
+              {"amount", payment.amount.to_json()}, {"tendered", optional_money(payment.tendered)},
+              {"change", optional_money(payment.change)}}},
+            {"created_at", format_rfc3339(order.created_ms)}};
+}
+
+nlohmann::json order_list_document(const std::vector<Order>& orders, const std::optional<std::string>& next) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& order : orders) items.push_back(order_document(order));
+    return {{"type", "order_list"}, {"schema_version", 1}, {"items", items},
+            {"next", next ? nlohmann::json(*next) : nlohmann::json(nullptr)}};
+}
+
+}  // namespace commerce

@@ -1,0 +1,17 @@
+// Use cases of carts. Each returns the whole priced "cart" document.
+#pragma once
+
+#include "engine/engine.h"
+
+#include <nlohmann/json.hpp>
+
+namespace commerce::flows {
+
+nlohmann::json create_cart(Engine& engine, const char* session, const char* currency_code);
+nlohmann::json get_cart(Engine& engine, const char* session, const char* cart_id);
+nlohmann::json add_item(Engine& engine, const char* session, const char* cart_id, const char* product_id, int64_t quantity);
+nlohmann::json update_item(Engine& engine, const char* session, const char* cart_id, const char* product_id,
+                           int64_t quantity);
+nlohmann::json remove_item(Engine& engine, const char* session, const char* cart_id, const char* product_id);
+
+}  // namespace commerce::flows

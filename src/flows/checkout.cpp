@@ -1,0 +1,113 @@
+#include "flows/checkout.h"
+
+#include "core/crypto.h"
+#include "core/error.h"
+#include "core/json_input.h"
+#include "core/text.h"
+#include "core/timestamp.h"
+#include "domain/cart/cart_items.h"
+#include "domain/identity/accounts.h"
+#include "domain/order/document.h"
+#include "domain/order/manual_payment.h"
+#include "flows/access.h"
+#include "flows/priced_cart.h"
+
+#include <fmt/format.h>
+
+namespace commerce::flows {
+namespace {
+
+// Reports every line that is short at once, so the shopper can fix the cart in one go.
+void check_stock(const PricedCart& priced) {
+    json shortages = json::array();
+    for (const auto& line : priced.lines)
+        if (line.product.stock < line.quantity)
+            shortages.push_back({{"product_id", line.product.id}, {"sku", line.product.sku},
+                                 {"requested", line.quantity}, {"available", line.product.stock}});
+    if (!shortages.empty())
+        throw Error(COMMERCE_ERR_OUT_OF_STOCK,
+                    shortages.size() == 1 ? fmt::format("only {} of '{}' left", shortages[0]["available"].get<int64_t>(),
+                                                        shortages[0]["sku"].get<std::string>())
+                                          : fmt::format("{} products are short of stock", shortages.size()),
+                    {{"items", shortages}});
+}
+
+void take_stock(Transaction& tx, const PricedCart& priced) {
+    for (const auto& line : priced.lines)
+        if (!tx.products().take_stock(line.product.id, line.quantity))
+            throw Error(COMMERCE_ERR_OUT_OF_STOCK, fmt::format("'{}' is out of stock", line.product.sku),
+                        {{"items", json::array({{{"product_id", line.product.id}, {"sku", line.product.sku}}})}});
+}
+
+std::string order_email(Transaction& tx, const std::optional<Actor>& actor, const json& request) {
+    if (actor) return tx.users().by_id(actor->user_id)->email;
+    auto email = optional_string(request, "email", kMaxShortText);
+    if (!email) throw_invalid("email", "a guest checkout needs an email");
+    return normalize_email(*email);
+}
+
+Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, const std::optional<Actor>& actor,
+                  const json& request) {
+    const int64_t now = engine.clock().now_ms();
+    const int year = year_of(now);
+    if (!request.contains("payment")) throw_invalid("payment", "payment is required");
+    Order order{.id = engine.ids().next(), .number = {}, .user_id = actor ? std::optional(actor->user_id) : std::nullopt,
+                .email = order_email(tx, actor, request), .cart_id = priced.cart.id, .currency = priced.cart.currency,
+                .status = {}, .payment_status = {}, .fulfillment_status = "not_fulfilled", .lines = {},
+                .subtotal = priced.subtotal, .total = priced.total,
+                .payment = manual_payment(request.at("payment"), priced.total, engine.ids().next()), .created_ms = now};
+    order.payment_status = order.payment.status;
+    order.status = order.payment.status == "captured" ? "paid" : "pending_payment";
+    for (const auto& line : priced.lines)
+        order.lines.push_back({line.product.id, line.product.sku, line.product.title, line.quantity, line.unit_price,
+                               line.line_total});
+    order.number = fmt::format("{}-{:06}", year, tx.orders().next_number(year));
+    return order;
+}
+
+}  // namespace
+
+nlohmann::json place_order(Engine& engine, const char* session, const char* cart_id, const char* request_json) {
+    const std::string_view token = optional_text(session, "session");
+    const std::string_view id = checked_text(cart_id, "cart_id");
+    const json request = parse_object(request_json, "request");
+    reject_unknown_members(request, "a checkout request", {"payment", "email", "idempotency_key"});
+    const auto idempotency_key = optional_string(request, "idempotency_key", kMaxShortText);
+    // The fingerprint of the request: a key reused with another cart or other terms is a conflict.
+    const std::string request_hash = sha256_hex(std::string(id) + '\n' + request.dump());
+
+    nlohmann::json document;
+    engine.storage().write([&](Transaction& tx) {
+        const auto actor = optional_actor(engine, tx, token);
+        const std::string scope = actor ? actor->user_id : "guest";
+        if (idempotency_key) {
+            if (auto earlier = tx.idempotency().find(scope, *idempotency_key)) {
+                if (earlier->request_hash != request_hash)
+                    throw Error(COMMERCE_ERR_CONFLICT,
+                                "this idempotency key was already used for a different request",
+                                {{"field", "idempotency_key"}, {"order_id", earlier->order_id}});
+                document = order_document(*tx.orders().by_id(earlier->order_id));
+                return;
+            }
+        }
+        Cart cart = accessible_cart(tx, id, actor);
+        require_open(cart);
+        if (cart.items.empty())
+            throw Error(COMMERCE_ERR_ILLEGAL_STATE, "the cart is empty", {{"cart_id", cart.id}, {"status", cart.status}});
+        const PricedCart priced = price_cart(tx, cart);
+        check_stock(priced);
+
+        const Order order = build_order(engine, tx, priced, actor, request);
+        take_stock(tx, priced);
+        tx.orders().insert(order);
+        cart.status = std::string(kCartCompleted);
+        cart.updated_ms = order.created_ms;
+        tx.carts().save(cart);
+        if (idempotency_key)
+            tx.idempotency().insert({scope, *idempotency_key, request_hash, order.id, order.created_ms});
+        document = order_document(order);
+    });
+    return document;
+}
+
+}  // namespace commerce::flows

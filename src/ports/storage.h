@@ -1,0 +1,114 @@
+// The storage port: transactions over repositories. The engine's modules see only these interfaces;
+// adapters (src/adapters/storage/*) implement them for a concrete database.
+//
+// Every write is one transaction: an order, its lines, the stock it takes and its payment commit together or
+// not at all. Writes are serialized inside the engine; reads run in parallel and see a consistent snapshot.
+#pragma once
+
+#include "domain/cart/cart.h"
+#include "domain/catalog/product.h"
+#include "domain/identity/user.h"
+#include "domain/order/order.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace commerce {
+
+class UserRepository {
+public:
+    virtual ~UserRepository() = default;
+    virtual void insert(const User& user) = 0;
+    virtual std::optional<User> by_id(std::string_view id) = 0;
+    virtual std::optional<User> by_email(std::string_view email) = 0;
+    virtual int64_t count_with_role(std::string_view role) = 0;
+};
+
+class SessionRepository {
+public:
+    virtual ~SessionRepository() = default;
+    virtual void insert(const Session& session) = 0;
+    virtual std::optional<Session> by_token_hash(std::string_view token_hash) = 0;
+    virtual bool remove(std::string_view token_hash) = 0;
+};
+
+class ProductRepository {
+public:
+    virtual ~ProductRepository() = default;
+    virtual void insert(const Product& product) = 0;
+    virtual void update(const Product& product) = 0;  // writes every field as given, version included
+    virtual std::optional<Product> by_id(std::string_view id) = 0;
+    virtual bool sku_taken(std::string_view sku, std::string_view except_id) = 0;
+    // Products with sku > after_sku in SKU order: keyset pagination, stable under inserts.
+    virtual std::vector<Product> page(std::string_view after_sku, int64_t limit) = 0;
+    virtual bool remove(std::string_view id) = 0;
+    // Takes quantity from stock only if enough is left; false (and nothing changed) otherwise.
+    virtual bool take_stock(std::string_view id, int64_t quantity) = 0;
+};
+
+class CartRepository {
+public:
+    virtual ~CartRepository() = default;
+    virtual void insert(const Cart& cart) = 0;
+    virtual void save(const Cart& cart) = 0;  // status, items and updated time
+    virtual std::optional<Cart> by_id(std::string_view id) = 0;
+};
+
+class OrderRepository {
+public:
+    virtual ~OrderRepository() = default;
+    virtual void insert(const Order& order) = 0;
+    virtual std::optional<Order> by_id(std::string_view id) = 0;
+    // A user's orders newest first, with id < before_id when before_id is not empty.
+    virtual std::vector<Order> page_for_user(std::string_view user_id, std::string_view before_id, int64_t limit) = 0;
+    // The next number in the store's sequence for the year, starting at 1.
+    virtual int64_t next_number(int year) = 0;
+};
+
+// Remembers which request an idempotency key was first used for, and what it produced.
+struct IdempotencyRecord {
+    std::string scope;  // whose key: a user id, or "guest"
+    std::string key;
+    std::string request_hash;
+    std::string order_id;
+    int64_t created_ms = 0;
+};
+
+class IdempotencyRepository {
+public:
+    virtual ~IdempotencyRepository() = default;
+    virtual std::optional<IdempotencyRecord> find(std::string_view scope, std::string_view key) = 0;
+    virtual void insert(const IdempotencyRecord& record) = 0;
+};
+
+class Transaction {
+public:
+    virtual ~Transaction() = default;
+    virtual UserRepository& users() = 0;
+    virtual SessionRepository& sessions() = 0;
+    virtual ProductRepository& products() = 0;
+    virtual CartRepository& carts() = 0;
+    virtual OrderRepository& orders() = 0;
+    virtual IdempotencyRepository& idempotency() = 0;
+};
+
+class Storage {
+public:
+    virtual ~Storage() = default;
+    // Runs fn in a read-only snapshot.
+    virtual void read(const std::function<void(Transaction&)>& fn) = 0;
+    // Runs fn in a write transaction that commits when fn returns and rolls back when it throws.
+    virtual void write(const std::function<void(Transaction&)>& fn) = 0;
+    // Re-encrypts the store. MISUSE when the store is not encrypted.
+    virtual void rekey(std::string_view new_key) = 0;
+    // Facts for engine_info: schema version, encryption, cipher version.
+    virtual nlohmann::json describe() = 0;
+};
+
+}  // namespace commerce

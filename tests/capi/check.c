@@ -1,0 +1,47 @@
+#include "check.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int check_passed = 0, check_failed = 0;
+
+void check_true(int ok, const char *what, const char *file, int line) {
+    if (ok) { check_passed++; return; }
+    check_failed++;
+    fprintf(stderr, "%s:%d: FAILED: %s\n", file, line, what);
+}
+
+void check_status(commerce_status got, commerce_status expected, const char *what, const char *file, int line) {
+    if (got == expected) { check_passed++; return; }
+    check_failed++;
+    fprintf(stderr, "%s:%d: FAILED: %s returned %s, expected %s: %s %s\n", file, line, what, commerce_status_name(got),
+            commerce_status_name(expected), commerce_last_error_message(), commerce_last_error_details());
+}
+
+const char *json_member(const commerce_doc *doc, const char *member) {
+    static char value[512];
+    char pattern[128];
+    const char *start, *end;
+    value[0] = '\0';
+    snprintf(pattern, sizeof pattern, "\"%s\":\"", member);
+    start = doc ? strstr(commerce_doc_json(doc), pattern) : NULL;
+    if (!start) return value;
+    start += strlen(pattern);
+    end = strchr(start, '"');
+    if (end && (size_t)(end - start) < sizeof value) {
+        memcpy(value, start, (size_t)(end - start));
+        value[end - start] = '\0';
+    }
+    return value;
+}
+
+int json_contains(const commerce_doc *doc, const char *text) {
+    return doc != NULL && strstr(commerce_doc_json(doc), text) != NULL;
+}
+
+int main(void) {
+    purchase_tests();
+    error_tests();
+    printf("%d passed, %d failed\n", check_passed, check_failed);
+    return check_failed == 0 ? 0 : 1;
+}
