@@ -28,17 +28,7 @@
 %include <std_string.i>
 
 %{
-/* The module headers one by one rather than the umbrella <commerce/commerce.h>, whose quoted
- * #include "version.h" only resolves when the generated version.h sits next to it. */
-#include <commerce/version.h>
-#include <commerce/status.h>
-#include <commerce/error.h>
-#include <commerce/doc.h>
-#include <commerce/engine.h>
-#include <commerce/identity.h>
-#include <commerce/catalog.h>
-#include <commerce/cart.h>
-#include <commerce/order.h>
+#include <commerce/commerce.h>
 
 #include <cstdint>
 #include <cstring>
