@@ -22,12 +22,12 @@ demo: build
 	$(BUILD)/examples/cli/commerce demo demo-store.db
 
 test: build
-	cd $(BUILD) && ctest --output-on-failure -j1
+	cd $(BUILD) && ctest --output-on-failure -j1 -LE bench
 
 bench: deps
 	$(CMAKE) -S . -B $(BUILD) -DCOMMERCE_BUILD_BENCH=ON
 	$(CMAKE) --build $(BUILD) -j$(JOBS)
-	cd $(BUILD) && ctest --output-on-failure -L bench
+	cd $(BUILD) && ctest --verbose -L bench
 
 # ASan + UBSan over the native and C ABI tests (the bindings load into interpreters that are not instrumented).
 sanitize: deps

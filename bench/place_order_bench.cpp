@@ -13,8 +13,12 @@ namespace {
 
 using json = nlohmann::json;
 
-json call(commerce_status status, commerce_doc* doc) {
-    if (status != COMMERCE_OK) throw std::runtime_error(commerce_last_error_message());
+// Runs one C ABI call that produces a document and returns the parsed document. The call is a lambda so that the
+// document is read only after the call has filled it in (argument evaluation order is unspecified).
+template <typename Call>
+json call(Call&& produce) {
+    commerce_doc* doc = nullptr;
+    if (produce(&doc) != COMMERCE_OK) throw std::runtime_error(commerce_last_error_message());
     json parsed = json::parse(commerce_doc_json(doc));
     commerce_doc_free(doc);
     return parsed;
@@ -27,21 +31,27 @@ void place_orders(benchmark::State& state, const char* durability) {
                    {"password_hashing", {{"memory_kib", 64}, {"iterations", 1}, {"parallelism", 1}}}};
     commerce_engine* engine = nullptr;
     if (commerce_engine_open(&engine, config.dump().c_str()) != COMMERCE_OK) throw std::runtime_error("open");
-    commerce_doc* doc = nullptr;
-    call(commerce_user_bootstrap_admin(&doc, engine, "admin@bench.test", "bench password"), doc);
-    const std::string admin = call(commerce_auth_login(&doc, engine, "admin@bench.test", "bench password"), doc)["token"];
+    call([&](commerce_doc** doc) { return commerce_user_bootstrap_admin(doc, engine, "admin@bench.test", "bench password"); });
+    const std::string admin = call([&](commerce_doc** doc) {
+        return commerce_auth_login(doc, engine, "admin@bench.test", "bench password");
+    })["token"];
     std::string products[2];
     for (int i = 0; i < 2; ++i) {
         json product = {{"sku", "B" + std::to_string(i)}, {"title", "Bench"}, {"stock", 1000000000},
                         {"prices", {{{"amount", "3.99"}, {"currency", "EUR"}}}}};
-        products[i] = call(commerce_product_create(&doc, engine, admin.c_str(), product.dump().c_str()), doc)["id"];
+        products[i] = call([&](commerce_doc** doc) {
+            return commerce_product_create(doc, engine, admin.c_str(), product.dump().c_str());
+        })["id"];
     }
     const char* request = R"({"payment":{"method":"manual","kind":"cash"},"email":"guest@bench.test"})";
     for (auto _ : state) {
-        const std::string cart = call(commerce_cart_create(&doc, engine, nullptr, "EUR"), doc)["id"];
+        const std::string cart =
+            call([&](commerce_doc** doc) { return commerce_cart_create(doc, engine, nullptr, "EUR"); })["id"];
         for (const auto& product : products)
-            call(commerce_cart_add_item(&doc, engine, nullptr, cart.c_str(), product.c_str(), 2), doc);
-        call(commerce_checkout_place_order(&doc, engine, nullptr, cart.c_str(), request), doc);
+            call([&](commerce_doc** doc) {
+                return commerce_cart_add_item(doc, engine, nullptr, cart.c_str(), product.c_str(), 2);
+            });
+        call([&](commerce_doc** doc) { return commerce_checkout_place_order(doc, engine, nullptr, cart.c_str(), request); });
     }
     state.SetItemsProcessed(state.iterations());
     commerce_engine_free(engine);

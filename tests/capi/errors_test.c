@@ -58,6 +58,75 @@ static void bad_key_tests(void) {
     rmdir(dir);
 }
 
+/* The whole file's bytes (the engine is closed, so the WAL has been checkpointed into it). */
+static char *read_file(const char *path, long *size) {
+    FILE *file = fopen(path, "rb");
+    char *bytes;
+    CHECK(file != NULL);
+    if (!file) return NULL;
+    fseek(file, 0, SEEK_END);
+    *size = ftell(file);
+    rewind(file);
+    bytes = malloc((size_t)*size);
+    CHECK(fread(bytes, 1, (size_t)*size, file) == (size_t)*size);
+    fclose(file);
+    return bytes;
+}
+
+/* Bad input against an encrypted file store leaves the file byte for byte as it was. */
+static void file_unchanged_tests(void) {
+    char dir[] = "/tmp/commerce-capi-XXXXXX", path[256], config[512], admin[128], product_id[64], cart_id[64];
+    const char bad_utf8[] = {'a', (char)0xC3, (char)0x28, 0};
+    commerce_engine *engine = NULL;
+    commerce_doc *doc = NULL;
+    char *before, *after;
+    long before_size = 0, after_size = 0;
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/shop.db", dir);
+    snprintf(config, sizeof config,
+             "{\"path\":\"%s\",\"key\":\"till key\",\"password_hashing\":{\"memory_kib\":64,\"iterations\":1,"
+             "\"parallelism\":1}}", path);
+    CHECK_OK(commerce_engine_open(&engine, config));
+    CHECK_OK(commerce_user_bootstrap_admin(&doc, engine, "admin@shop.test", "correct horse battery"));
+    commerce_doc_free(doc);
+    login_as(engine, "admin@shop.test", "correct horse battery", admin);
+    CHECK_OK(commerce_product_create(&doc, engine, admin,
+        "{\"sku\":\"PEN\",\"title\":\"Pen\",\"prices\":[{\"amount\":\"2.00\",\"currency\":\"EUR\"}],\"stock\":1}"));
+    snprintf(product_id, sizeof product_id, "%s", json_member(doc, "id"));
+    commerce_doc_free(doc);
+    CHECK_OK(commerce_cart_create(&doc, engine, NULL, "EUR"));
+    snprintf(cart_id, sizeof cart_id, "%s", json_member(doc, "id"));
+    commerce_doc_free(doc);
+    CHECK_OK(commerce_cart_add_item(&doc, engine, NULL, cart_id, product_id, 2));
+    commerce_doc_free(doc);
+    commerce_engine_free(engine);
+    before = read_file(path, &before_size);
+
+    CHECK_OK(commerce_engine_open(&engine, config));
+    CHECK_STATUS(commerce_cart_add_item(&doc, engine, NULL, cart_id, product_id, 0), COMMERCE_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(commerce_cart_add_item(&doc, engine, NULL, cart_id, "no-such-product", 1), COMMERCE_ERR_NOT_FOUND);
+    CHECK_STATUS(commerce_product_update(&doc, engine, admin, product_id,
+                 "{\"prices\":[{\"amount\":\"1.2.3\",\"currency\":\"EUR\"}]}"), COMMERCE_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(commerce_cart_create(&doc, engine, NULL, "XYZ"), COMMERCE_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(commerce_product_update(&doc, engine, admin, product_id, "{\"title\": "), COMMERCE_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(commerce_user_register(&doc, engine, bad_utf8, "a long passphrase"), COMMERCE_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(commerce_checkout_place_order(&doc, engine, NULL, cart_id,
+        "{\"payment\":{\"method\":\"manual\",\"kind\":\"cash\"},\"email\":\"guest@example.test\"}"),
+        COMMERCE_ERR_OUT_OF_STOCK);
+    commerce_engine_free(engine);
+    CHECK_STATUS(commerce_engine_open(&engine, "{\"path\":\"/nonexistent-dir/x.db\"}"), COMMERCE_ERR_STORAGE);
+    snprintf(config, sizeof config, "{\"path\":\"%s\",\"key\":\"wrong key\"}", path);
+    CHECK_STATUS(commerce_engine_open(&engine, config), COMMERCE_ERR_BAD_KEY);
+
+    after = read_file(path, &after_size);
+    CHECK(before_size > 0 && before_size == after_size);
+    CHECK(before && after && memcmp(before, after, (size_t)before_size) == 0);
+    free(before);
+    free(after);
+    unlink(path);
+    rmdir(dir);
+}
+
 void error_tests(void) {
     commerce_engine *engine = NULL;
     commerce_doc *doc = NULL;
@@ -165,4 +234,5 @@ void error_tests(void) {
     CHECK(strcmp(commerce_status_name(-999), "COMMERCE_ERR_UNKNOWN") == 0);
     CHECK_STATUS(commerce_engine_rekey(NULL, "k"), COMMERCE_ERR_MISUSE);
     bad_key_tests();
+    file_unchanged_tests();
 }
