@@ -33,7 +33,7 @@ void place_orders(benchmark::State& state, const char* durability) {
     if (commerce_engine_open(&engine, config.dump().c_str()) != COMMERCE_OK) throw std::runtime_error("open");
     call([&](commerce_doc** doc) { return commerce_user_bootstrap_admin(doc, engine, "admin@bench.test", "bench password"); });
     const std::string admin = call([&](commerce_doc** doc) {
-        return commerce_auth_login(doc, engine, "admin@bench.test", "bench password");
+        return commerce_auth_login(doc, engine, "admin@bench.test", "bench password", nullptr);
     })["token"];
     std::string products[2];
     for (int i = 0; i < 2; ++i) {

@@ -43,7 +43,7 @@ std::string admin_session(commerce_engine* engine) {
     commerce_doc_free(raw);
     if (status != COMMERCE_OK && status != COMMERCE_ERR_ILLEGAL_STATE) check(status, "bootstrap admin");
     return call("admin login", [&](commerce_doc** out) {
-        return commerce_auth_login(out, engine, "admin@demo.shop", "demo admin password");
+        return commerce_auth_login(out, engine, "admin@demo.shop", "demo admin password", nullptr);
     })["token"];
 }
 
@@ -86,7 +86,7 @@ int demo(const std::string& path) {
     commerce_doc_free(ignored);
     if (registered != COMMERCE_OK && registered != COMMERCE_ERR_EXISTS) check(registered, "register");
     const std::string customer = call("login", [&](commerce_doc** out) {
-        return commerce_auth_login(out, engine.get(), "ana@demo.shop", "ana's passphrase");
+        return commerce_auth_login(out, engine.get(), "ana@demo.shop", "ana's passphrase", nullptr);
     })["token"];
 
     json cart = call("cart", [&](commerce_doc** out) { return commerce_cart_create(out, engine.get(), customer.c_str(), "EUR"); });

@@ -8,6 +8,8 @@
 #include <commerce/doc.h>
 #include <commerce/engine.h>
 #include <commerce/identity.h>
+#include <commerce/access.h>
+#include <commerce/outbox.h>
 #include <commerce/catalog.h>
 #include <commerce/cart.h>
 #include <commerce/order.h>

@@ -8,6 +8,8 @@
 #include <commerce/doc.h>
 #include <commerce/status.h>
 
+#include <stdint.h>
+
 COMMERCE_BEGIN_DECLS
 
 typedef struct commerce_engine commerce_engine;
@@ -21,7 +23,12 @@ typedef struct commerce_engine commerce_engine;
  *    "busy_timeout_ms": 5000,
  *    "read_connections": 4,                 parallel readers for file databases
  *    "password_hashing": {"memory_kib": 19456, "iterations": 2, "parallelism": 1},
- *    "session_ttl_seconds": 2592000}
+ *    "secret_key": "...",                   32+ bytes; seals secrets at rest (TOTP secrets, outbox tokens).
+ *                                           Absent: a key generated once and kept in the store
+ *    "clock": "system" | "manual",          default "system"; "manual" starts at "clock_start_ms" (default: now)
+ *                                           and moves only by commerce_engine_set_time/advance_time
+ *    "clock_start_ms": 1767225600000,
+ *    "identity": { ... }}                   sessions, verification, lockout, JWT: see docs/identity.md
  *
  * Errors: COMMERCE_ERR_INVALID_ARGUMENT (bad config), COMMERCE_ERR_BAD_KEY (wrong or missing key),
  * COMMERCE_ERR_VERSION (file written by a newer library), COMMERCE_ERR_STORAGE. *out is NULL on failure. */
@@ -35,6 +42,14 @@ COMMERCE_API commerce_status commerce_engine_rekey(commerce_engine *engine, cons
 
 /* A document of type "engine_info": library version, schema version, path, encryption and cipher version. */
 COMMERCE_API commerce_status commerce_engine_info(commerce_doc **out, commerce_engine *engine);
+
+/* Moves the clock of an engine opened with "clock": "manual" to unix_ms (milliseconds since 1970, UTC).
+ * COMMERCE_ERR_MISUSE for a system clock; COMMERCE_ERR_INVALID_ARGUMENT for a time before the current one
+ * (time never runs backwards, so expiry and ordering stay consistent). */
+COMMERCE_API commerce_status commerce_engine_set_time(commerce_engine *engine, int64_t unix_ms);
+
+/* Moves a manual clock forward by delta_ms (>= 0). Same errors as commerce_engine_set_time. */
+COMMERCE_API commerce_status commerce_engine_advance_time(commerce_engine *engine, int64_t delta_ms);
 
 COMMERCE_END_DECLS
 

@@ -37,4 +37,12 @@ commerce_status commerce_engine_info(commerce_doc** out, commerce_engine* engine
     });
 }
 
+commerce_status commerce_engine_set_time(commerce_engine* engine, int64_t unix_ms) {
+    return guard([&] { engine_of(engine).manual_clock().set(unix_ms); });
+}
+
+commerce_status commerce_engine_advance_time(commerce_engine* engine, int64_t delta_ms) {
+    return guard([&] { engine_of(engine).manual_clock().advance(delta_ms); });
+}
+
 }

@@ -22,4 +22,25 @@ std::string format_rfc3339(int64_t epoch_ms) {
 
 int year_of(int64_t epoch_ms) { return utc(epoch_ms).tm_year + 1900; }
 
+std::optional<int64_t> parse_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    auto number = [&](std::size_t at, std::size_t length) {
+        int value = 0;
+        for (std::size_t i = at; i < at + length; ++i) value = value * 10 + (text[i] - '0');
+        return value;
+    };
+    std::tm tm{};
+    tm.tm_year = number(0, 4) - 1900;
+    tm.tm_mon = number(5, 2) - 1;
+    tm.tm_mday = number(8, 2);
+    const int year = tm.tm_year, month = tm.tm_mon, day = tm.tm_mday;
+    const std::time_t seconds = timegm(&tm);  // normalises 02-30 to 03-02, which the check below refuses
+    if (tm.tm_year != year || tm.tm_mon != month || tm.tm_mday != day) return std::nullopt;
+    return static_cast<int64_t>(seconds) * 1000;
+}
+
+std::string format_date(int64_t epoch_ms) { return format_rfc3339(epoch_ms).substr(0, 10); }
+
 }  // namespace commerce

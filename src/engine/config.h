@@ -2,13 +2,19 @@
 #pragma once
 
 #include "adapters/storage/sqlite/sqlite_storage.h"
-#include "domain/identity/accounts.h"
+#include "domain/identity/settings.h"
+
+#include <optional>
+#include <string>
 
 namespace commerce {
 
 struct EngineConfig {
     sqlite::Options storage;
-    AccountSettings accounts;
+    IdentitySettings identity;
+    std::string secret_key;                 // "" = use the key generated and kept in the store
+    bool manual_clock = false;
+    std::optional<int64_t> clock_start_ms;  // manual clock only
 
     // INVALID_ARGUMENT naming the member for anything malformed, unknown or out of range.
     static EngineConfig parse(const char* config_json);

@@ -14,7 +14,7 @@ nlohmann::json change_cart(Engine& engine, const char* session, const char* cart
     const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(cart_id, "cart_id");
     nlohmann::json document;
-    engine.storage().write([&](Transaction& tx) {
+    engine.write([&](Transaction& tx) {
         Cart cart = accessible_cart(tx, id, optional_actor(engine, tx, token));
         change(tx, cart);
         cart.updated_ms = engine.clock().now_ms();
@@ -30,7 +30,7 @@ nlohmann::json create_cart(Engine& engine, const char* session, const char* curr
     const std::string_view token = optional_text(session, "session");
     const Currency& cart_currency = currency(checked_text(currency_code, "currency"));
     nlohmann::json document;
-    engine.storage().write([&](Transaction& tx) {
+    engine.write([&](Transaction& tx) {
         const auto actor = optional_actor(engine, tx, token);
         const int64_t now = engine.clock().now_ms();
         Cart cart{.id = engine.ids().next(),
@@ -47,7 +47,7 @@ nlohmann::json get_cart(Engine& engine, const char* session, const char* cart_id
     const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(cart_id, "cart_id");
     nlohmann::json document;
-    engine.storage().read([&](Transaction& tx) {
+    engine.read([&](Transaction& tx) {
         document = cart_document(price_cart(tx, accessible_cart(tx, id, optional_actor(engine, tx, token))));
     });
     return document;

@@ -11,7 +11,7 @@ nlohmann::json create_product(Engine& engine, const char* session, const char* p
     const std::string_view token = optional_text(session, "session");
     const json input = parse_object(product_json, "product");
     nlohmann::json document;
-    engine.storage().write([&](Transaction& tx) {
+    engine.write([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
         document = product_document(commerce::create_product(tx, engine.ids(), engine.clock().now_ms(), actor, input));
     });
@@ -23,7 +23,7 @@ nlohmann::json update_product(Engine& engine, const char* session, const char* p
     const std::string_view id = checked_text(product_id, "product_id");
     const json patch = parse_object(patch_json, "patch");
     nlohmann::json document;
-    engine.storage().write([&](Transaction& tx) {
+    engine.write([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
         document = product_document(commerce::update_product(tx, engine.clock().now_ms(), actor, id, patch));
     });
@@ -33,21 +33,21 @@ nlohmann::json update_product(Engine& engine, const char* session, const char* p
 nlohmann::json get_product(Engine& engine, const char* product_id) {
     const std::string_view id = checked_text(product_id, "product_id");
     nlohmann::json document;
-    engine.storage().read([&](Transaction& tx) { document = product_document(commerce::get_product(tx, id)); });
+    engine.read([&](Transaction& tx) { document = product_document(commerce::get_product(tx, id)); });
     return document;
 }
 
 nlohmann::json list_products(Engine& engine, const char* query_json) {
     const json query = parse_object(query_json, "query", /*optional=*/true);
     nlohmann::json document;
-    engine.storage().read([&](Transaction& tx) { document = product_list_document(commerce::list_products(tx, query)); });
+    engine.read([&](Transaction& tx) { document = product_list_document(commerce::list_products(tx, query)); });
     return document;
 }
 
 void delete_product(Engine& engine, const char* session, const char* product_id) {
     const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(product_id, "product_id");
-    engine.storage().write([&](Transaction& tx) {
+    engine.write([&](Transaction& tx) {
         commerce::delete_product(tx, session_actor(engine, tx, token), id);
     });
 }

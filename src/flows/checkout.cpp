@@ -77,8 +77,11 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
     const std::string request_hash = sha256_hex(std::string(id) + '\n' + request.dump());
 
     nlohmann::json document;
-    engine.storage().write([&](Transaction& tx) {
+    engine.write([&](Transaction& tx) {
         const auto actor = optional_actor(engine, tx, token);
+        if (actor && !actor->email_verified && engine.identity().unverified_users == UnverifiedUsers::no_checkout)
+            throw Error(COMMERCE_ERR_FORBIDDEN, "the email address must be verified before placing an order",
+                        {{"reason", "email_unverified"}});
         const std::string scope = actor ? actor->user_id : "guest";
         if (idempotency_key) {
             if (auto earlier = tx.idempotency().find(scope, *idempotency_key)) {

@@ -1,6 +1,7 @@
 #include "flows/orders.h"
 
 #include "core/error.h"
+#include "core/permission_names.h"
 #include "core/json_input.h"
 #include "core/text.h"
 #include "domain/order/document.h"
@@ -14,11 +15,11 @@ nlohmann::json get_order(Engine& engine, const char* session, const char* order_
     const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(order_id, "order_id");
     nlohmann::json document;
-    engine.storage().read([&](Transaction& tx) {
+    engine.read([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
         auto order = tx.orders().by_id(id);
         // Someone else's order reads as missing: its existence is not the caller's business.
-        if (!order || (order->user_id != actor.user_id && !actor.has_role(kRoleAdmin)))
+        if (!order || (order->user_id != actor.user_id && !actor.can(permission::orders_read)))
             throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no order with id '{}'", id), {{"order_id", id}});
         document = order_document(*order);
     });
@@ -33,9 +34,9 @@ nlohmann::json list_orders(Engine& engine, const char* session, const char* quer
     const std::string after = optional_string(query, "after", kMaxShortText).value_or("");
     const auto user_id = optional_string(query, "user_id", kMaxShortText);
     nlohmann::json document;
-    engine.storage().read([&](Transaction& tx) {
+    engine.read([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
-        if (user_id && *user_id != actor.user_id) actor.require_role(kRoleAdmin);
+        if (user_id && *user_id != actor.user_id) actor.require(permission::orders_read);
         auto orders = tx.orders().page_for_user(user_id.value_or(actor.user_id), after, limit + 1);
         std::optional<std::string> next;
         if (static_cast<int64_t>(orders.size()) > limit) {

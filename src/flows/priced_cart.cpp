@@ -37,7 +37,7 @@ Cart accessible_cart(Transaction& tx, std::string_view cart_id, const std::optio
     if (!cart) throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no cart with id '{}'", cart_id), {{"cart_id", cart_id}});
     if (cart->user_id) {
         if (!actor) throw Error(COMMERCE_ERR_UNAUTHORIZED, "this cart belongs to a user: pass their session");
-        if (actor->user_id != *cart->user_id && !actor->has_role(kRoleAdmin))
+        if (actor->user_id != *cart->user_id && !actor->can(permission::orders_manage))
             throw Error(COMMERCE_ERR_FORBIDDEN, "this cart belongs to another user", {{"cart_id", cart_id}});
     }
     return *cart;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/actor.h"
+#include "core/permission_names.h"
 #include "ports/storage.h"
 
 #include <nlohmann/json.hpp>

@@ -7,8 +7,8 @@
 
 #include "domain/cart/cart.h"
 #include "domain/catalog/product.h"
-#include "domain/identity/user.h"
 #include "domain/order/order.h"
+#include "ports/identity_repositories.h"
 
 #include <nlohmann/json.hpp>
 
@@ -20,23 +20,6 @@
 #include <vector>
 
 namespace commerce {
-
-class UserRepository {
-public:
-    virtual ~UserRepository() = default;
-    virtual void insert(const User& user) = 0;
-    virtual std::optional<User> by_id(std::string_view id) = 0;
-    virtual std::optional<User> by_email(std::string_view email) = 0;
-    virtual int64_t count_with_role(std::string_view role) = 0;
-};
-
-class SessionRepository {
-public:
-    virtual ~SessionRepository() = default;
-    virtual void insert(const Session& session) = 0;
-    virtual std::optional<Session> by_token_hash(std::string_view token_hash) = 0;
-    virtual bool remove(std::string_view token_hash) = 0;
-};
 
 class ProductRepository {
 public:
@@ -96,6 +79,16 @@ public:
     virtual CartRepository& carts() = 0;
     virtual OrderRepository& orders() = 0;
     virtual IdempotencyRepository& idempotency() = 0;
+    virtual AccountTokenRepository& account_tokens() = 0;
+    virtual LoginThrottleRepository& login_throttles() = 0;
+    virtual LoginEventRepository& login_events() = 0;
+    virtual SecondFactorRepository& second_factors() = 0;
+    virtual SocialIdentityRepository& social_identities() = 0;
+    virtual AddressRepository& addresses() = 0;
+    virtual RoleRepository& roles() = 0;
+    virtual AuditRepository& audit() = 0;
+    virtual OutboxRepository& outbox() = 0;
+    virtual SecretRepository& secrets() = 0;
 };
 
 class Storage {

@@ -11,7 +11,7 @@
 /* Logs in and copies the session token into token (at least 128 bytes). */
 static void login_as(commerce_engine *engine, const char *email, const char *password, char *token) {
     commerce_doc *session = NULL;
-    CHECK_OK(commerce_auth_login(&session, engine, email, password));
+    CHECK_OK(commerce_auth_login(&session, engine, email, password, NULL));
     snprintf(token, 128, "%s", json_member(session, "token"));
     commerce_doc_free(session);
 }

@@ -201,8 +201,8 @@ void error_tests(void) {
         CHECK_STATUS(commerce_product_delete(engine, customer, product_id), COMMERCE_ERR_FORBIDDEN);
         CHECK_STATUS(commerce_product_create(&doc, engine, customer,
             "{\"sku\":\"X\",\"title\":\"X\",\"prices\":[]}"), COMMERCE_ERR_FORBIDDEN);
-        CHECK_STATUS(commerce_auth_login(&doc, engine, "bo@example.test", "wrong password"), COMMERCE_ERR_UNAUTHORIZED);
-        CHECK_STATUS(commerce_auth_login(&doc, engine, "nobody@example.test", "wrong password"),
+        CHECK_STATUS(commerce_auth_login(&doc, engine, "bo@example.test", "wrong password", NULL), COMMERCE_ERR_UNAUTHORIZED);
+        CHECK_STATUS(commerce_auth_login(&doc, engine, "nobody@example.test", "wrong password", NULL),
                      COMMERCE_ERR_UNAUTHORIZED);
     }
     CHECK_STATUS(commerce_product_create(&doc, engine, admin,

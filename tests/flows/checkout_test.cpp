@@ -2,6 +2,7 @@
 #include "capi/handles.h"
 #include "engine/engine.h"
 #include "flows/accounts.h"
+#include "flows/sessions.h"
 #include "flows/carts.h"
 #include "flows/catalog.h"
 #include "flows/checkout.h"
@@ -23,7 +24,7 @@ TEST_CASE("concurrent checkouts never oversell") {
                                  {"password_hashing", {{"memory_kib", 64}, {"iterations", 1}, {"parallelism", 1}}}};
         auto engine = Engine::open(config.dump().c_str());
         flows::bootstrap_admin(*engine, "admin@race.test", "admin password");
-        const std::string admin = flows::login(*engine, "admin@race.test", "admin password")["token"];
+        const std::string admin = flows::login(*engine, "admin@race.test", "admin password", nullptr)["token"];
         const std::string product = flows::create_product(*engine, admin.c_str(),
             R"({"sku":"LAST","title":"Last ones","prices":[{"amount":"1.00","currency":"EUR"}],"stock":5})")["id"];
 
@@ -61,7 +62,7 @@ TEST_CASE("concurrent checkouts never oversell") {
 TEST_CASE("a guest checkout needs an email, and a failed checkout writes nothing") {
     auto engine = Engine::open(R"({"path":":memory:","password_hashing":{"memory_kib":64,"iterations":1,"parallelism":1}})");
     flows::bootstrap_admin(*engine, "admin@shop.test", "admin password");
-    const std::string admin = flows::login(*engine, "admin@shop.test", "admin password")["token"];
+    const std::string admin = flows::login(*engine, "admin@shop.test", "admin password", nullptr)["token"];
     const std::string product = flows::create_product(*engine, admin.c_str(),
         R"({"sku":"A","title":"A","prices":[{"amount":"0.10","currency":"EUR"}],"stock":9})")["id"];
     const std::string cart = flows::create_cart(*engine, nullptr, "EUR")["id"];

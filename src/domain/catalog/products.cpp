@@ -1,6 +1,7 @@
 #include "domain/catalog/products.h"
 
 #include "core/error.h"
+#include "core/permission_names.h"
 #include "core/text.h"
 #include "core/timestamp.h"
 
@@ -55,7 +56,7 @@ void check_sku_free(Transaction& tx, const Product& product) {
 }  // namespace
 
 Product create_product(Transaction& tx, IdGenerator& ids, int64_t now_ms, const Actor& actor, const json& input) {
-    actor.require_role(kRoleAdmin);
+    actor.require(permission::catalog_write);
     reject_unknown_members(input, "a product", {"sku", "title", "description", "prices", "stock"});
     required_string(input, "sku", kMaxShortText);
     required_string(input, "title", kMaxShortText);
@@ -69,7 +70,7 @@ Product create_product(Transaction& tx, IdGenerator& ids, int64_t now_ms, const 
 }
 
 Product update_product(Transaction& tx, int64_t now_ms, const Actor& actor, std::string_view id, const json& patch) {
-    actor.require_role(kRoleAdmin);
+    actor.require(permission::catalog_write);
     reject_unknown_members(patch, "a product patch",
                            {"sku", "title", "description", "prices", "stock", "expected_version"});
     Product product = existing_product(tx, id);
@@ -88,7 +89,7 @@ Product update_product(Transaction& tx, int64_t now_ms, const Actor& actor, std:
 Product get_product(Transaction& tx, std::string_view id) { return existing_product(tx, id); }
 
 void delete_product(Transaction& tx, const Actor& actor, std::string_view id) {
-    actor.require_role(kRoleAdmin);
+    actor.require(permission::catalog_write);
     if (!tx.products().remove(id))
         throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no product with id '{}'", id), {{"product_id", id}});
 }

@@ -9,11 +9,16 @@
 
 namespace commerce {
 
-void check_password_rules(std::string_view password) {
+void check_password_rules(std::string_view password, const std::vector<std::string>& extra_common,
+                          std::string_view field) {
     const std::size_t chars = count_code_points(password);
     if (chars < kMinPasswordChars || chars > kMaxPasswordChars)
-        throw_invalid("password", fmt::format("the password must have {} to {} characters", kMinPasswordChars,
-                                              kMaxPasswordChars));
+        throw Error(COMMERCE_ERR_INVALID_ARGUMENT,
+                    fmt::format("the password must have {} to {} characters", kMinPasswordChars, kMaxPasswordChars),
+                    {{"field", field}, {"reason", "length"}});
+    if (is_common_password(password, extra_common))
+        throw Error(COMMERCE_ERR_INVALID_ARGUMENT, "this password is too common; choose another",
+                    {{"field", field}, {"reason", "common"}});
 }
 
 std::string hash_password(std::string_view password, const PasswordHashing& params) {
@@ -34,7 +39,14 @@ std::string hash_password(std::string_view password, const PasswordHashing& para
 }
 
 bool verify_password(const std::string& phc_hash, std::string_view password) {
+    if (phc_hash.empty()) return false;  // an account without a password (social login only)
     return argon2id_verify(phc_hash.c_str(), password.data(), password.size()) == ARGON2_OK;
+}
+
+bool needs_rehash(std::string_view phc_hash, const PasswordHashing& params) {
+    const std::string expected = fmt::format("$argon2id$v={}$m={},t={},p={}$", static_cast<int>(ARGON2_VERSION_NUMBER),
+                                             params.memory_kib, params.iterations, params.parallelism);
+    return phc_hash.substr(0, expected.size()) != expected;
 }
 
 }  // namespace commerce

@@ -21,7 +21,9 @@ Query::~Query() {
 }
 
 Query& Query::bind(int index, std::string_view text) {
-    int rc = sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    // A default-constructed string_view has a null data pointer, which SQLite would bind as NULL, not ''.
+    const char* data = text.data() ? text.data() : "";
+    int rc = sqlite3_bind_text64(statement_, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     if (rc != SQLITE_OK) throw_sqlite(connection_.handle(), rc, "bind");
     return *this;
 }
@@ -46,6 +48,14 @@ Query& Query::bind(int index, const std::optional<int64_t>& value) {
     return value ? bind(index, *value) : bind(index, std::nullopt);
 }
 
+Query& Query::bind_blob(int index, std::string_view bytes) {
+    // A null data pointer would bind NULL, so an empty value points at a static empty string instead.
+    const void* data = bytes.empty() ? static_cast<const void*>("") : static_cast<const void*>(bytes.data());
+    int rc = sqlite3_bind_blob64(statement_, index, data, bytes.size(), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) throw_sqlite(connection_.handle(), rc, "bind");
+    return *this;
+}
+
 bool Query::step() {
     int rc = sqlite3_step(statement_);
     if (rc == SQLITE_ROW) return true;
@@ -67,6 +77,12 @@ std::string Query::text(int column) const {
 std::optional<std::string> Query::optional_text(int column) const {
     if (sqlite3_column_type(statement_, column) == SQLITE_NULL) return std::nullopt;
     return text(column);
+}
+
+std::string Query::blob(int column) const {
+    const auto* bytes = sqlite3_column_blob(statement_, column);
+    return bytes ? std::string(static_cast<const char*>(bytes), sqlite3_column_bytes(statement_, column))
+                 : std::string();
 }
 
 int64_t Query::integer(int column) const { return sqlite3_column_int64(statement_, column); }

@@ -33,6 +33,8 @@ public:
     Query& bind(int index, std::nullopt_t);
     Query& bind(int index, const std::optional<std::string>& text);
     Query& bind(int index, const std::optional<int64_t>& value);
+    // Arbitrary bytes (sealed secrets, keys) as a BLOB; an empty string is an empty BLOB, not NULL.
+    Query& bind_blob(int index, std::string_view bytes);
 
     // Steps once: true when a row is available, false when done.
     bool step();
@@ -43,6 +45,8 @@ public:
     std::optional<std::string> optional_text(int column) const;
     int64_t integer(int column) const;
     std::optional<int64_t> optional_integer(int column) const;
+    // The column's bytes; "" for NULL.
+    std::string blob(int column) const;
 
 private:
     Connection& connection_;

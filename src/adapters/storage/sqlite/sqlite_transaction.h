@@ -8,7 +8,9 @@ namespace commerce::sqlite {
 class SqliteTransaction final : public Transaction {
 public:
     explicit SqliteTransaction(Connection& db)
-        : users_(db), sessions_(db), products_(db), carts_(db), orders_(db), idempotency_(db) {}
+        : users_(db), sessions_(db), products_(db), carts_(db), orders_(db), idempotency_(db),
+          account_tokens_(db), login_throttles_(db), login_events_(db), second_factors_(db),
+          social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db) {}
 
     UserRepository& users() override { return users_; }
     SessionRepository& sessions() override { return sessions_; }
@@ -16,6 +18,16 @@ public:
     CartRepository& carts() override { return carts_; }
     OrderRepository& orders() override { return orders_; }
     IdempotencyRepository& idempotency() override { return idempotency_; }
+    AccountTokenRepository& account_tokens() override { return account_tokens_; }
+    LoginThrottleRepository& login_throttles() override { return login_throttles_; }
+    LoginEventRepository& login_events() override { return login_events_; }
+    SecondFactorRepository& second_factors() override { return second_factors_; }
+    SocialIdentityRepository& social_identities() override { return social_identities_; }
+    AddressRepository& addresses() override { return addresses_; }
+    RoleRepository& roles() override { return roles_; }
+    AuditRepository& audit() override { return audit_; }
+    OutboxRepository& outbox() override { return outbox_; }
+    SecretRepository& secrets() override { return secrets_; }
 
 private:
     SqliteUsers users_;
@@ -24,6 +36,16 @@ private:
     SqliteCarts carts_;
     SqliteOrders orders_;
     SqliteIdempotency idempotency_;
+    SqliteAccountTokens account_tokens_;
+    SqliteLoginThrottles login_throttles_;
+    SqliteLoginEvents login_events_;
+    SqliteSecondFactors second_factors_;
+    SqliteSocialIdentities social_identities_;
+    SqliteAddresses addresses_;
+    SqliteRoles roles_;
+    SqliteAudit audit_;
+    SqliteOutbox outbox_;
+    SqliteSecrets secrets_;
 };
 
 }  // namespace commerce::sqlite
