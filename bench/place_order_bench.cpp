@@ -1,28 +1,14 @@
 // Orders placed per second through the C ABI on a file database (WAL), with durability FULL and NORMAL.
 // Each iteration is a whole purchase: create a cart, add two products, place the order.
-#include <commerce/commerce.h>
+#include "bench_support.h"
 
 #include <benchmark/benchmark.h>
-#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <stdexcept>
 #include <string>
 
 namespace {
-
-using json = nlohmann::json;
-
-// Runs one C ABI call that produces a document and returns the parsed document. The call is a lambda so that the
-// document is read only after the call has filled it in (argument evaluation order is unspecified).
-template <typename Call>
-json call(Call&& produce) {
-    commerce_doc* doc = nullptr;
-    if (produce(&doc) != COMMERCE_OK) throw std::runtime_error(commerce_last_error_message());
-    json parsed = json::parse(commerce_doc_json(doc));
-    commerce_doc_free(doc);
-    return parsed;
-}
 
 void place_orders(benchmark::State& state, const char* durability) {
     const std::string path = "/tmp/commerce-bench-" + std::string(durability) + ".db";

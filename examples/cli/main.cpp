@@ -64,6 +64,21 @@ std::string product_by_sku(commerce_engine* engine, const std::string& admin, co
     })["id"];
 }
 
+// Plays the host's mailer: delivers what the outbox holds. A verification mail is "clicked" at once.
+void deliver_outbox(commerce_engine* engine) {
+    json batch = call("outbox", [&](commerce_doc** out) { return commerce_outbox_fetch(out, engine, nullptr); });
+    for (const auto& event : batch["events"]) {
+        const json& payload = event["payload"];
+        std::printf("  mail %-30s to %s\n", event["topic"].get<std::string>().c_str(),
+                    payload.value("email", "").c_str());
+        if (event["topic"] == "user.verification_requested")
+            call("verify email", [&](commerce_doc** out) {
+                return commerce_user_verify_email(out, engine, payload["token"].get<std::string>().c_str());
+            });
+        check(commerce_outbox_ack(engine, event["id"].get<std::string>().c_str()), "outbox ack");
+    }
+}
+
 int demo(const std::string& path) {
     json config = {{"path", path}};
     commerce_engine* raw_engine = nullptr;
@@ -85,8 +100,11 @@ int demo(const std::string& path) {
     commerce_status registered = commerce_user_register(&ignored, engine.get(), "ana@demo.shop", "ana's passphrase");
     commerce_doc_free(ignored);
     if (registered != COMMERCE_OK && registered != COMMERCE_ERR_EXISTS) check(registered, "register");
+    std::printf("\nOutbox:\n");
+    deliver_outbox(engine.get());
     const std::string customer = call("login", [&](commerce_doc** out) {
-        return commerce_auth_login(out, engine.get(), "ana@demo.shop", "ana's passphrase", nullptr);
+        return commerce_auth_login(out, engine.get(), "ana@demo.shop", "ana's passphrase",
+                                   R"({"ip": "192.0.2.10", "user_agent": "commerce-demo"})");
     })["token"];
 
     json cart = call("cart", [&](commerce_doc** out) { return commerce_cart_create(out, engine.get(), customer.c_str(), "EUR"); });

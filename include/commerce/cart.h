@@ -2,7 +2,8 @@
  *
  * A cart has one currency. A cart created without a session is a guest cart: its id is the bearer credential,
  * as in Medusa, so keep it private. A cart created with a session belongs to that user, and only that user's
- * session may read or change it. Every call returns the whole "cart" document with exact totals. */
+ * session (or staff with the permission "orders.manage") may read or change it. Every call returns the whole
+ * "cart" document with exact totals. */
 #ifndef COMMERCE_CART_H
 #define COMMERCE_CART_H
 

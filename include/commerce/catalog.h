@@ -1,4 +1,4 @@
-/* commerce — catalog: products with a SKU, prices per currency and stock. Writes need an admin session. */
+/* commerce — catalog: products with a SKU, prices per currency and stock. Writes need a session with the permission "catalog.write" (see docs/access.md). */
 #ifndef COMMERCE_CATALOG_H
 #define COMMERCE_CATALOG_H
 

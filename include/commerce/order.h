@@ -21,12 +21,12 @@ COMMERCE_API commerce_status commerce_checkout_place_order(commerce_doc **out, c
                                                            const char *session, const char *cart_id,
                                                            const char *request_json);
 
-/* An order, for its owner or an admin. Returns an "order" document. */
+/* An order, for its owner or a user with the permission "orders.read". Returns an "order" document. */
 COMMERCE_API commerce_status commerce_order_get(commerce_doc **out, commerce_engine *engine,
                                                 const char *session, const char *order_id);
 
 /* The session user's orders, newest first: query {"limit": 50, "after": "<cursor>"} or NULL.
- * An admin may add "user_id" to list another user's orders. Returns an "order_list" document. */
+ * A user with "orders.read" may add "user_id" to list another user's orders. Returns an "order_list" document. */
 COMMERCE_API commerce_status commerce_order_list(commerce_doc **out, commerce_engine *engine,
                                                  const char *session, const char *query_json);
 
