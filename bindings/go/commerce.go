@@ -4,14 +4,18 @@
 //	e, err := commerce.Open(commerce.Config{Path: "shop.db", Key: "secret"})
 //	if err != nil { ... }
 //	defer e.Close()
-//	sess, err := e.Login("alice@example.com", "correct horse battery")
-//	cart, err := e.CreateCart(sess.Token, "EUR")
-//	cart, err = e.AddItem(sess.Token, cart.ID, productID, 2)
+//	res, err := e.Login("alice@example.com", "correct horse battery", nil)
+//	if res.Challenge != nil { ... e.CompleteLogin(res.Challenge.Challenge, commerce.MethodTOTP, code, nil) ... }
+//	cart, err := e.CreateCart(res.Session.Token, "EUR")
+//	cart, err = e.AddItem(res.Session.Token, cart.ID, productID, 2)
 //	if errors.Is(err, commerce.ErrOutOfStock) { ... }
 //
 // Conventions:
 //   - a session argument is the token string; "" means "no session" (a guest cart, for example);
-//   - documents decode into the structs of documents.go; money is the exact Money type (decimal strings);
+//   - documents decode into the structs of documents.go, identity_documents.go, access.go and outbox.go; money
+//     is the exact Money type (decimal strings);
+//   - optional arguments are "" for strings and nil for queries, contexts and profiles;
+//   - the methods of identity.h, access.h and outbox.h are in identity.go, access.go and outbox.go;
 //   - errors are *Error values carrying the stable Code, Name, Message and Details, comparable with errors.Is
 //     against the sentinels (ErrNotFound, ErrOutOfStock, ...);
 //   - every native call returns the error details captured in that same call, so results are correct even when
@@ -28,6 +32,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"time"
 	"unicode/utf8"
 
 	"commerce.local/commerce/internal/native"
@@ -105,29 +110,17 @@ func (e *Engine) Rekey(newKey string) error {
 	return callNoDoc(e, func(n native.Engine) native.Outcome { return n.Rekey(newKey) })
 }
 
-// RegisterUser registers a customer.
-func (e *Engine) RegisterUser(email, password string) (*User, error) {
-	return call[User](e, func(n native.Engine) native.Outcome { return n.Register_user(email, password) })
+// SetTime moves the manual clock of an engine opened with Clock "manual" to t (millisecond precision).
+// ErrMisuse for a system clock; ErrInvalidArgument for a time before the current one.
+func (e *Engine) SetTime(t time.Time) error {
+	ms := t.UnixMilli()
+	return callNoDoc(e, func(n native.Engine) native.Outcome { return n.Set_time(ms) })
 }
 
-// BootstrapAdmin creates the store's first admin (ErrIllegalState once there is one).
-func (e *Engine) BootstrapAdmin(email, password string) (*User, error) {
-	return call[User](e, func(n native.Engine) native.Outcome { return n.Bootstrap_admin(email, password) })
-}
-
-// Me returns the user behind a session.
-func (e *Engine) Me(session string) (*User, error) {
-	return call[User](e, func(n native.Engine) native.Outcome { return n.Me(session) })
-}
-
-// Login logs in; pass the returned Session.Token to the calls that act for the user.
-func (e *Engine) Login(email, password string) (*Session, error) {
-	return call[Session](e, func(n native.Engine) native.Outcome { return n.Login(email, password) })
-}
-
-// Logout ends a session.
-func (e *Engine) Logout(session string) error {
-	return callNoDoc(e, func(n native.Engine) native.Outcome { return n.Logout(session) })
+// AdvanceTime moves the manual clock forward by d (>= 0, millisecond precision). Same errors as SetTime.
+func (e *Engine) AdvanceTime(d time.Duration) error {
+	ms := d.Milliseconds()
+	return callNoDoc(e, func(n native.Engine) native.Outcome { return n.Advance_time(ms) })
 }
 
 // CreateProduct creates a product (admin session). product is a NewProduct, another JSON-marshalable value, or
@@ -219,12 +212,9 @@ func (e *Engine) GetOrder(session, orderID string) (*Order, error) {
 
 // ListOrders lists the session user's orders, newest first; query may be nil.
 func (e *Engine) ListOrders(session string, query *OrderListQuery) (*OrderList, error) {
-	text := ""
-	if query != nil {
-		var err error
-		if text, err = encodeJSON(query, "query"); err != nil {
-			return nil, err
-		}
+	text, err := optionalJSON(query, "query")
+	if err != nil {
+		return nil, err
 	}
 	return call[OrderList](e, func(n native.Engine) native.Outcome { return n.List_orders(session, text) })
 }
@@ -259,6 +249,14 @@ func callNoDoc(e *Engine, f func(native.Engine) native.Outcome) error {
 		return outcomeError(o)
 	}
 	return nil
+}
+
+// optionalJSON is encodeJSON for an optional input given as a pointer: nil is "" ("no value").
+func optionalJSON[T any](v *T, what string) (string, error) {
+	if v == nil {
+		return "", nil
+	}
+	return encodeJSON(v, what)
 }
 
 // encodeJSON turns an input into JSON text: strings, []byte and json.RawMessage are JSON text already; anything

@@ -63,7 +63,7 @@ func newStore(t *testing.T) *store {
 	if !admin.HasRole("admin") || !admin.HasRole("customer") || admin.Type != "user" || admin.SchemaVersion != 1 {
 		t.Fatalf("admin user: %+v", admin)
 	}
-	s.admin = must(e.Login("admin@example.com", password)).Token
+	s.admin = must(e.Login("admin@example.com", password, nil)).Session.Token
 	s.tshirt = must(e.CreateProduct(s.admin, commerce.NewProduct{
 		SKU: "TSHIRT-M", Title: "T-shirt", Description: "A plain T-shirt",
 		Prices: []commerce.Money{eur("19.99")}, Stock: 10}))
@@ -71,7 +71,8 @@ func newStore(t *testing.T) *store {
 	s.mug = must(e.CreateProduct(s.admin,
 		`{"sku":"MUG","title":"Mug","prices":[{"amount":"7.50","currency":"EUR"}],"stock":3}`))
 	s.custUser = must(e.RegisterUser("  Alice@Example.com ", password))
-	s.customer = must(e.Login("alice@example.com", password)).Token
+	s.customer = must(e.Login("alice@example.com", password,
+		&commerce.LoginContext{IP: "203.0.113.7", UserAgent: "go test"})).Session.Token
 	return s
 }
 
@@ -274,7 +275,7 @@ func TestUpdateDeleteLogout(t *testing.T) {
 	noErr(t, s.e.Logout(s.customer))
 	_, err = s.e.Me(s.customer)
 	expectErr(t, err, commerce.ErrUnauthorized)
-	_, err = s.e.Login("alice@example.com", "wrong password")
+	_, err = s.e.Login("alice@example.com", "wrong password", nil)
 	expectErr(t, err, commerce.ErrUnauthorized)
 	_, err = s.e.RegisterUser("alice@example.com", password)
 	expectErr(t, err, commerce.ErrExists)
@@ -505,12 +506,12 @@ func TestBadKey(t *testing.T) {
 	_, err = commerce.Open(commerce.Config{Path: path, PasswordHashing: hashing})
 	expectErr(t, err, commerce.ErrBadKey)
 	e = must(commerce.Open(commerce.Config{Path: path, Key: "k1", PasswordHashing: hashing}))
-	must(e.Login("admin@example.com", password))
+	must(e.Login("admin@example.com", password, nil))
 	noErr(t, e.Rekey("k3"))
 	e.Close()
 	e = must(commerce.Open(commerce.Config{Path: path, Key: "k3", PasswordHashing: hashing}))
 	defer e.Close()
-	must(e.Login("admin@example.com", password))
+	must(e.Login("admin@example.com", password, nil))
 	header := make([]byte, 16)
 	f := must(os.Open(path))
 	defer f.Close()
@@ -546,7 +547,7 @@ func TestClosedEngine(t *testing.T) {
 	expectErr(t, err, commerce.ErrMisuse)
 	_, err = e.GetProduct("x")
 	expectErr(t, err, commerce.ErrMisuse)
-	_, err = e.Login("admin@example.com", password)
+	_, err = e.Login("admin@example.com", password, nil)
 	expectErr(t, err, commerce.ErrMisuse)
 	_, err = e.Me(admin.ID)
 	expectErr(t, err, commerce.ErrMisuse)

@@ -15,13 +15,36 @@ type Header struct {
 // User is a "user" document.
 type User struct {
 	Header
-	ID        string    `json:"id"`
-	Email     string    `json:"email"`
-	Roles     []string  `json:"roles"` // ["customer"] or ["admin", "customer"]
-	CreatedAt time.Time `json:"created_at"`
+	ID                       string    `json:"id"`
+	Email                    string    `json:"email"`
+	EmailVerified            bool      `json:"email_verified"`
+	Status                   string    `json:"status"`      // "active", "suspended" or "erased"
+	Roles                    []string  `json:"roles"`       // e.g. ["customer"], ["admin", "customer"], ["staff"]
+	Permissions              []string  `json:"permissions"` // resolved from the roles, sorted
+	Profile                  Profile   `json:"profile"`
+	DefaultShippingAddressID *string   `json:"default_shipping_address_id"`
+	DefaultBillingAddressID  *string   `json:"default_billing_address_id"`
+	MFA                      MFAFlags  `json:"mfa"`
+	PasswordResetRequired    bool      `json:"password_reset_required"`
+	CreatedAt                time.Time `json:"created_at"`
+	UpdatedAt                time.Time `json:"updated_at"`
 }
 
-// HasRole reports whether the user has the role ("admin", "customer").
+// Profile is the profile of a user; nil members are unset.
+type Profile struct {
+	Name     *string `json:"name"`
+	Phone    *string `json:"phone"`
+	Locale   *string `json:"locale"`
+	Currency *string `json:"currency"`
+}
+
+// MFAFlags tells which second factors a user has turned on.
+type MFAFlags struct {
+	TOTP     bool `json:"totp"`
+	EmailOTP bool `json:"email_otp"`
+}
+
+// HasRole reports whether the user has the role ("admin", "staff", "customer", ...).
 func (u *User) HasRole(role string) bool {
 	for _, r := range u.Roles {
 		if r == role {
@@ -31,12 +54,26 @@ func (u *User) HasRole(role string) bool {
 	return false
 }
 
+// HasPermission reports whether the user's roles grant the permission ("catalog.write", ...).
+func (u *User) HasPermission(permission string) bool {
+	for _, p := range u.Permissions {
+		if p == permission {
+			return true
+		}
+	}
+	return false
+}
+
 // Session is a "session" document; pass Token to the calls that act for the user.
 type Session struct {
 	Header
-	Token     string    `json:"token"`
-	UserID    string    `json:"user_id"`
-	ExpiresAt time.Time `json:"expires_at"`
+	Token         string    `json:"token"` // 64 hex characters
+	UserID        string    `json:"user_id"`
+	ExpiresAt     time.Time `json:"expires_at"`
+	IdleExpiresAt time.Time `json:"idle_expires_at"`
+	// A JWT access token and its expiry, only when the engine has an "identity.jwt" config.
+	AccessToken          string     `json:"access_token,omitempty"`
+	AccessTokenExpiresAt *time.Time `json:"access_token_expires_at,omitempty"`
 }
 
 // Product is a "product" document.
@@ -159,14 +196,20 @@ type EngineInfo struct {
 
 // Config describes the store to open (see include/commerce/engine.h). Zero values are left to the engine.
 type Config struct {
-	Path              string           `json:"path"` // a file, or ":memory:"
-	Key               string           `json:"key,omitempty"`
-	Durability        string           `json:"durability,omitempty"` // "full" (default) or "normal"
-	CacheSizeKiB      int              `json:"cache_size_kib,omitempty"`
-	BusyTimeoutMS     int              `json:"busy_timeout_ms,omitempty"`
-	ReadConnections   int              `json:"read_connections,omitempty"`
-	PasswordHashing   *PasswordHashing `json:"password_hashing,omitempty"`
-	SessionTTLSeconds int64            `json:"session_ttl_seconds,omitempty"`
+	Path            string           `json:"path"` // a file, or ":memory:"
+	Key             string           `json:"key,omitempty"`
+	Durability      string           `json:"durability,omitempty"` // "full" (default) or "normal"
+	CacheSizeKiB    int              `json:"cache_size_kib,omitempty"`
+	BusyTimeoutMS   int              `json:"busy_timeout_ms,omitempty"`
+	ReadConnections int              `json:"read_connections,omitempty"`
+	PasswordHashing *PasswordHashing `json:"password_hashing,omitempty"`
+	// SecretKey (32+ bytes) seals secrets at rest; "" lets the engine generate one and keep it in the store.
+	SecretKey string `json:"secret_key,omitempty"`
+	// Clock is "system" (default) or "manual": a manual clock starts at ClockStartMS (0: now) and moves only
+	// by Engine.SetTime and Engine.AdvanceTime.
+	Clock        string          `json:"clock,omitempty"`
+	ClockStartMS int64           `json:"clock_start_ms,omitempty"`
+	Identity     *IdentityConfig `json:"identity,omitempty"`
 }
 
 // PasswordHashing sets the argon2id cost.

@@ -1,5 +1,20 @@
 // Type definitions for the commerce Node.js binding (bindings/node/index.js).
 // Documents are plain objects described by docs/schema/<type>.schema.json; money is exact, as strings.
+// The identity, administration and outbox types live in identity.d.ts, access.d.ts and outbox.d.ts.
+
+import type {
+  AccessToken, AccessTokenClaims, Address, AddressInput, AddressList, AddressPatch, IdentityConfig, LoginChallenge,
+  LoginContext, MfaStatus, ProfilePatch, RecoveryCodes, Role, SecondFactor, Session, SocialProfile, TotpEnrollment,
+  User, UserExport,
+} from './identity';
+import type {
+  AuditList, AuditQuery, LoginReport, LoginReportQuery, RoleDefinition, RoleInput, RoleList, UserList, UserListQuery,
+} from './access';
+import type { OutboxBatch, OutboxEvent, OutboxQuery } from './outbox';
+
+export * from './identity';
+export * from './access';
+export * from './outbox';
 
 /** An exact amount: a decimal string plus an ISO 4217 code, e.g. {amount: "19.99", currency: "EUR"}. */
 export interface Money {
@@ -14,21 +29,6 @@ export type Timestamp = string;
 export interface Document<T extends string> {
   type: T;
   schema_version: 1;
-}
-
-export type Role = 'admin' | 'customer';
-
-export interface User extends Document<'user'> {
-  id: string;
-  email: string;
-  roles: Role[];
-  created_at: Timestamp;
-}
-
-export interface Session extends Document<'session'> {
-  token: string;
-  user_id: string;
-  expires_at: Timestamp;
 }
 
 export interface Product extends Document<'product'> {
@@ -137,7 +137,12 @@ export interface EngineConfig {
   busy_timeout_ms?: number;
   read_connections?: number;
   password_hashing?: { memory_kib?: number; iterations?: number; parallelism?: number };
-  session_ttl_seconds?: number;
+  /** 32+ bytes; seals secrets at rest. Absent: a key generated once and kept in the store. */
+  secret_key?: string;
+  /** "manual": the clock moves only by Engine.setTime / advanceTime. */
+  clock?: 'system' | 'manual';
+  clock_start_ms?: number;
+  identity?: IdentityConfig;
 }
 
 export interface ProductInput {
@@ -185,6 +190,15 @@ export interface PlaceOrderRequest {
 
 /** A session token, the session document returned by login(), or null/undefined for "no session". */
 export type SessionArg = string | Pick<Session, 'token'> | null | undefined;
+
+/** An id, or the document that has it as "id" (a user, an address, an outbox event). */
+export type Ref = string | { id: string };
+
+/** A login challenge token, or the login_challenge document. */
+export type ChallengeArg = string | Pick<LoginChallenge, 'challenge'>;
+
+/** An integer of milliseconds (a bigint is accepted within the safe-integer range). */
+export type Milliseconds = number | bigint;
 
 /** A quantity: an integer number (a bigint is accepted within the safe-integer range). */
 export type Quantity = number | bigint;
@@ -249,12 +263,81 @@ export class Engine {
   info(): EngineInfo;
   /** Re-encrypts an encrypted store; MisuseError for a plain or in-memory store. */
   rekey(newKey: string): void;
+  /** Moves a manual clock to unixMs. MisuseError for a system clock; InvalidArgumentError for a time before now. */
+  setTime(unixMs: Milliseconds | Date): void;
+  /** Moves a manual clock forward by deltaMs (>= 0). */
+  advanceTime(deltaMs: Milliseconds): void;
 
+  // identity: accounts
+  /** Registers a customer; emits user.registered and user.verification_requested (with the token). */
   registerUser(email: string, password: string): User;
+  /** Creates the store's first admin; IllegalStateError once there is one. */
   bootstrapAdmin(email: string, password: string): User;
+  /** UnauthorizedError for an unknown, used or expired token. */
+  verifyEmail(token: string): User;
+  resendVerification(email: string): void;
   me(session: SessionArg): User;
-  login(email: string, password: string): Session;
+  updateProfile(session: SessionArg, patch: ProfilePatch | string): User;
+  /** Ends every other session of the user. */
+  changePassword(session: SessionArg, currentPassword: string, newPassword: string): void;
+  /** Succeeds the same way for an unknown email. */
+  requestPasswordReset(email: string): void;
+  /** Ends every session of the user; does not log in. */
+  resetPassword(token: string, newPassword: string): void;
+  /** userId null/undefined: the caller; another user needs "users.manage". */
+  exportUser(session: SessionArg, userId?: Ref | null): UserExport;
+  eraseUser(session: SessionArg, userId?: Ref | null): void;
+
+  // identity: sessions
+  /** A session, or a login_challenge when the account has a second factor (check `.type`). */
+  login(email: string, password: string, context?: LoginContext | string | null): Session | LoginChallenge;
+  completeLogin(challenge: ChallengeArg, method: SecondFactor, code: string,
+                context?: LoginContext | string | null): Session;
+  sendEmailOtp(challenge: ChallengeArg): void;
+  socialLogin(provider: string, subject: string, profile?: SocialProfile | string | null): Session | LoginChallenge;
   logout(session: SessionArg): void;
+  logoutOthers(session: SessionArg): void;
+  /** MisuseError when the engine has no "identity.jwt" config. */
+  issueAccessToken(session: SessionArg): AccessToken;
+  verifyAccessToken(token: string | Pick<AccessToken, 'token'>): AccessTokenClaims;
+
+  // identity: two-factor authentication
+  enrollTotp(session: SessionArg): TotpEnrollment;
+  confirmTotp(session: SessionArg, code: string): RecoveryCodes;
+  setEmailOtp(session: SessionArg, enabled: boolean): MfaStatus;
+  mfaStatus(session: SessionArg): MfaStatus;
+  regenerateRecoveryCodes(session: SessionArg, password: string): RecoveryCodes;
+  disableMfa(session: SessionArg, password: string): void;
+
+  // identity: social identities and addresses
+  /** ExistsError when another user owns the identity. */
+  linkIdentity(session: SessionArg, provider: string, subject: string): void;
+  /** IllegalStateError when it is the only way to log in. */
+  unlinkIdentity(session: SessionArg, provider: string, subject: string): void;
+  addAddress(session: SessionArg, address: AddressInput | string): Address;
+  updateAddress(session: SessionArg, addressId: Ref, patch: AddressPatch | string): Address;
+  removeAddress(session: SessionArg, addressId: Ref): void;
+  listAddresses(session: SessionArg): AddressList;
+
+  // access control and administration (ForbiddenError without the permission)
+  listUsers(session: SessionArg, query?: UserListQuery | string | null): UserList;
+  getUser(session: SessionArg, userId: Ref): User;
+  suspendUser(session: SessionArg, userId: Ref, reason?: string | null): User;
+  unsuspendUser(session: SessionArg, userId: Ref): User;
+  forcePasswordReset(session: SessionArg, userId: Ref): void;
+  setRoles(session: SessionArg, userId: Ref, roles: Role[] | string): User;
+  defineRole(session: SessionArg, role: RoleInput | string): RoleDefinition;
+  deleteRole(session: SessionArg, name: string): void;
+  listRoles(session: SessionArg): RoleList;
+  listAudit(session: SessionArg, query?: AuditQuery | string | null): AuditList;
+  reportLogins(session: SessionArg, query: LoginReportQuery | string): LoginReport;
+
+  // the outbox (no session: the host process calls these)
+  fetchOutbox(query?: OutboxQuery | string | null): OutboxBatch;
+  ackEvent(event: string | Pick<OutboxEvent, 'id'>): void;
+  failEvent(event: string | Pick<OutboxEvent, 'id'>, error?: string | null): void;
+
+  // catalog
 
   createProduct(session: SessionArg, product: ProductInput | string): Product;
   updateProduct(session: SessionArg, productId: string, patch: ProductPatch | string): Product;
@@ -262,12 +345,14 @@ export class Engine {
   listProducts(query?: ListQuery | string | null): ProductList;
   deleteProduct(session: SessionArg, productId: string): void;
 
+  // carts
   createCart(session: SessionArg, currency: string): Cart;
   getCart(session: SessionArg, cartId: string): Cart;
   addItem(session: SessionArg, cartId: string, productId: string, quantity: Quantity): Cart;
   updateItem(session: SessionArg, cartId: string, productId: string, quantity: Quantity): Cart;
   removeItem(session: SessionArg, cartId: string, productId: string): Cart;
 
+  // checkout and orders
   placeOrder(session: SessionArg, cartId: string, request: PlaceOrderRequest | string): Order;
   getOrder(session: SessionArg, orderId: string): Order;
   listOrders(session: SessionArg, query?: OrderListQuery | string | null): OrderList;

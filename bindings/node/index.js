@@ -7,7 +7,9 @@
  *   - documents are plain objects; money stays exact as a string: {amount: "19.99", currency: "EUR"};
  *   - JSON inputs are objects (serialized with JSON.stringify) or a string holding the JSON text verbatim;
  *   - a session argument is the token string, the session document returned by login(), or null/undefined
- *     for "no session" (a guest cart, for example);
+ *     for "no session" (a guest cart, for example); likewise a login challenge, a user, an address or an outbox
+ *     event may be given as its id string or as the document itself;
+ *   - optional arguments (a login context, a list query, ...) are null/undefined for "no value";
  *   - failures throw CommerceError subclasses with .code (the stable number from status.h), .codeName
  *     ("COMMERCE_ERR_NOT_FOUND") and .details (an object); an unknown code throws CommerceError itself;
  *   - calls are synchronous; Engine.close() is idempotent and later calls throw MisuseError.
@@ -135,16 +137,44 @@ function jsonArg(value, what, optional = false) {
   throw new TypeError(`${what} must be an object or a JSON string`);
 }
 
-function quantityArg(q) {
+/** An integer argument (number or bigint) within the safe-integer range, which the addon passes exactly. */
+function integerArg(q, what) {
   if (typeof q === 'bigint') {
     if (q < BigInt(Number.MIN_SAFE_INTEGER) || q > BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw new OverflowError('quantity is out of range', { details: { field: 'quantity' } });
+      throw new OverflowError(`${what} is out of range`, { details: { field: what } });
     }
     return Number(q);
   }
-  if (typeof q !== 'number' || !Number.isInteger(q)) throw new TypeError('quantity must be an integer');
-  if (!Number.isSafeInteger(q)) throw new OverflowError('quantity is out of range', { details: { field: 'quantity' } });
+  if (typeof q !== 'number' || !Number.isInteger(q)) throw new TypeError(`${what} must be an integer`);
+  if (!Number.isSafeInteger(q)) throw new OverflowError(`${what} is out of range`, { details: { field: what } });
   return q;
+}
+
+function quantityArg(q) {
+  return integerArg(q, 'quantity');
+}
+
+/** An optional string: null/undefined for "no value". */
+function optText(value, what) {
+  return value === null || value === undefined ? '' : text(value, what);
+}
+
+/** An id given as the string itself or as the document holding it under `key`. */
+function refArg(value, key, what) {
+  if (value !== null && typeof value === 'object' && typeof value[key] === 'string') return value[key];
+  if (typeof value !== 'string') throw new TypeError(`${what} must be a string or a document with "${key}"`);
+  return value;
+}
+
+function optRefArg(value, key, what) {
+  return value === null || value === undefined ? '' : refArg(value, key, what);
+}
+
+/** A JSON array input (e.g. role names): an array, or the JSON text itself. */
+function listArg(value, what) {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return JSON.stringify(value);
+  throw new TypeError(`${what} must be an array or a JSON string`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -171,19 +201,133 @@ class Engine {
 
   info() { return result(this[kNative].info()); }
   rekey(newKey) { result(this[kNative].rekey(text(newKey, 'newKey'))); }
+  /** Moves a manual clock to unixMs (milliseconds since 1970 UTC, a bigint, or a Date). */
+  setTime(unixMs) {
+    const ms = unixMs instanceof Date ? unixMs.getTime() : unixMs;
+    result(this[kNative].set_time(integerArg(ms, 'unixMs')));
+  }
+  /** Moves a manual clock forward by deltaMs (>= 0). */
+  advanceTime(deltaMs) { result(this[kNative].advance_time(integerArg(deltaMs, 'deltaMs'))); }
 
+  // identity: accounts (include/commerce/identity.h)
   registerUser(email, password) {
     return result(this[kNative].register_user(text(email, 'email'), text(password, 'password')));
   }
   bootstrapAdmin(email, password) {
     return result(this[kNative].bootstrap_admin(text(email, 'email'), text(password, 'password')));
   }
+  verifyEmail(token) { return result(this[kNative].verify_email(text(token, 'token'))); }
+  resendVerification(email) { result(this[kNative].resend_verification(text(email, 'email'))); }
   me(session) { return result(this[kNative].me(sessionArg(session))); }
-  login(email, password) {
-    return result(this[kNative].login(text(email, 'email'), text(password, 'password')));
+  updateProfile(session, patch) {
+    return result(this[kNative].update_profile(sessionArg(session), jsonArg(patch, 'patch')));
+  }
+  changePassword(session, currentPassword, newPassword) {
+    result(this[kNative].change_password(sessionArg(session), text(currentPassword, 'currentPassword'),
+                                         text(newPassword, 'newPassword')));
+  }
+  requestPasswordReset(email) { result(this[kNative].request_password_reset(text(email, 'email'))); }
+  resetPassword(token, newPassword) {
+    result(this[kNative].reset_password(text(token, 'token'), text(newPassword, 'newPassword')));
+  }
+  exportUser(session, userId) {
+    return result(this[kNative].export_user(sessionArg(session), optRefArg(userId, 'id', 'userId')));
+  }
+  eraseUser(session, userId) {
+    result(this[kNative].erase_user(sessionArg(session), optRefArg(userId, 'id', 'userId')));
+  }
+
+  // identity: sessions
+  /** Returns a session, or a login_challenge when the account has a second factor (check `.type`). */
+  login(email, password, context) {
+    return result(this[kNative].login(text(email, 'email'), text(password, 'password'),
+                                      jsonArg(context, 'context', true)));
+  }
+  completeLogin(challenge, method, code, context) {
+    return result(this[kNative].complete_login(refArg(challenge, 'challenge', 'challenge'), text(method, 'method'),
+                                               text(code, 'code'), jsonArg(context, 'context', true)));
+  }
+  sendEmailOtp(challenge) { result(this[kNative].send_email_otp(refArg(challenge, 'challenge', 'challenge'))); }
+  socialLogin(provider, subject, profile) {
+    return result(this[kNative].social_login(text(provider, 'provider'), text(subject, 'subject'),
+                                             jsonArg(profile, 'profile', true)));
   }
   logout(session) { result(this[kNative].logout(sessionArg(session))); }
+  logoutOthers(session) { result(this[kNative].logout_others(sessionArg(session))); }
+  issueAccessToken(session) { return result(this[kNative].issue_access_token(sessionArg(session))); }
+  verifyAccessToken(token) { return result(this[kNative].verify_access_token(refArg(token, 'token', 'token'))); }
 
+  // identity: two-factor authentication
+  enrollTotp(session) { return result(this[kNative].enroll_totp(sessionArg(session))); }
+  confirmTotp(session, code) { return result(this[kNative].confirm_totp(sessionArg(session), text(code, 'code'))); }
+  setEmailOtp(session, enabled) {
+    if (typeof enabled !== 'boolean') throw new TypeError('enabled must be a boolean');
+    return result(this[kNative].set_email_otp(sessionArg(session), enabled));
+  }
+  mfaStatus(session) { return result(this[kNative].mfa_status(sessionArg(session))); }
+  regenerateRecoveryCodes(session, password) {
+    return result(this[kNative].regenerate_recovery_codes(sessionArg(session), text(password, 'password')));
+  }
+  disableMfa(session, password) { result(this[kNative].disable_mfa(sessionArg(session), text(password, 'password'))); }
+
+  // identity: social identities and addresses
+  linkIdentity(session, provider, subject) {
+    result(this[kNative].link_identity(sessionArg(session), text(provider, 'provider'), text(subject, 'subject')));
+  }
+  unlinkIdentity(session, provider, subject) {
+    result(this[kNative].unlink_identity(sessionArg(session), text(provider, 'provider'), text(subject, 'subject')));
+  }
+  addAddress(session, address) {
+    return result(this[kNative].add_address(sessionArg(session), jsonArg(address, 'address')));
+  }
+  updateAddress(session, addressId, patch) {
+    return result(this[kNative].update_address(sessionArg(session), refArg(addressId, 'id', 'addressId'),
+                                               jsonArg(patch, 'patch')));
+  }
+  removeAddress(session, addressId) {
+    result(this[kNative].remove_address(sessionArg(session), refArg(addressId, 'id', 'addressId')));
+  }
+  listAddresses(session) { return result(this[kNative].list_addresses(sessionArg(session))); }
+
+  // access control and administration (include/commerce/access.h)
+  listUsers(session, query) {
+    return result(this[kNative].list_users(sessionArg(session), jsonArg(query, 'query', true)));
+  }
+  getUser(session, userId) {
+    return result(this[kNative].get_user(sessionArg(session), refArg(userId, 'id', 'userId')));
+  }
+  suspendUser(session, userId, reason) {
+    return result(this[kNative].suspend_user(sessionArg(session), refArg(userId, 'id', 'userId'),
+                                             optText(reason, 'reason')));
+  }
+  unsuspendUser(session, userId) {
+    return result(this[kNative].unsuspend_user(sessionArg(session), refArg(userId, 'id', 'userId')));
+  }
+  forcePasswordReset(session, userId) {
+    result(this[kNative].force_password_reset(sessionArg(session), refArg(userId, 'id', 'userId')));
+  }
+  setRoles(session, userId, roles) {
+    return result(this[kNative].set_roles(sessionArg(session), refArg(userId, 'id', 'userId'),
+                                          listArg(roles, 'roles')));
+  }
+  defineRole(session, role) { return result(this[kNative].define_role(sessionArg(session), jsonArg(role, 'role'))); }
+  deleteRole(session, name) { result(this[kNative].delete_role(sessionArg(session), text(name, 'name'))); }
+  listRoles(session) { return result(this[kNative].list_roles(sessionArg(session))); }
+  listAudit(session, query) {
+    return result(this[kNative].list_audit(sessionArg(session), jsonArg(query, 'query', true)));
+  }
+  reportLogins(session, query) {
+    return result(this[kNative].report_logins(sessionArg(session), jsonArg(query, 'query')));
+  }
+
+  // the outbox (include/commerce/outbox.h): no session, the host process itself calls these
+  fetchOutbox(query) { return result(this[kNative].fetch_outbox(jsonArg(query, 'query', true))); }
+  ackEvent(event) { result(this[kNative].ack_event(refArg(event, 'id', 'event'))); }
+  failEvent(event, error) {
+    result(this[kNative].fail_event(refArg(event, 'id', 'event'), optText(error, 'error')));
+  }
+
+  // catalog
   createProduct(session, product) {
     return result(this[kNative].create_product(sessionArg(session), jsonArg(product, 'product')));
   }
@@ -197,6 +341,7 @@ class Engine {
     result(this[kNative].delete_product(sessionArg(session), text(productId, 'productId')));
   }
 
+  // carts
   createCart(session, currency) {
     return result(this[kNative].create_cart(sessionArg(session), text(currency, 'currency')));
   }
@@ -214,6 +359,7 @@ class Engine {
                                             text(productId, 'productId')));
   }
 
+  // checkout and orders
   placeOrder(session, cartId, request) {
     return result(this[kNative].place_order(sessionArg(session), text(cartId, 'cartId'),
                                             jsonArg(request, 'request')));

@@ -21,7 +21,9 @@
  *
  * The SWIG module is called "native" (Python: commerce.native + commerce._native, Node: commerce_native.node,
  * Go: the internal package commerce.local/commerce/internal/native, built by `go build` from native.swigcxx).
- * Per-language extras live in commerce_<language>.i files included at the end. */
+ * Per-language extras live in commerce_<language>.i files. The bodies of the identity, access and outbox methods
+ * live in commerce_identity.i, commerce_access.i and commerce_outbox.i (declared in the class below, defined
+ * there, one file per header), included at the end. */
 
 %module native
 
@@ -198,16 +200,69 @@ public:
         if (!text_ok(session)) return nul_error("session");
         return run([&](commerce_engine *e, commerce_doc **out) { return commerce_user_me(out, e, opt(session)); });
     }
-    Outcome login(const std::string &email, const std::string &password) {
-        return call_doc("email", email, "password", password, [](commerce_doc **out, commerce_engine *e,
-                                                                   const char *a, const char *b) {
-            return commerce_auth_login(out, e, a, b);
+    /* context_json is optional ("" for none): {"ip": "...", "user_agent": "..."}. The document is a "session" or,
+     * when the account has a second factor, a "login_challenge". */
+    Outcome login(const std::string &email, const std::string &password, const std::string &context_json) {
+        if (const char *f = nul_field("email", email, "password", password, "context", context_json))
+            return nul_error(f);
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_auth_login(out, e, email.c_str(), password.c_str(), opt(context_json));
         });
     }
     Outcome logout(const std::string &session) {
         if (!text_ok(session)) return nul_error("session");
         return run([&](commerce_engine *e, commerce_doc **) { return commerce_auth_logout(e, opt(session)); });
     }
+
+    /* identity (include/commerce/identity.h), defined in commerce_identity.i. Optional arguments: "" for none. */
+    Outcome verify_email(const std::string &token);
+    Outcome resend_verification(const std::string &email);
+    Outcome update_profile(const std::string &session, const std::string &patch_json);
+    Outcome change_password(const std::string &session, const std::string &current_password,
+                            const std::string &new_password);
+    Outcome request_password_reset(const std::string &email);
+    Outcome reset_password(const std::string &token, const std::string &new_password);
+    Outcome export_user(const std::string &session, const std::string &user_id /* optional */);
+    Outcome erase_user(const std::string &session, const std::string &user_id /* optional */);
+    Outcome complete_login(const std::string &challenge, const std::string &method, const std::string &code,
+                           const std::string &context_json /* optional */);
+    Outcome send_email_otp(const std::string &challenge);
+    Outcome social_login(const std::string &provider, const std::string &subject,
+                         const std::string &profile_json /* optional */);
+    Outcome logout_others(const std::string &session);
+    Outcome issue_access_token(const std::string &session);
+    Outcome verify_access_token(const std::string &token);
+    Outcome enroll_totp(const std::string &session);
+    Outcome confirm_totp(const std::string &session, const std::string &code);
+    Outcome set_email_otp(const std::string &session, bool enabled);
+    Outcome mfa_status(const std::string &session);
+    Outcome regenerate_recovery_codes(const std::string &session, const std::string &password);
+    Outcome disable_mfa(const std::string &session, const std::string &password);
+    Outcome link_identity(const std::string &session, const std::string &provider, const std::string &subject);
+    Outcome unlink_identity(const std::string &session, const std::string &provider, const std::string &subject);
+    Outcome add_address(const std::string &session, const std::string &address_json);
+    Outcome update_address(const std::string &session, const std::string &address_id, const std::string &patch_json);
+    Outcome remove_address(const std::string &session, const std::string &address_id);
+    Outcome list_addresses(const std::string &session);
+
+    /* access control and administration (include/commerce/access.h), defined in commerce_access.i */
+    Outcome list_users(const std::string &session, const std::string &query_json /* optional */);
+    Outcome get_user(const std::string &session, const std::string &user_id);
+    Outcome suspend_user(const std::string &session, const std::string &user_id,
+                         const std::string &reason /* optional */);
+    Outcome unsuspend_user(const std::string &session, const std::string &user_id);
+    Outcome force_password_reset(const std::string &session, const std::string &user_id);
+    Outcome set_roles(const std::string &session, const std::string &user_id, const std::string &roles_json);
+    Outcome define_role(const std::string &session, const std::string &role_json);
+    Outcome delete_role(const std::string &session, const std::string &name);
+    Outcome list_roles(const std::string &session);
+    Outcome list_audit(const std::string &session, const std::string &query_json /* optional */);
+    Outcome report_logins(const std::string &session, const std::string &query_json /* optional */);
+
+    /* the outbox (include/commerce/outbox.h), defined in commerce_outbox.i */
+    Outcome fetch_outbox(const std::string &query_json /* optional */);
+    Outcome ack_event(const std::string &event_id);
+    Outcome fail_event(const std::string &event_id, const std::string &error /* optional */);
 
     /* catalog */
     Outcome create_product(const std::string &session, const std::string &product_json) {
@@ -321,11 +376,28 @@ public:
     Outcome info() {
         return run([&](commerce_engine *e, commerce_doc **out) { return commerce_engine_info(out, e); });
     }
+    /* the manual clock ("clock": "manual" in the config) */
+    Outcome set_time(long long unix_ms) {
+        return run([&](commerce_engine *e, commerce_doc **) {
+            return commerce_engine_set_time(e, static_cast<int64_t>(unix_ms));
+        });
+    }
+    Outcome advance_time(long long delta_ms) {
+        return run([&](commerce_engine *e, commerce_doc **) {
+            return commerce_engine_advance_time(e, static_cast<int64_t>(delta_ms));
+        });
+    }
 
 #ifndef SWIG
 private:
     static bool text_ok(const std::string &s) noexcept { return s.find('\0') == std::string::npos; }
     static const char *opt(const std::string &s) noexcept { return s.empty() ? nullptr : s.c_str(); }
+    /* The name of the first (name, value) pair whose value holds a NUL character, or nullptr. */
+    static const char *nul_field() noexcept { return nullptr; }
+    template <class... Rest>
+    static const char *nul_field(const char *name, const std::string &value, const Rest &...rest) noexcept {
+        return text_ok(value) ? nul_field(rest...) : name;
+    }
     static Outcome nul_error(const char *field) noexcept {
         return Outcome::local_error(COMMERCE_ERR_INVALID_ARGUMENT, "a string argument contains a NUL character",
                                     field);
@@ -366,4 +438,10 @@ inline std::string status_name(int code) { const char *n = commerce_status_name(
 
 } /* namespace commerce_swig */
 %}
+
+/* The out-of-line Engine methods, one file per header (plain C++ for the wrapper; SWIG wraps the declarations
+ * above). */
+%include "commerce_identity.i"
+%include "commerce_access.i"
+%include "commerce_outbox.i"
 

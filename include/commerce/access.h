@@ -55,8 +55,8 @@ COMMERCE_API commerce_status commerce_role_list(commerce_doc **out, commerce_eng
 COMMERCE_API commerce_status commerce_audit_list(commerce_doc **out, commerce_engine *engine, const char *session,
                                                  const char *query_json);
 
-/* Login analytics per UTC day ("reports.read"): {"from": "2026-11-01", "to": "2026-11-30"} (inclusive, at most
- * 366 days). Returns a "login_report" with logins, failures and unique users per day. */
+/* Login analytics per UTC day ("reports.read"): {"from": "2026-11-01", "to": "2026-11-30"}, both required
+ * (inclusive, at most 366 days). Returns a "login_report" with logins, failures and unique users per day. */
 COMMERCE_API commerce_status commerce_report_logins(commerce_doc **out, commerce_engine *engine,
                                                     const char *session, const char *query_json);
 

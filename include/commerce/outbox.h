@@ -18,11 +18,13 @@ COMMERCE_BEGIN_DECLS
 COMMERCE_API commerce_status commerce_outbox_fetch(commerce_doc **out, commerce_engine *engine,
                                                    const char *query_json);
 
-/* Marks an event delivered and erases its secrets. Acknowledging twice is fine. */
+/* Marks an event delivered and erases its secrets. Acknowledging twice is fine; an unknown id is
+ * COMMERCE_ERR_NOT_FOUND. */
 COMMERCE_API commerce_status commerce_outbox_ack(commerce_engine *engine, const char *event_id);
 
 /* Records a failed delivery: the event is retried after a backoff that doubles each time (capped at one hour);
- * after 10 attempts it is given up ("dead") and its secrets are erased. error may be NULL. */
+ * after 10 attempts it is given up ("dead") and its secrets are erased. error may be NULL. An unknown id is
+ * COMMERCE_ERR_NOT_FOUND; an event already delivered or dead is COMMERCE_ERR_ILLEGAL_STATE. */
 COMMERCE_API commerce_status commerce_outbox_fail(commerce_engine *engine, const char *event_id, const char *error);
 
 COMMERCE_END_DECLS

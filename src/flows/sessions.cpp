@@ -275,7 +275,7 @@ nlohmann::json social_login(Engine& engine, const char* provider, const char* su
             if (name && !name->empty()) user->profile.name = name;
             tx.users().update(*user);
             tx.social_identities().insert({std::string(provider_name), std::string(subject_text), user->id, now});
-            emit_user_event(engine, tx, "user.registered", *user, {{"provider", provider_name}});
+            emit_user_event(engine, tx, "user.registered", *user);
         }
         require_can_log_in(*user, engine.identity());
         if (auto challenge = challenge_if_needed(engine, tx, *user, client, "social")) {

@@ -26,7 +26,7 @@ function setup() {
   });
   s.mug = e.createProduct(s.admin, { sku: 'MUG', title: 'Mug', prices: [eur('7.50')], stock: 3 });
   s.customerUser = e.registerUser('  Alice@Example.com ', PASSWORD);
-  s.customer = e.login('alice@example.com', PASSWORD).token;
+  s.customer = e.login('alice@example.com', PASSWORD, { ip: '203.0.113.7', user_agent: 'node --test' }).token;
   return s;
 }
 

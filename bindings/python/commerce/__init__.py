@@ -8,7 +8,7 @@ A thin, hand-written layer over the SWIG module ``commerce.native`` (itself a wr
 
     with commerce.open(path=":memory:") as engine:
         admin = engine.bootstrap_admin("admin@example.com", "correct horse")
-        session = engine.login("admin@example.com", "correct horse")
+        session = engine.login("admin@example.com", "correct horse", context={"ip": "203.0.113.7"})
         product = engine.create_product(session, {
             "sku": "TSHIRT-M", "title": "T-shirt",
             "prices": [commerce.Money(Decimal("19.99"), "EUR")], "stock": 10})
@@ -25,7 +25,12 @@ Conventions:
   UTF-8 (lone surrogates included, so that the engine — the one place that validates — rejects them with
   :class:`InvalidArgument`).
 * A session argument is the token ``str``, the session ``dict`` returned by :meth:`Engine.login`, or ``None``
-  for "no session" (a guest cart, for example).
+  for "no session" (a guest cart, for example). Likewise a login challenge, an address, a user or an outbox
+  event may be given as its id ``str`` or as the document itself.
+* Optional arguments (a login ``context``, a list ``query``, ...) are ``None`` for "no value".
+* The methods are grouped by header: accounts, sessions, two-factor authentication and addresses in
+  ``commerce/_identity.py`` (``identity.h``), administration in ``commerce/_access.py`` (``access.h``), the
+  outbox in ``commerce/_outbox.py`` (``outbox.h``); all are methods of :class:`Engine`.
 * Failures raise :class:`CommerceError` subclasses carrying the stable ``code`` (see ``status.h``), its
   ``name``, the ``message`` and the ``details`` dict. A code this module does not know raises
   :class:`CommerceError` itself.
@@ -37,8 +42,9 @@ from __future__ import annotations
 
 import json as _json
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import Any, Dict, Mapping, Optional, Sequence, Union
 
 from . import native as _native
 
@@ -321,12 +327,42 @@ def _session_arg(session: SessionArg) -> bytes:
     return _text(session, "session")
 
 
-def _quantity(q: Any) -> int:
+def _json_list_arg(value: Union[Sequence[Any], str, bytes, None], what: str) -> bytes:
+    """A JSON array input: a list or tuple (e.g. of role names), or the JSON text itself."""
+    if isinstance(value, (str, bytes)):
+        return _text(value, what)
+    if isinstance(value, (list, tuple)):
+        return _text(_json.dumps(_to_wire(value), ensure_ascii=False, separators=(",", ":")), what)
+    raise TypeError("%s must be a list or JSON text, not %s" % (what, type(value).__name__))
+
+
+def _ref_arg(value: Union[str, bytes, Mapping[str, Any]], key: str, what: str) -> bytes:
+    """An id argument given as the id itself or as the document holding it under ``key``."""
+    if isinstance(value, Mapping):
+        value = value.get(key)
+        if not isinstance(value, (str, bytes)):
+            raise TypeError("%s dict has no %r" % (what, key))
+    return _text(value, what)
+
+
+def _opt_text(value: Union[str, bytes, None], what: str) -> bytes:
+    return b"" if value is None else _text(value, what)
+
+
+def _int64(q: Any, what: str) -> int:
     if isinstance(q, bool) or not isinstance(q, int):
-        raise TypeError("quantity must be an int, not %s" % type(q).__name__)
+        raise TypeError("%s must be an int, not %s" % (what, type(q).__name__))
     if not -(2 ** 63) <= q < 2 ** 63:
-        raise Overflow("quantity does not fit in 64 bits", details={"field": "quantity"})
+        raise Overflow("%s does not fit in 64 bits" % what, details={"field": what})
     return q
+
+
+def _quantity(q: Any) -> int:
+    return _int64(q, "quantity")
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_MILLISECOND = timedelta(milliseconds=1)
 
 
 def _is_money(d: Mapping[str, Any]) -> bool:
@@ -360,8 +396,18 @@ def _result(outcome) -> Optional[Dict[str, Any]]:
 # --------------------------------------------------------------------------------------------------------
 
 
-class Engine:
-    """One store over one database file. Create it with :meth:`Engine.open` or :func:`open`."""
+from ._identity import IdentityMixin as _IdentityMixin  # noqa: E402 - the mixins use the helpers above
+from ._access import AccessMixin as _AccessMixin  # noqa: E402
+from ._outbox import OutboxMixin as _OutboxMixin  # noqa: E402
+
+
+class Engine(_IdentityMixin, _AccessMixin, _OutboxMixin):
+    """One store over one database file. Create it with :meth:`Engine.open` or :func:`open`.
+
+    Besides the methods below it has those of ``identity.h`` (accounts, sessions, two-factor authentication,
+    addresses: :meth:`register_user`, :meth:`login`, ...), of ``access.h`` (administration:
+    :meth:`list_users`, :meth:`define_role`, :meth:`list_audit`, ...) and of ``outbox.h``
+    (:meth:`fetch_outbox`, :meth:`ack_event`, :meth:`fail_event`)."""
 
     __slots__ = ("_native", "__weakref__")
 
@@ -413,27 +459,22 @@ class Engine:
         """Re-encrypts an encrypted store with ``new_key``."""
         _result(self._native.rekey(_text(new_key, "new_key")))
 
-    # identity -------------------------------------------------------------------------------------------
+    def set_time(self, when: Union[int, datetime]) -> None:
+        """Moves the manual clock (config ``"clock": "manual"``) to ``when``: milliseconds since 1970 UTC, or
+        a timezone-aware :class:`~datetime.datetime`. :class:`Misuse` for a system clock,
+        :class:`InvalidArgument` for a time before the current one (time never runs backwards)."""
+        if isinstance(when, datetime):
+            if when.tzinfo is None:
+                raise TypeError("set_time needs a timezone-aware datetime")
+            when = (when - _EPOCH) // _MILLISECOND
+        _result(self._native.set_time(_int64(when, "unix_ms")))
 
-    def register_user(self, email: Union[str, bytes], password: Union[str, bytes]) -> Dict[str, Any]:
-        """Registers a customer; returns a ``user`` document."""
-        return _result(self._native.register_user(_text(email, "email"), _text(password, "password")))
-
-    def bootstrap_admin(self, email: Union[str, bytes], password: Union[str, bytes]) -> Dict[str, Any]:
-        """Creates the store's first admin; returns a ``user`` document."""
-        return _result(self._native.bootstrap_admin(_text(email, "email"), _text(password, "password")))
-
-    def me(self, session: SessionArg) -> Dict[str, Any]:
-        """The ``user`` behind a session."""
-        return _result(self._native.me(_session_arg(session)))
-
-    def login(self, email: Union[str, bytes], password: Union[str, bytes]) -> Dict[str, Any]:
-        """Logs in; returns a ``session`` document whose ``token`` the other calls take."""
-        return _result(self._native.login(_text(email, "email"), _text(password, "password")))
-
-    def logout(self, session: SessionArg) -> None:
-        """Ends a session."""
-        _result(self._native.logout(_session_arg(session)))
+    def advance_time(self, delta: Union[int, timedelta]) -> None:
+        """Moves the manual clock forward by ``delta``: milliseconds (>= 0) or a :class:`~datetime.timedelta`.
+        Same errors as :meth:`set_time`."""
+        if isinstance(delta, timedelta):
+            delta = delta // _MILLISECOND
+        _result(self._native.advance_time(_int64(delta, "delta_ms")))
 
     # catalog --------------------------------------------------------------------------------------------
 

@@ -38,7 +38,8 @@ class Store:
             "sku": "MUG", "title": "Mug", "description": "",
             "prices": [Money(Decimal("7.50"), "EUR")], "stock": 3})
         self.customer_user = e.register_user("  Alice@Example.com ", PASSWORD)
-        self.customer = e.login("alice@example.com", PASSWORD)["token"]
+        self.customer = e.login("alice@example.com", PASSWORD,
+                                context={"ip": "203.0.113.7", "user_agent": "pytest"})["token"]
 
     def product(self, p):
         return self.engine.get_product(p["id"])

@@ -1,6 +1,10 @@
 """The schema contract itself: every schema is well formed and describes documents the engine really produces."""
 
+import base64
+import hashlib
+import hmac
 import json
+import struct
 
 import jsonschema
 import pytest
@@ -10,6 +14,7 @@ from conftest import SCHEMAS, validate_document
 
 HASHING = {"memory_kib": 64, "iterations": 1, "parallelism": 1}
 PASSWORD = "correct horse battery"
+START_MS = 1794000000000  # 2026-11-06T21:20:00Z, on a manual clock
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
@@ -20,14 +25,18 @@ def test_schema_is_a_valid_draft_2020_12_schema(name):
 
 
 def _every_document_type():
-    """One document of every type the engine produces, from one purchase story."""
-    with commerce.open(path=":memory:", password_hashing=HASHING) as engine:
+    """One document of every type the engine produces, from one purchase story and one identity story."""
+    config = {"path": ":memory:", "password_hashing": HASHING, "clock": "manual", "clock_start_ms": START_MS,
+              "identity": {"jwt": {"keys": [{"kid": "k1", "secret": "0123456789abcdef0123456789abcdef"}],
+                                   "signing_kid": "k1"}}}
+    with commerce.open(config) as engine:
         raw = engine._native
         docs = [json.loads(raw.info().json())]
         engine.bootstrap_admin("admin@example.com", PASSWORD)
         admin = engine.login("admin@example.com", PASSWORD)
-        docs.append(json.loads(raw.login(b"admin@example.com", PASSWORD.encode()).json()))
+        docs.append(json.loads(raw.login(b"admin@example.com", PASSWORD.encode(), b"").json()))
         docs.append(json.loads(raw.me(admin["token"].encode()).json()))
+        docs += _identity_documents(engine)
         product = engine.create_product(admin, {"sku": "S1", "title": "Soap", "stock": 5,
                                                 "prices": [{"amount": "2.50", "currency": "EUR"}]})
         docs.append(json.loads(raw.get_product(product["id"].encode()).json()))
@@ -40,6 +49,46 @@ def _every_document_type():
         docs.append(json.loads(raw.get_order(admin["token"].encode(), order["id"].encode()).json()))
         docs.append(json.loads(raw.list_orders(admin["token"].encode(), b"").json()))
         return docs
+
+
+def _totp(secret, unix_ms):
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    mac = hmac.new(key, struct.pack(">Q", unix_ms // 30000), hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    return str((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000).zfill(6)
+
+
+def _identity_documents(engine):
+    """The documents of identity.h, access.h and outbox.h, as the raw layer returns them."""
+    raw = engine._native
+    docs = []
+
+    def keep(outcome):
+        assert outcome.ok(), (outcome.name(), outcome.message(), outcome.details())
+        doc = json.loads(outcome.json())
+        docs.append(doc)
+        return doc
+
+    admin = engine.login("admin@example.com", PASSWORD)["token"].encode()
+    engine.register_user("alice@example.com", PASSWORD)
+    keep(raw.fetch_outbox(b""))
+    session = engine.login("alice@example.com", PASSWORD)["token"].encode()
+    address = keep(raw.add_address(session, b'{"line1": "1 Main St", "city": "Bern", "country": "CH"}'))
+    keep(raw.list_addresses(session))
+    keep(raw.update_address(session, address["id"].encode(), b'{"default_billing": true}'))
+    keep(raw.issue_access_token(session))
+    keep(raw.verify_access_token(docs[-1]["token"].encode()))
+    enrollment = keep(raw.enroll_totp(session))
+    keep(raw.confirm_totp(session, _totp(enrollment["secret"], START_MS).encode()))
+    keep(raw.mfa_status(session))
+    keep(raw.login(b"alice@example.com", PASSWORD.encode(), b""))  # a login_challenge now
+    keep(raw.export_user(session, b""))
+    keep(raw.list_users(admin, b""))
+    keep(raw.define_role(admin, b'{"name": "support", "description": "", "permissions": ["users.read"]}'))
+    keep(raw.list_roles(admin))
+    keep(raw.list_audit(admin, b""))
+    keep(raw.report_logins(admin, b'{"from": "2026-11-06", "to": "2026-11-06"}'))
+    return docs
 
 
 def test_every_schema_describes_a_document_the_engine_produces():
