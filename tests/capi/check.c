@@ -42,6 +42,7 @@ int json_contains(const commerce_doc *doc, const char *text) {
 int main(void) {
     purchase_tests();
     error_tests();
+    identity_tests();
     printf("%d passed, %d failed\n", check_passed, check_failed);
     return check_failed == 0 ? 0 : 1;
 }

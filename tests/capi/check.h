@@ -22,5 +22,6 @@ int json_contains(const commerce_doc *doc, const char *text);
 /* The test suites, each running on its own engine. */
 void purchase_tests(void);
 void error_tests(void);
+void identity_tests(void);
 
 #endif
