@@ -71,11 +71,11 @@ nlohmann::json list_users(Engine& engine, const char* session, const char* query
     nlohmann::json next = nullptr;
     engine.read([&](Transaction& tx) {
         session_actor(engine, tx, token).require(permission::users_read);
-        ++query.limit;  // one more than asked tells whether there is a next page
+        const int64_t wanted = query.limit;
+        query.limit = wanted + 1;  // one more than asked tells whether there is a next page
         auto users = tx.users().page(query);
-        --query.limit;
-        if (static_cast<int64_t>(users.size()) > query.limit) {
-            users.resize(static_cast<std::size_t>(query.limit));
+        if (static_cast<int64_t>(users.size()) > wanted) {
+            users.resize(static_cast<std::size_t>(wanted));
             next = users.back().id;
         }
         for (const auto& user : users) items.push_back(user_doc(tx, user));

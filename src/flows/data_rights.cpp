@@ -56,7 +56,10 @@ nlohmann::json export_user(Engine& engine, const char* session, const char* user
             if (static_cast<int64_t>(page.size()) < kBatch) break;
             before = page.back().id;
         }
-        for (AuditQuery query{.target_id = user.id, .limit = kBatch};;) {
+        AuditQuery query;
+        query.target_id = user.id;
+        query.limit = kBatch;
+        for (;;) {
             auto page = tx.audit().page(query);
             for (const auto& entry : page) entries.push_back(audit_entry_json(entry));
             if (static_cast<int64_t>(page.size()) < kBatch) break;
@@ -87,14 +90,14 @@ void erase_user(Engine& engine, const char* session, const char* user_id) {
         user.password_hash.clear();
         user.status = kUserErased;
         user.profile = {};
-        user.default_shipping_address_id = user.default_billing_address_id = std::nullopt;
+        user.default_shipping_address_id.reset();
+        user.default_billing_address_id.reset();
         user.password_reset_required = false;
         user.updated_ms = engine.now_ms();
         tx.users().update(user);
         tx.sessions().remove_for_user(user.id, "");
         tx.account_tokens().remove_all_for_user(user.id);
         tx.second_factors().remove(user.id);
-        tx.second_factors().replace_recovery_codes(user.id, {});
         tx.social_identities().remove_all_for_user(user.id);
         tx.addresses().remove_all_for_user(user.id);
         tx.login_throttles().clear(user.id);

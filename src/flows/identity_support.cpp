@@ -4,12 +4,11 @@
 #include "core/json_input.h"
 #include "core/text.h"
 #include "domain/identity/document.h"
-#include "domain/identity/permissions.h"
 
 namespace commerce::flows {
 
 nlohmann::json user_doc(Transaction& tx, const User& user) {
-    return user_document(user, permissions_for(user.roles, tx.roles().all()), tx.second_factors().find(user.id));
+    return user_document(user, granted_permissions(tx, user.roles), tx.second_factors().find(user.id));
 }
 
 User existing_user(Transaction& tx, std::string_view user_id) {

@@ -69,7 +69,7 @@ nlohmann::json set_email_otp(Engine& engine, const char* session, bool enabled) 
     nlohmann::json document;
     engine.write([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
-        SecondFactors factors = tx.second_factors().find(actor.user_id).value_or(SecondFactors{.user_id = actor.user_id});
+        SecondFactors factors = second_factors_of(tx, actor.user_id);
         const bool had_any = has_second_factor(factors);
         factors.email_otp = enabled;
         tx.second_factors().save(factors);
@@ -108,7 +108,6 @@ void disable_mfa(Engine& engine, const char* session, const char* password) {
     engine.write([&](Transaction& tx) {
         const User user = user_with_password(engine, tx, token, password_text);
         tx.second_factors().remove(user.id);
-        tx.second_factors().replace_recovery_codes(user.id, {});
         audit(engine, tx, user.id, "user.mfa_disable", "user", user.id, nullptr, {{"method", "all"}});
     });
 }

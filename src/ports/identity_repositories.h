@@ -79,7 +79,7 @@ public:
     virtual ~SecondFactorRepository() = default;
     virtual std::optional<SecondFactors> find(std::string_view user_id) = 0;
     virtual void save(const SecondFactors& factors) = 0;
-    virtual void remove(std::string_view user_id) = 0;
+    virtual void remove(std::string_view user_id) = 0;  // the recovery codes go with them
     // Recovery codes, stored as hashes.
     virtual void replace_recovery_codes(std::string_view user_id, const std::vector<std::string>& code_hashes) = 0;
     // Marks an unused code used; false when there is no such unused code.

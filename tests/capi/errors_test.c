@@ -58,6 +58,24 @@ static void bad_key_tests(void) {
     rmdir(dir);
 }
 
+/* An admin (its session in admin), one pen in stock (product_id), and a guest cart (cart_id) wanting quantity. */
+static void seed_store(commerce_engine *engine, char admin[128], char product_id[64], char cart_id[64],
+                       int64_t quantity) {
+    commerce_doc *doc = NULL;
+    CHECK_OK(commerce_user_bootstrap_admin(&doc, engine, "admin@shop.test", "correct horse battery"));
+    commerce_doc_free(doc);
+    login_as(engine, "admin@shop.test", "correct horse battery", admin);
+    CHECK_OK(commerce_product_create(&doc, engine, admin,
+        "{\"sku\":\"PEN\",\"title\":\"Pen\",\"prices\":[{\"amount\":\"2.00\",\"currency\":\"EUR\"}],\"stock\":1}"));
+    snprintf(product_id, 64, "%s", json_member(doc, "id"));
+    commerce_doc_free(doc);
+    CHECK_OK(commerce_cart_create(&doc, engine, NULL, "EUR"));
+    snprintf(cart_id, 64, "%s", json_member(doc, "id"));
+    commerce_doc_free(doc);
+    CHECK_OK(commerce_cart_add_item(&doc, engine, NULL, cart_id, product_id, quantity));
+    commerce_doc_free(doc);
+}
+
 /* The whole file's bytes (the engine is closed, so the WAL has been checkpointed into it). */
 static char *read_file(const char *path, long *size) {
     FILE *file = fopen(path, "rb");
@@ -87,18 +105,7 @@ static void file_unchanged_tests(void) {
              "{\"path\":\"%s\",\"key\":\"till key\",\"password_hashing\":{\"memory_kib\":64,\"iterations\":1,"
              "\"parallelism\":1}}", path);
     CHECK_OK(commerce_engine_open(&engine, config));
-    CHECK_OK(commerce_user_bootstrap_admin(&doc, engine, "admin@shop.test", "correct horse battery"));
-    commerce_doc_free(doc);
-    login_as(engine, "admin@shop.test", "correct horse battery", admin);
-    CHECK_OK(commerce_product_create(&doc, engine, admin,
-        "{\"sku\":\"PEN\",\"title\":\"Pen\",\"prices\":[{\"amount\":\"2.00\",\"currency\":\"EUR\"}],\"stock\":1}"));
-    snprintf(product_id, sizeof product_id, "%s", json_member(doc, "id"));
-    commerce_doc_free(doc);
-    CHECK_OK(commerce_cart_create(&doc, engine, NULL, "EUR"));
-    snprintf(cart_id, sizeof cart_id, "%s", json_member(doc, "id"));
-    commerce_doc_free(doc);
-    CHECK_OK(commerce_cart_add_item(&doc, engine, NULL, cart_id, product_id, 2));
-    commerce_doc_free(doc);
+    seed_store(engine, admin, product_id, cart_id, 2);
     commerce_engine_free(engine);
     before = read_file(path, &before_size);
 
@@ -134,18 +141,7 @@ void error_tests(void) {
     const char bad_utf8[] = {'a', (char)0xC3, (char)0x28, 0};
 
     CHECK_OK(commerce_engine_open(&engine, TEST_CONFIG));
-    CHECK_OK(commerce_user_bootstrap_admin(&doc, engine, "admin@shop.test", "correct horse battery"));
-    commerce_doc_free(doc);
-    login_as(engine, "admin@shop.test", "correct horse battery", admin);
-    CHECK_OK(commerce_product_create(&doc, engine, admin,
-        "{\"sku\":\"PEN\",\"title\":\"Pen\",\"prices\":[{\"amount\":\"2.00\",\"currency\":\"EUR\"}],\"stock\":1}"));
-    snprintf(product_id, sizeof product_id, "%s", json_member(doc, "id"));
-    commerce_doc_free(doc);
-    CHECK_OK(commerce_cart_create(&doc, engine, NULL, "EUR"));
-    snprintf(cart_id, sizeof cart_id, "%s", json_member(doc, "id"));
-    commerce_doc_free(doc);
-    CHECK_OK(commerce_cart_add_item(&doc, engine, NULL, cart_id, product_id, 1));
-    commerce_doc_free(doc);
+    seed_store(engine, admin, product_id, cart_id, 1);
     before = snapshot(engine, NULL, cart_id, product_id);
 
     CHECK_STATUS(commerce_cart_add_item(&doc, engine, NULL, cart_id, product_id, 0), COMMERCE_ERR_INVALID_ARGUMENT);

@@ -31,7 +31,7 @@ std::string normalize_email(std::string_view email) {
 User create_user(Transaction& tx, IdGenerator& ids, int64_t now_ms, const IdentitySettings& settings,
                  std::string_view email, std::string_view password, std::vector<std::string> roles) {
     std::string normalized = normalize_email(email);
-    if (!password.empty() || roles.empty()) check_password_rules(password, settings.extra_common_passwords);
+    if (!password.empty()) check_password_rules(password, settings.extra_common_passwords);
     if (tx.users().by_email(normalized))
         throw Error(COMMERCE_ERR_EXISTS, "an account with this email already exists", {{"field", "email"}});
     std::sort(roles.begin(), roles.end());
@@ -103,13 +103,19 @@ Session live_session(Transaction& tx, int64_t now_ms, const IdentitySettings& se
     return *session;
 }
 
+std::vector<std::string> granted_permissions(Transaction& tx, const std::vector<std::string>& roles) {
+    const bool only_builtin =
+        std::all_of(roles.begin(), roles.end(), [](const std::string& role) { return builtin_role(role) != nullptr; });
+    return permissions_for(roles, only_builtin ? std::vector<Role>{} : tx.roles().all());
+}
+
 Actor authenticate(Transaction& tx, int64_t now_ms, const IdentitySettings& settings, std::string_view token) {
     const Session session = live_session(tx, now_ms, settings, token);
     auto user = tx.users().by_id(session.user_id);
     if (!user || user->status != kUserActive)
         throw Error(COMMERCE_ERR_UNAUTHORIZED, "the session's account is not active", {{"reason", "inactive"}});
     return Actor{.user_id = user->id, .roles = user->roles,
-                 .permissions = permissions_for(user->roles, tx.roles().all()), .session_hash = session.token_hash,
+                 .permissions = granted_permissions(tx, user->roles), .session_hash = session.token_hash,
                  .session_last_used_ms = session.last_used_ms, .email_verified = user->email_verified_ms.has_value()};
 }
 

@@ -49,6 +49,9 @@ IssuedSession start_session(Transaction& tx, int64_t now_ms, const IdentitySetti
 // The live session behind a token: UNAUTHORIZED when unknown, idle too long or past its absolute end.
 Session live_session(Transaction& tx, int64_t now_ms, const IdentitySettings& settings, std::string_view token);
 
+// The permissions the user's roles grant; custom roles are read from storage only when the user has one.
+std::vector<std::string> granted_permissions(Transaction& tx, const std::vector<std::string>& roles);
+
 // The Actor behind a live session, with the permissions of its roles. UNAUTHORIZED when the session is not
 // live or its account is suspended or erased.
 Actor authenticate(Transaction& tx, int64_t now_ms, const IdentitySettings& settings, std::string_view token);

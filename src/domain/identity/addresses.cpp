@@ -18,12 +18,10 @@ void apply_address_input(Address& address, const nlohmann::json& input) {
         {"postal_code", &Address::postal_code}, {"country", &Address::country}, {"phone", &Address::phone}};
     for (const auto& [member, field] : fields)
         if (auto value = optional_string(input, member, kMaxShortText)) address.*field = *value;
-    for (const char* required : {"line1", "city", "country"}) {
-        const auto& value = address.*std::find_if(std::begin(fields), std::end(fields), [&](const auto& f) {
-                                         return std::string_view(f.first) == required;
-                                     })->second;
-        if (value.empty()) throw_invalid(required, std::string("an address needs ") + required);
-    }
+    const std::pair<const char*, const std::string&> required[] = {
+        {"line1", address.line1}, {"city", address.city}, {"country", address.country}};
+    for (const auto& [member, value] : required)
+        if (value.empty()) throw_invalid(member, std::string("an address needs ") + member);
     const std::string& country = address.country;
     if (country.size() != 2 || !std::all_of(country.begin(), country.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
         throw_invalid("country", "country must be an ISO 3166-1 alpha-2 code such as \"CH\"");

@@ -34,7 +34,7 @@ std::string totp_binding(std::string_view user_id) { return fmt::format("totp:{}
 }  // namespace
 
 TotpEnrollment begin_totp(Transaction& tx, const SecretKeys& keys, const User& user, std::string_view issuer) {
-    SecondFactors factors = tx.second_factors().find(user.id).value_or(SecondFactors{.user_id = user.id});
+    SecondFactors factors = second_factors_of(tx, user.id);
     if (factors.totp_confirmed_ms)
         throw Error(COMMERCE_ERR_ILLEGAL_STATE, "TOTP is already enabled; disable it before enrolling again");
     const std::string secret = random_bytes(kTotpSecretBytes);
@@ -58,6 +58,13 @@ bool accept_totp(Transaction& tx, const SecretKeys& keys, std::string_view user_
     if (!factors->totp_confirmed_ms) factors->totp_confirmed_ms = now_ms;
     tx.second_factors().save(*factors);
     return true;
+}
+
+SecondFactors second_factors_of(Transaction& tx, std::string_view user_id) {
+    if (auto factors = tx.second_factors().find(user_id)) return *factors;
+    SecondFactors none;
+    none.user_id = std::string(user_id);
+    return none;
 }
 
 bool has_second_factor(const SecondFactors& factors) {

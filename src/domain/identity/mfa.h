@@ -37,6 +37,9 @@ bool accept_totp(Transaction& tx, const SecretKeys& keys, std::string_view user_
 
 bool has_second_factor(const SecondFactors& factors);
 
+// The user's second factors, or none yet (an empty record for the user).
+SecondFactors second_factors_of(Transaction& tx, std::string_view user_id);
+
 // Ten new recovery codes ("k7m2-9qxd-4tpa"); the old ones stop working. Returns them in clear, once.
 std::vector<std::string> replace_recovery_codes(Transaction& tx, const SecretKeys& keys, std::string_view user_id);
 

@@ -13,6 +13,15 @@ std::string contains_pattern(std::string_view text) {
     return pattern + "%";
 }
 
+// Insert and update number the columns alike: ?1 is the id, ?2..?14 the rest in table order.
+void bind_columns(Query& query, const User& user) {
+    query.bind(1, user.id).bind(2, user.email).bind(3, user.password_hash).bind(4, user.created_ms)
+        .bind(5, user.updated_ms).bind(6, user.status).bind(7, user.email_verified_ms)
+        .bind(8, int64_t{user.password_reset_required}).bind(9, user.profile.name).bind(10, user.profile.phone)
+        .bind(11, user.profile.locale).bind(12, user.profile.currency).bind(13, user.default_shipping_address_id)
+        .bind(14, user.default_billing_address_id);
+}
+
 }  // namespace
 
 void SqliteUsers::write_roles(const User& user) {
@@ -22,26 +31,20 @@ void SqliteUsers::write_roles(const User& user) {
 }
 
 void SqliteUsers::insert(const User& user) {
-    db_.query("INSERT INTO users (id, email, password_hash, created_ms, updated_ms, status, email_verified_ms, "
+    auto query = db_.query("INSERT INTO users (id, email, password_hash, created_ms, updated_ms, status, email_verified_ms, "
               "password_reset_required, name, phone, locale, currency, default_shipping_address_id, "
-              "default_billing_address_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
-        .bind(1, user.id).bind(2, user.email).bind(3, user.password_hash).bind(4, user.created_ms)
-        .bind(5, user.updated_ms).bind(6, user.status).bind(7, user.email_verified_ms)
-        .bind(8, int64_t{user.password_reset_required}).bind(9, user.profile.name).bind(10, user.profile.phone)
-        .bind(11, user.profile.locale).bind(12, user.profile.currency).bind(13, user.default_shipping_address_id)
-        .bind(14, user.default_billing_address_id).run();
+              "default_billing_address_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+    bind_columns(query, user);
+    query.run();
     write_roles(user);
 }
 
 void SqliteUsers::update(const User& user) {
-    db_.query("UPDATE users SET email = ?2, password_hash = ?3, created_ms = ?4, updated_ms = ?5, status = ?6, "
+    auto query = db_.query("UPDATE users SET email = ?2, password_hash = ?3, created_ms = ?4, updated_ms = ?5, status = ?6, "
               "email_verified_ms = ?7, password_reset_required = ?8, name = ?9, phone = ?10, locale = ?11, "
-              "currency = ?12, default_shipping_address_id = ?13, default_billing_address_id = ?14 WHERE id = ?1")
-        .bind(1, user.id).bind(2, user.email).bind(3, user.password_hash).bind(4, user.created_ms)
-        .bind(5, user.updated_ms).bind(6, user.status).bind(7, user.email_verified_ms)
-        .bind(8, int64_t{user.password_reset_required}).bind(9, user.profile.name).bind(10, user.profile.phone)
-        .bind(11, user.profile.locale).bind(12, user.profile.currency).bind(13, user.default_shipping_address_id)
-        .bind(14, user.default_billing_address_id).run();
+              "currency = ?12, default_shipping_address_id = ?13, default_billing_address_id = ?14 WHERE id = ?1");
+    bind_columns(query, user);
+    query.run();
     write_roles(user);
 }
 
