@@ -5,6 +5,8 @@
 #include "core/otp.h"
 #include "core/seal.h"
 
+#include "error_of.h"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -22,18 +24,6 @@ using commerce::JwtKey;
 using nlohmann::json;
 
 namespace {
-
-// Runs f, which must throw commerce::Error, and hands the error back for inspection.
-template <class F>
-commerce::Error error_of(F&& f) {
-    try {
-        f();
-    } catch (const commerce::Error& error) {
-        return error;
-    }
-    throw std::runtime_error("expected a commerce::Error, none was thrown");
-}
-
 std::string from_hex(std::string_view hex) {
     std::string bytes;
     for (std::size_t i = 0; i + 1 < hex.size(); i += 2)

@@ -2,6 +2,8 @@
 
 #include "core/error.h"
 
+#include "error_of.h"
+
 #include <doctest/doctest.h>
 
 #include <cctype>
@@ -10,21 +12,6 @@
 #include <string>
 
 using commerce::Currency;
-
-namespace {
-
-// Runs f, which must throw commerce::Error, and hands the error back for inspection.
-template <class F>
-commerce::Error error_of(F&& f) {
-    try {
-        f();
-    } catch (const commerce::Error& error) {
-        return error;
-    }
-    throw std::runtime_error("expected a commerce::Error, none was thrown");
-}
-
-}  // namespace
 
 TEST_CASE("ISO 4217 numeric codes and minor-unit exponents") {
     struct Expected {

@@ -3,6 +3,8 @@
 #include "core/error.h"
 #include "core/rounding.h"
 
+#include "error_of.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -17,18 +19,6 @@ using commerce::Decimal;
 using commerce::RoundingMode;
 
 namespace {
-
-// Runs f, which must throw commerce::Error, and hands the error back for inspection.
-template <class F>
-commerce::Error error_of(F&& f) {
-    try {
-        f();
-    } catch (const commerce::Error& error) {
-        return error;
-    }
-    throw std::runtime_error("expected a commerce::Error, none was thrown");
-}
-
 void check_invalid(const commerce::Error& error, const char* field) {
     CHECK(error.code() == COMMERCE_ERR_INVALID_ARGUMENT);
     CHECK(error.details() == nlohmann::json{{"field", field}});

@@ -4,6 +4,8 @@
 #include "core/decimal.h"
 #include "core/error.h"
 
+#include "error_of.h"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -19,20 +21,8 @@ using commerce::Money;
 using commerce::RoundingMode;
 
 namespace {
-
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
-
-// Runs f, which must throw commerce::Error, and hands the error back for inspection.
-template <class F>
-commerce::Error error_of(F&& f) {
-    try {
-        f();
-    } catch (const commerce::Error& error) {
-        return error;
-    }
-    throw std::runtime_error("expected a commerce::Error, none was thrown");
-}
 
 void check_invalid(const commerce::Error& error, const char* field) {
     CHECK(error.code() == COMMERCE_ERR_INVALID_ARGUMENT);
