@@ -112,6 +112,38 @@ std::optional<Error> lock_of(Engine& engine, Transaction& tx, const User& user) 
     return std::nullopt;
 }
 
+// What a login learns before it takes the writer lock: argon2id costs tens of milliseconds on purpose, and
+// holding the single writer that long would serialise every other write in the shop behind password checks.
+struct PasswordCheck {
+    std::string normalized_email;
+    std::optional<User> user;        // as read before the check; nullopt for an unknown or erased account
+    bool matches = false;
+    std::optional<std::string> rehash;  // the password under current parameters, when the stored hash is older
+};
+
+PasswordCheck check_password(Engine& engine, std::string_view email, std::string_view password) {
+    PasswordCheck check;
+    check.normalized_email = email;
+    engine.read([&](Transaction& tx) {
+        try {
+            check.normalized_email = normalize_email(email);
+            check.user = tx.users().by_email(check.normalized_email);
+        } catch (const Error&) {
+            // A malformed email is just another wrong credential.
+        }
+    });
+    if (check.user && check.user->status == kUserErased) check.user.reset();
+    const PasswordHashing& hashing = engine.identity().hashing;
+    if (!check.user) {
+        verify_password(decoy_hash(hashing), password);
+        return check;
+    }
+    check.matches = verify_password(check.user->password_hash, password);
+    if (check.matches && needs_rehash(check.user->password_hash, hashing))
+        check.rehash = hash_password(password, hashing);
+    return check;
+}
+
 }  // namespace
 
 std::string_view checked_provider(const char* provider) {
@@ -128,29 +160,31 @@ nlohmann::json login(Engine& engine, const char* email, const char* password, co
     const std::string_view password_text = checked_text(password, "password", kMaxPasswordBytes);
     const SessionClient client = client_from(parse_context(context_json));
     const IdentitySettings& settings = engine.identity();
+    PasswordCheck check = check_password(engine, email_text, password_text);
     nlohmann::json document;
     Refusal refusal;
     engine.write([&](Transaction& tx) {
         std::optional<User> user;
-        std::string normalized(email_text);
-        try {
-            normalized = normalize_email(email_text);
-            user = tx.users().by_email(normalized);
-        } catch (const Error&) {
-            // A malformed email is just another wrong credential.
-        }
+        if (check.user) user = tx.users().by_id(check.user->id);
         if (!user || user->status == kUserErased) {
-            verify_password(decoy_hash(settings.hashing), password_text);
-            record_login(engine, tx, std::nullopt, normalized, client, "password", "failure", "unknown_account");
+            record_login(engine, tx, std::nullopt, check.normalized_email, client, "password", "failure",
+                         "unknown_account");
             refusal.error = wrong_credentials();
             return;
         }
+        // The lock is judged now, not when the password was checked, so guesses made in parallel while the
+        // account locked learn nothing: they are refused as locked whatever their password was.
         if (auto lock = lock_of(engine, tx, *user)) {
             record_login(engine, tx, user->id, user->email, client, "password", "locked", "locked");
             refusal.error = lock;
             return;
         }
-        if (!verify_password(user->password_hash, password_text)) {
+        // A password changed between the check and now must be checked again; this is rare, so it may hold
+        // the lock.
+        const bool matches = user->password_hash == check.user->password_hash
+                                 ? check.matches
+                                 : verify_password(user->password_hash, password_text);
+        if (!matches) {
             count_failure(engine, tx, *user, client, "password", "password");
             refusal.error = wrong_credentials();
             return;
@@ -167,8 +201,8 @@ nlohmann::json login(Engine& engine, const char* email, const char* password, co
             return;
         }
         tx.login_throttles().clear(user->id);
-        if (needs_rehash(user->password_hash, settings.hashing)) {
-            user->password_hash = hash_password(password_text, settings.hashing);
+        if (check.rehash && user->password_hash == check.user->password_hash) {
+            user->password_hash = *check.rehash;
             tx.users().update(*user);
         }
         if (auto challenge = challenge_if_needed(engine, tx, *user, client, "password")) {
