@@ -1,6 +1,7 @@
 #include "flows/data_rights.h"
 
 #include "core/error.h"
+#include "core/json_output.h"
 #include "core/permission_names.h"
 #include "core/text.h"
 #include "core/timestamp.h"
@@ -19,10 +20,6 @@ std::string subject_of(const Actor& actor, std::string_view user_id) {
     if (user_id.empty() || user_id == actor.user_id) return actor.user_id;
     actor.require(permission::users_manage);
     return std::string(user_id);
-}
-
-nlohmann::json nullable(const std::optional<std::string>& text) {
-    return text ? nlohmann::json(*text) : nlohmann::json(nullptr);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "flows/priced_cart.h"
 
 #include "core/error.h"
+#include "core/json_output.h"
 #include "core/timestamp.h"
 
 #include <fmt/format.h>
@@ -56,7 +57,7 @@ nlohmann::json cart_document(const PricedCart& priced) {
     return {{"type", "cart"},
             {"schema_version", 1},
             {"id", cart.id},
-            {"user_id", cart.user_id ? nlohmann::json(*cart.user_id) : nlohmann::json(nullptr)},
+            {"user_id", nullable(cart.user_id)},
             {"currency", cart.currency->code},
             {"status", cart.status},
             {"items", items},

@@ -1,12 +1,13 @@
 #include "domain/audit/audit.h"
 
+#include "core/json_output.h"
 #include "core/timestamp.h"
 
 namespace commerce {
 
 nlohmann::json audit_entry_json(const AuditEntry& entry) {
     return {{"id", entry.id},
-            {"actor_id", entry.actor_id ? nlohmann::json(*entry.actor_id) : nlohmann::json(nullptr)},
+            {"actor_id", nullable(entry.actor_id)},
             {"action", entry.action},
             {"target_type", entry.target_type},
             {"target_id", entry.target_id},

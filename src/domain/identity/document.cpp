@@ -1,16 +1,9 @@
 #include "domain/identity/document.h"
 
+#include "core/json_output.h"
 #include "core/timestamp.h"
 
 namespace commerce {
-namespace {
-
-nlohmann::json nullable(const std::optional<std::string>& text) {
-    return text ? nlohmann::json(*text) : nlohmann::json(nullptr);
-}
-
-}  // namespace
-
 nlohmann::json user_document(const User& user, const std::vector<std::string>& permissions,
                              const std::optional<SecondFactors>& factors) {
     return {{"type", "user"},

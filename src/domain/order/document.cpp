@@ -1,5 +1,6 @@
 #include "domain/order/document.h"
 
+#include "core/json_output.h"
 #include "core/timestamp.h"
 
 namespace commerce {
@@ -20,7 +21,7 @@ nlohmann::json order_document(const Order& order) {
             {"schema_version", 1},
             {"id", order.id},
             {"number", order.number},
-            {"user_id", order.user_id ? nlohmann::json(*order.user_id) : nlohmann::json(nullptr)},
+            {"user_id", nullable(order.user_id)},
             {"email", order.email},
             {"cart_id", order.cart_id},
             {"currency", order.currency->code},
@@ -41,7 +42,7 @@ nlohmann::json order_list_document(const std::vector<Order>& orders, const std::
     nlohmann::json items = nlohmann::json::array();
     for (const auto& order : orders) items.push_back(order_document(order));
     return {{"type", "order_list"}, {"schema_version", 1}, {"items", items},
-            {"next", next ? nlohmann::json(*next) : nlohmann::json(nullptr)}};
+            {"next", nullable(next)}};
 }
 
 }  // namespace commerce
