@@ -10,7 +10,7 @@ export type Role = 'admin' | 'staff' | 'vendor' | 'customer' | (string & {});
 /** A permission, e.g. "catalog.write" (see docs/access.md). */
 export type Permission =
   | 'catalog.write' | 'inventory.write' | 'orders.read' | 'orders.manage' | 'orders.refund' | 'users.read'
-  | 'users.manage' | 'roles.manage' | 'audit.read' | 'reports.read' | 'promotions.write' | 'settings.manage'
+  | 'users.manage' | 'roles.manage' | 'audit.read' | 'reports.read' | 'reviews.moderate' | 'promotions.write' | 'settings.manage'
   | (string & {});
 
 export interface Profile {

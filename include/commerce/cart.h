@@ -19,20 +19,21 @@ COMMERCE_API commerce_status commerce_cart_create(commerce_doc **out, commerce_e
 COMMERCE_API commerce_status commerce_cart_get(commerce_doc **out, commerce_engine *engine,
                                                const char *session, const char *cart_id);
 
-/* Adds quantity (>= 1) of a product; adding a product already in the cart raises its quantity.
- * The product must have a price in the cart's currency (COMMERCE_ERR_CURRENCY_MISMATCH otherwise). */
+/* Adds quantity (>= 1) of a variant; adding a variant already in the cart raises its quantity. item_id is a
+ * variant id, or the id of a product that has exactly one variant. The product must be published and the
+ * variant must have a price in the cart's currency (COMMERCE_ERR_CURRENCY_MISMATCH otherwise). */
 COMMERCE_API commerce_status commerce_cart_add_item(commerce_doc **out, commerce_engine *engine,
                                                     const char *session, const char *cart_id,
-                                                    const char *product_id, int64_t quantity);
+                                                    const char *item_id, int64_t quantity);
 
-/* Sets the quantity (>= 1) of a product already in the cart. */
+/* Sets the quantity (>= 1) of a variant already in the cart (item_id as for add). */
 COMMERCE_API commerce_status commerce_cart_update_item(commerce_doc **out, commerce_engine *engine,
                                                        const char *session, const char *cart_id,
-                                                       const char *product_id, int64_t quantity);
+                                                       const char *item_id, int64_t quantity);
 
 COMMERCE_API commerce_status commerce_cart_remove_item(commerce_doc **out, commerce_engine *engine,
                                                        const char *session, const char *cart_id,
-                                                       const char *product_id);
+                                                       const char *item_id);
 
 COMMERCE_END_DECLS
 

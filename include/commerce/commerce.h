@@ -11,6 +11,9 @@
 #include <commerce/access.h>
 #include <commerce/outbox.h>
 #include <commerce/catalog.h>
+#include <commerce/inventory.h>
+#include <commerce/search.h>
+#include <commerce/review.h>
 #include <commerce/cart.h>
 #include <commerce/order.h>
 

@@ -16,6 +16,7 @@ inline constexpr std::string_view users_manage = "users.manage";
 inline constexpr std::string_view roles_manage = "roles.manage";
 inline constexpr std::string_view audit_read = "audit.read";
 inline constexpr std::string_view reports_read = "reports.read";
+inline constexpr std::string_view reviews_moderate = "reviews.moderate";
 inline constexpr std::string_view promotions_write = "promotions.write";
 inline constexpr std::string_view settings_manage = "settings.manage";
 }  // namespace permission

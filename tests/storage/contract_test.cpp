@@ -763,23 +763,14 @@ TEST_CASE("a version 1 file upgrades: accounts keep working, admins stay verifie
     TempDir dir;
     const std::string path = (dir.path / "v1.db").string();
     {
-        // The version 1 tables migration 2 touches, with one admin and one customer.
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-        REQUIRE(sqlite3_exec(db, R"sql(
-            CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
-                                created_ms INTEGER NOT NULL);
-            CREATE TABLE user_roles (user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-                                     role TEXT NOT NULL, PRIMARY KEY (user_id, role)) WITHOUT ROWID;
-            CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id)
-                                   ON DELETE CASCADE, created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL)
-                                   WITHOUT ROWID;
+        // A file as version 1 of the library left it, with one admin and one customer.
+        sqlite::Connection db(path, false);
+        sqlite::migrate(db, 1);
+        db.exec(R"sql(
             INSERT INTO users VALUES ('u1', 'admin@example.com', 'h1', 100), ('u2', 'buyer@example.com', 'h2', 200);
             INSERT INTO user_roles VALUES ('u1', 'admin'), ('u2', 'customer');
             INSERT INTO sessions VALUES ('s1', 'u2', 250, 9999);
-            PRAGMA user_version = 1;
-        )sql", nullptr, nullptr, nullptr) == SQLITE_OK);
-        sqlite3_close(db);
+        )sql");
     }
     sqlite::SqliteStorage storage({.path = path});
     CHECK(storage.describe()["database_schema_version"] == sqlite::latest_schema_version());
@@ -800,5 +791,37 @@ TEST_CASE("a version 1 file upgrades: accounts keep working, admins stay verifie
         CHECK(session->last_used_ms == 250);
         CHECK(session->method == "password");
         CHECK(tx.users().count_with_role("admin") == 1);
+    });
+}
+
+TEST_CASE("a version 2 file upgrades: each product becomes one variant with its prices, stock and carts") {
+    TempDir dir;
+    const std::string path = (dir.path / "v2.db").string();
+    {
+        sqlite::Connection db(path, false);
+        sqlite::migrate(db, 2);
+        db.exec(R"sql(
+            INSERT INTO users (id, email, password_hash, created_ms) VALUES ('u1', 'buyer@example.com', 'h', 1);
+            INSERT INTO products VALUES ('p1', 'MUG', 'Mug', 'A mug', 7, 3, 10, 20);
+            INSERT INTO product_prices VALUES ('p1', 'EUR', 1250), ('p1', 'USD', 1399);
+            INSERT INTO carts VALUES ('c1', 'u1', 'EUR', 'open', 30, 30);
+            INSERT INTO cart_items VALUES ('c1', 0, 'p1', 2);
+        )sql");
+    }
+    sqlite::SqliteStorage storage({.path = path});
+    CHECK(storage.describe()["database_schema_version"] == sqlite::latest_schema_version());
+    storage.read([](Transaction& tx) {
+        auto product = tx.products().by_id("p1");
+        REQUIRE(product);
+        CHECK(product->sku == "MUG");
+        CHECK(product->title == "Mug");
+        CHECK(product->stock == 7);
+        CHECK(product->version == 3);
+        REQUIRE(product->prices.size() == 2);
+        CHECK(product->prices[0].amount_string() == "12.50");
+        auto cart = tx.carts().by_id("c1");
+        REQUIRE(cart);
+        REQUIRE(cart->items.size() == 1);
+        CHECK(cart->items[0].quantity == 2);
     });
 }

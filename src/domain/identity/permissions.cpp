@@ -12,9 +12,10 @@ namespace {
 
 using namespace permission;
 
-constexpr std::array kAllPermissions = {audit_read,    catalog_write, inventory_write,  orders_manage,
-                                        orders_read,   orders_refund, promotions_write, reports_read,
-                                        roles_manage,  settings_manage, users_manage,   users_read};
+constexpr std::array kAllPermissions = {audit_read,       catalog_write,   inventory_write, orders_manage,
+                                        orders_read,      orders_refund,   promotions_write, reports_read,
+                                        reviews_moderate, roles_manage,    settings_manage, users_manage,
+                                        users_read};
 
 std::vector<std::string> strings(std::initializer_list<std::string_view> names) {
     return {names.begin(), names.end()};
@@ -33,8 +34,9 @@ const std::vector<Role>& builtin_roles() {
         {std::string(kRoleAdmin), "Runs the store: every permission.", true,
          {kAllPermissions.begin(), kAllPermissions.end()}},
         {std::string(kRoleCustomer), "Buys; acts only on their own account, carts and orders.", true, {}},
-        {"staff", "Works the catalog, inventory and orders; reads users and reports.", true,
-         strings({catalog_write, inventory_write, orders_manage, orders_read, reports_read, users_read})},
+        {"staff", "Works the catalog, inventory, reviews and orders; reads users and reports.", true,
+         strings({catalog_write, inventory_write, orders_manage, orders_read, reports_read, reviews_moderate,
+                  users_read})},
         {"vendor", "Sells through the store: catalog, inventory and orders.", true,
          strings({catalog_write, inventory_write, orders_read})},
     };

@@ -6,7 +6,7 @@ void SqliteCarts::write_items(const Cart& cart) {
     db_.query("DELETE FROM cart_items WHERE cart_id = ?1").bind(1, cart.id).run();
     int64_t position = 0;
     for (const auto& item : cart.items)
-        db_.query("INSERT INTO cart_items (cart_id, position, product_id, quantity) VALUES (?1, ?2, ?3, ?4)")
+        db_.query("INSERT INTO cart_items (cart_id, position, variant_id, quantity) VALUES (?1, ?2, ?3, ?4)")
             .bind(1, cart.id).bind(2, position++).bind(3, item.product_id).bind(4, item.quantity).run();
 }
 
@@ -30,7 +30,7 @@ std::optional<Cart> SqliteCarts::by_id(std::string_view id) {
     if (!row.step()) return std::nullopt;
     Cart cart{.id = row.text(0), .user_id = row.optional_text(1), .currency = &currency(row.text(2)),
               .status = row.text(3), .items = {}, .created_ms = row.integer(4), .updated_ms = row.integer(5)};
-    auto items = db_.query("SELECT product_id, quantity FROM cart_items WHERE cart_id = ?1 ORDER BY position");
+    auto items = db_.query("SELECT variant_id, quantity FROM cart_items WHERE cart_id = ?1 ORDER BY position");
     items.bind(1, cart.id);
     while (items.step()) cart.items.push_back({items.text(0), items.integer(1)});
     return cart;

@@ -11,7 +11,7 @@ namespace commerce::sqlite {
 namespace {
 
 // Append only: a released migration is never edited, because files in the field have already run it.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 1: accounts, catalog, carts, orders, payments, idempotency keys.
     R"sql(
     CREATE TABLE users (
@@ -261,6 +261,249 @@ constexpr std::array<const char*, 2> kMigrations = {
         value BLOB NOT NULL
     ) WITHOUT ROWID;
     )sql",
+    // 3: the full catalog (variants, options, categories, collections, tags, images, translations, digital
+    //    products and licence keys), inventory as a ledger per location, reviews, product requests. Products
+    //    of schema 2 become one variant each (with the product's id), their stock a receipt at "default".
+    R"sql(
+    CREATE TABLE products_v3 (
+        id              TEXT PRIMARY KEY,
+        slug            TEXT NOT NULL UNIQUE,
+        kind            TEXT NOT NULL CHECK (kind IN ('physical', 'digital')),
+        status          TEXT NOT NULL CHECK (status IN ('draft', 'published', 'archived')),
+        publish_at_ms   INTEGER,  -- a draft with a publish time is scheduled: published from then on
+        title           TEXT NOT NULL,
+        description     TEXT NOT NULL,
+        seo_title       TEXT,
+        seo_description TEXT,
+        attributes      TEXT NOT NULL DEFAULT '{}',  -- JSON object: name -> string or array of strings
+        licence_type    TEXT,
+        asset_ref       TEXT,
+        rating_count    INTEGER NOT NULL DEFAULT 0 CHECK (rating_count >= 0),
+        rating_sum      INTEGER NOT NULL DEFAULT 0 CHECK (rating_sum >= 0),
+        units_sold      INTEGER NOT NULL DEFAULT 0,
+        version         INTEGER NOT NULL,
+        created_ms      INTEGER NOT NULL,
+        updated_ms      INTEGER NOT NULL
+    );
+    INSERT INTO products_v3 (id, slug, kind, status, title, description, version, created_ms, updated_ms)
+        SELECT id, id, 'physical', 'published', title, description, version, created_ms, updated_ms FROM products;
+    CREATE INDEX products_by_status ON products_v3(status, id);
+
+    CREATE TABLE variants (
+        id                  TEXT PRIMARY KEY,
+        product_id          TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+        position            INTEGER NOT NULL,
+        sku                 TEXT NOT NULL UNIQUE,
+        barcode             TEXT UNIQUE,  -- GTIN-13 form: a UPC-A is stored with a leading 0
+        options             TEXT NOT NULL DEFAULT '{}',  -- JSON object: option name -> value
+        weight_grams        INTEGER CHECK (weight_grams >= 0),
+        length_mm           INTEGER CHECK (length_mm >= 0),
+        width_mm            INTEGER CHECK (width_mm >= 0),
+        height_mm           INTEGER CHECK (height_mm >= 0),
+        low_stock_threshold INTEGER CHECK (low_stock_threshold >= 0),
+        low_stock_alerted   INTEGER NOT NULL DEFAULT 0,  -- 1 between a crossing below the threshold and a recovery
+        backorder_limit     INTEGER NOT NULL DEFAULT 0 CHECK (backorder_limit >= 0)
+    );
+    CREATE INDEX variants_by_product ON variants(product_id, position);
+    INSERT INTO variants (id, product_id, position, sku) SELECT id, id, 0, sku FROM products;
+
+    CREATE TABLE variant_prices (
+        variant_id   TEXT NOT NULL REFERENCES variants(id) ON DELETE CASCADE,
+        currency     TEXT NOT NULL,
+        amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+        PRIMARY KEY (variant_id, currency)
+    ) WITHOUT ROWID;
+    CREATE INDEX variant_prices_by_amount ON variant_prices(currency, amount_minor);
+    INSERT INTO variant_prices SELECT product_id, currency, amount_minor FROM product_prices;
+
+    CREATE TABLE product_options (
+        product_id TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        name       TEXT NOT NULL,
+        "values"   TEXT NOT NULL,  -- JSON array of strings, in display order
+        PRIMARY KEY (product_id, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE product_images (
+        product_id TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        url        TEXT NOT NULL,
+        alt        TEXT NOT NULL,
+        PRIMARY KEY (product_id, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE product_tags (
+        product_id TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+        tag        TEXT NOT NULL,
+        PRIMARY KEY (product_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX product_tags_by_tag ON product_tags(tag, product_id);
+    CREATE TABLE product_translations (
+        product_id      TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+        locale          TEXT NOT NULL,  -- BCP 47, canonical case: "pt-BR"
+        title           TEXT,
+        description     TEXT,
+        seo_title       TEXT,
+        seo_description TEXT,
+        option_names    TEXT NOT NULL DEFAULT '{}',  -- JSON object: option name -> translated name
+        PRIMARY KEY (product_id, locale)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE categories (
+        id          TEXT PRIMARY KEY,
+        parent_id   TEXT REFERENCES categories(id),
+        slug        TEXT NOT NULL UNIQUE,
+        name        TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        position    INTEGER NOT NULL,
+        path        TEXT NOT NULL UNIQUE,  -- "/<root id>/.../<own id>/": descendants share the prefix
+        created_ms  INTEGER NOT NULL,
+        updated_ms  INTEGER NOT NULL
+    );
+    CREATE INDEX categories_by_parent ON categories(parent_id, position);
+    CREATE TABLE product_categories (
+        product_id  TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+        category_id TEXT NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
+        PRIMARY KEY (product_id, category_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX product_categories_by_category ON product_categories(category_id, product_id);
+
+    CREATE TABLE collections (
+        id          TEXT PRIMARY KEY,
+        slug        TEXT NOT NULL UNIQUE,
+        title       TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        created_ms  INTEGER NOT NULL,
+        updated_ms  INTEGER NOT NULL
+    );
+    CREATE TABLE collection_products (
+        collection_id TEXT NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+        product_id    TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+        position      INTEGER NOT NULL,
+        PRIMARY KEY (collection_id, product_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX collection_products_by_product ON collection_products(product_id);
+
+    CREATE TABLE licence_keys (
+        id          TEXT PRIMARY KEY,  -- time-ordered: keys are handed out oldest first
+        variant_id  TEXT NOT NULL REFERENCES variants(id) ON DELETE CASCADE,
+        key_digest  BLOB NOT NULL,     -- keyed hash of the key: finds duplicates without reading the keys
+        key_sealed  BLOB NOT NULL,     -- the key, sealed with the engine's key
+        order_id    TEXT,              -- set when handed out, never cleared
+        order_line  INTEGER,
+        imported_ms INTEGER NOT NULL,
+        assigned_ms INTEGER,
+        UNIQUE (variant_id, key_digest)
+    );
+    CREATE INDEX licence_keys_available ON licence_keys(variant_id, id) WHERE order_id IS NULL;
+    CREATE INDEX licence_keys_by_order ON licence_keys(order_id) WHERE order_id IS NOT NULL;
+
+    CREATE TABLE locations (
+        id         TEXT PRIMARY KEY,
+        code       TEXT NOT NULL UNIQUE,
+        name       TEXT NOT NULL,
+        kind       TEXT NOT NULL CHECK (kind IN ('warehouse', 'shop', 'kiosk')),
+        created_ms INTEGER NOT NULL
+    );
+    INSERT INTO locations VALUES ('default', 'default', 'Default', 'warehouse', 0);
+    CREATE TABLE stock_levels (
+        variant_id TEXT NOT NULL REFERENCES variants(id) ON DELETE CASCADE,
+        location_id TEXT NOT NULL REFERENCES locations(id),
+        on_hand    INTEGER NOT NULL,  -- always the sum of the location's movements of the variant
+        PRIMARY KEY (variant_id, location_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE stock_movements (
+        id          TEXT PRIMARY KEY,
+        variant_id  TEXT NOT NULL REFERENCES variants(id) ON DELETE CASCADE,
+        location_id TEXT NOT NULL REFERENCES locations(id),
+        kind        TEXT NOT NULL
+            CHECK (kind IN ('receipt', 'sale', 'return', 'adjustment', 'transfer_out', 'transfer_in')),
+        quantity    INTEGER NOT NULL CHECK (quantity <> 0),  -- signed: what the movement adds to on hand
+        reason      TEXT NOT NULL,
+        reference   TEXT,
+        actor_id    TEXT,
+        created_ms  INTEGER NOT NULL
+    );
+    CREATE INDEX stock_movements_by_variant ON stock_movements(variant_id, location_id, id);
+    CREATE TABLE stock_reservations (
+        id          TEXT PRIMARY KEY,
+        variant_id  TEXT NOT NULL REFERENCES variants(id) ON DELETE CASCADE,
+        location_id TEXT NOT NULL REFERENCES locations(id),
+        quantity    INTEGER NOT NULL CHECK (quantity > 0),
+        reference   TEXT,
+        expires_ms  INTEGER NOT NULL,
+        created_ms  INTEGER NOT NULL
+    );
+    CREATE INDEX stock_reservations_live ON stock_reservations(variant_id, location_id, expires_ms);
+    INSERT INTO stock_levels SELECT id, 'default', stock FROM products WHERE stock > 0;
+    INSERT INTO stock_movements (id, variant_id, location_id, kind, quantity, reason, created_ms)
+        SELECT 'migrated-' || id, id, 'default', 'receipt', stock, 'stock before the inventory ledger', updated_ms
+        FROM products WHERE stock > 0;
+
+    CREATE TABLE cart_items_v3 (
+        cart_id    TEXT NOT NULL REFERENCES carts(id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        variant_id TEXT NOT NULL REFERENCES variants(id) ON DELETE CASCADE,
+        quantity   INTEGER NOT NULL CHECK (quantity > 0),
+        PRIMARY KEY (cart_id, position),
+        UNIQUE (cart_id, variant_id)
+    ) WITHOUT ROWID;
+    INSERT INTO cart_items_v3 SELECT cart_id, position, product_id, quantity FROM cart_items;
+    DROP TABLE cart_items;
+    ALTER TABLE cart_items_v3 RENAME TO cart_items;
+    CREATE INDEX cart_items_by_variant ON cart_items(variant_id);
+    ALTER TABLE carts ADD COLUMN location_id TEXT REFERENCES locations(id);
+
+    ALTER TABLE order_lines ADD COLUMN variant_id TEXT;
+    UPDATE order_lines SET variant_id = product_id;
+    ALTER TABLE order_lines ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
+
+    DROP TABLE product_prices;
+    DROP TABLE products;
+    ALTER TABLE products_v3 RENAME TO products;
+
+    CREATE TABLE reviews (
+        id                TEXT PRIMARY KEY,
+        product_id        TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+        user_id           TEXT NOT NULL REFERENCES users(id),
+        rating            INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+        title             TEXT NOT NULL,
+        body              TEXT NOT NULL,
+        status            TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+        moderation_reason TEXT,
+        moderated_by      TEXT,
+        moderated_ms      INTEGER,
+        verified_purchase INTEGER NOT NULL,
+        helpful_count     INTEGER NOT NULL DEFAULT 0,
+        report_count      INTEGER NOT NULL DEFAULT 0,
+        created_ms        INTEGER NOT NULL,
+        updated_ms        INTEGER NOT NULL,
+        UNIQUE (product_id, user_id)
+    );
+    CREATE INDEX reviews_queue ON reviews(status, id);
+    CREATE INDEX reviews_by_product ON reviews(product_id, status, id);
+    CREATE INDEX reviews_by_user ON reviews(user_id);
+    CREATE TABLE review_votes (
+        review_id  TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        user_id    TEXT NOT NULL REFERENCES users(id),
+        kind       TEXT NOT NULL CHECK (kind IN ('helpful', 'report')),
+        reason     TEXT,
+        created_ms INTEGER NOT NULL,
+        PRIMARY KEY (review_id, user_id, kind)
+    ) WITHOUT ROWID;
+    CREATE INDEX review_votes_by_user ON review_votes(user_id);
+
+    CREATE TABLE product_requests (
+        id           TEXT PRIMARY KEY,
+        user_id      TEXT REFERENCES users(id),
+        title        TEXT NOT NULL,
+        details      TEXT NOT NULL,
+        status       TEXT NOT NULL CHECK (status IN ('open', 'fulfilled')),
+        product_id   TEXT REFERENCES products(id) ON DELETE SET NULL,
+        created_ms   INTEGER NOT NULL,
+        fulfilled_ms INTEGER
+    );
+    CREATE INDEX product_requests_by_user ON product_requests(user_id, id);
+    CREATE INDEX product_requests_by_status ON product_requests(status, id);
+    )sql",
 };
 
 int file_schema_version(Connection& connection) {
@@ -271,10 +514,13 @@ int file_schema_version(Connection& connection) {
 
 int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
 
-void migrate(Connection& connection) {
+void migrate(Connection& connection, int target_version) {
     const int latest = latest_schema_version();
-    if (file_schema_version(connection) == latest) return;  // the common case needs no write lock
+    if (file_schema_version(connection) == target_version) return;  // the common case needs no write lock
 
+    // Migrations that rebuild a table need foreign keys off (SQLite's documented procedure: dropping the old
+    // table would otherwise cascade into its children); the whole result is checked before it commits.
+    connection.exec("PRAGMA foreign_keys = OFF");
     connection.exec("BEGIN IMMEDIATE");
     try {
         // Read again under the write lock: another process may have migrated meanwhile.
@@ -285,13 +531,17 @@ void migrate(Connection& connection) {
                                     "upgrade libcommerce to open it",
                                     current, latest),
                         {{"database_schema_version", current}, {"library_schema_version", latest}});
-        for (int version = current + 1; version <= latest; ++version) {
+        for (int version = current + 1; version <= target_version; ++version) {
             connection.exec(kMigrations[static_cast<std::size_t>(version - 1)]);
             connection.exec(fmt::format("PRAGMA user_version = {}", version));
         }
+        if (connection.scalar_text("PRAGMA foreign_key_check"))
+            throw Error(COMMERCE_ERR_STORAGE, "a migration left a broken reference; the database is unchanged");
         connection.exec("COMMIT");
+        connection.exec("PRAGMA foreign_keys = ON");
     } catch (...) {
         connection.rollback_quietly();
+        connection.exec("PRAGMA foreign_keys = ON");
         throw;
     }
 }

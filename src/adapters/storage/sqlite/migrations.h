@@ -9,7 +9,8 @@ namespace commerce::sqlite {
 // The schema version this library writes.
 int latest_schema_version();
 
-// Brings the file up to latest_schema_version(). VERSION error when the file is newer than this library.
-void migrate(Connection& connection);
+// Brings the file up to target_version (by default the latest). VERSION error when the file is newer than
+// this library. Tests stop at an older version to check that files in the field upgrade.
+void migrate(Connection& connection, int target_version = latest_schema_version());
 
 }  // namespace commerce::sqlite

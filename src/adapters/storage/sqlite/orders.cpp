@@ -27,8 +27,8 @@ void SqliteOrders::insert(const Order& order) {
         .bind(12, order.created_ms).run();
     int64_t position = 0;
     for (const auto& line : order.lines)
-        db_.query("INSERT INTO order_lines (order_id, position, product_id, sku, title, quantity, unit_price_minor, "
-                  "line_total_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        db_.query("INSERT INTO order_lines (order_id, position, product_id, variant_id, sku, title, quantity, "
+                  "unit_price_minor, line_total_minor) VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8)")
             .bind(1, order.id).bind(2, position++).bind(3, line.product_id).bind(4, line.sku).bind(5, line.title)
             .bind(6, line.quantity).bind(7, line.unit_price.minor()).bind(8, line.line_total.minor()).run();
     const Payment& payment = order.payment;

@@ -181,6 +181,7 @@ public:
 
 private:
     void write_prices(const Product& product);
+    void write_stock(const Product& product, int64_t change, std::string_view kind);
     Product load_row(Query& row);  // row columns: id, sku, title, description, stock, version, created, updated
     Connection& db_;
 };
