@@ -35,10 +35,13 @@ nlohmann::json set_status(Engine& engine, const char* session, const char* user_
     nlohmann::json document;
     engine.write([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::users_manage);
         User user = existing_user(tx, id);
+        require_may_manage(actor, user);
         if (user.status == kUserErased) throw Error(COMMERCE_ERR_ILLEGAL_STATE, "the user was erased");
-        if (user.id == actor.user_id) throw Error(COMMERCE_ERR_ILLEGAL_STATE, "you cannot suspend yourself");
+        if (user.id == actor.user_id) throw Error(COMMERCE_ERR_ILLEGAL_STATE, "you cannot change your own status");
+        if (status == kUserSuspended && is_admin(user) && user.status == kUserActive &&
+            tx.users().count_with_role(kRoleAdmin) <= 1)
+            throw Error(COMMERCE_ERR_ILLEGAL_STATE, "the store's last admin cannot be suspended");
         const nlohmann::json before = user_doc(tx, user);
         user.status = status;
         user.updated_ms = engine.now_ms();
@@ -107,8 +110,8 @@ void force_password_reset(Engine& engine, const char* session, const char* user_
     const std::string_view id = checked_text(user_id, "user_id");
     engine.write([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::users_manage);
         User user = existing_user(tx, id);
+        require_may_manage(actor, user);
         if (user.status == kUserErased) throw Error(COMMERCE_ERR_ILLEGAL_STATE, "the user was erased");
         const nlohmann::json before = user_doc(tx, user);
         user.password_reset_required = true;
@@ -137,7 +140,7 @@ nlohmann::json set_user_roles(Engine& engine, const char* session, const char* u
         actor.require(permission::users_manage);
         require_known_roles(tx, roles);
         User user = existing_user(tx, id);
-        const bool was_admin = std::count(user.roles.begin(), user.roles.end(), kRoleAdmin) > 0;
+        const bool was_admin = is_admin(user);
         const bool will_be_admin = unique.count(std::string(kRoleAdmin)) > 0;
         if (was_admin != will_be_admin) actor.require(permission::roles_manage);
         if (was_admin && !will_be_admin && user.status == kUserActive && tx.users().count_with_role(kRoleAdmin) <= 1)

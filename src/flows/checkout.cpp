@@ -10,6 +10,7 @@
 #include "domain/order/document.h"
 #include "domain/order/manual_payment.h"
 #include "flows/access.h"
+#include "flows/identity_support.h"
 #include "flows/priced_cart.h"
 
 #include <fmt/format.h>
@@ -39,20 +40,20 @@ void take_stock(Transaction& tx, const PricedCart& priced) {
                         {{"items", json::array({{{"product_id", line.product.id}, {"sku", line.product.sku}}})}});
 }
 
-std::string order_email(Transaction& tx, const std::optional<Actor>& actor, const json& request) {
-    if (actor) return tx.users().by_id(actor->user_id)->email;
+// The order belongs to the cart's owner, also when staff place it for them.
+std::string order_email(Transaction& tx, const Cart& cart, const json& request) {
+    if (cart.user_id) return existing_user(tx, *cart.user_id).email;
     auto email = optional_string(request, "email", kMaxShortText);
     if (!email) throw_invalid("email", "a guest checkout needs an email");
     return normalize_email(*email);
 }
 
-Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, const std::optional<Actor>& actor,
-                  const json& request) {
+Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, const json& request) {
     const int64_t now = engine.clock().now_ms();
     const int year = year_of(now);
     if (!request.contains("payment")) throw_invalid("payment", "payment is required");
-    Order order{.id = engine.ids().next(), .number = {}, .user_id = actor ? std::optional(actor->user_id) : std::nullopt,
-                .email = order_email(tx, actor, request), .cart_id = priced.cart.id, .currency = priced.cart.currency,
+    Order order{.id = engine.ids().next(), .number = {}, .user_id = priced.cart.user_id,
+                .email = order_email(tx, priced.cart, request), .cart_id = priced.cart.id, .currency = priced.cart.currency,
                 .status = {}, .payment_status = {}, .fulfillment_status = "not_fulfilled", .lines = {},
                 .subtotal = priced.subtotal, .total = priced.total,
                 .payment = manual_payment(request.at("payment"), priced.total, engine.ids().next()), .created_ms = now};
@@ -82,7 +83,9 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
         if (actor && !actor->email_verified && engine.identity().unverified_users == UnverifiedUsers::no_checkout)
             throw Error(COMMERCE_ERR_FORBIDDEN, "the email address must be verified before placing an order",
                         {{"reason", "email_unverified"}});
-        const std::string scope = actor ? actor->user_id : "guest";
+        // A guest's keys are scoped by the cart, which is the guest's only credential: one guest's key never
+        // meets another's.
+        const std::string scope = actor ? actor->user_id : "guest:" + std::string(id);
         if (idempotency_key) {
             if (auto earlier = tx.idempotency().find(scope, *idempotency_key)) {
                 if (earlier->request_hash != request_hash)
@@ -100,7 +103,7 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
         const PricedCart priced = price_cart(tx, cart);
         check_stock(priced);
 
-        const Order order = build_order(engine, tx, priced, actor, request);
+        const Order order = build_order(engine, tx, priced, request);
         take_stock(tx, priced);
         tx.orders().insert(order);
         cart.status = std::string(kCartCompleted);

@@ -79,7 +79,8 @@ void erase_user(Engine& engine, const char* session, const char* user_id) {
         const Actor actor = session_actor(engine, tx, token);
         User user = existing_user(tx, subject_of(actor, id));
         if (user.status == kUserErased) return;  // erasing twice changes nothing
-        if (std::count(user.roles.begin(), user.roles.end(), kRoleAdmin) && tx.users().count_with_role(kRoleAdmin) <= 1)
+        if (user.id != actor.user_id) require_may_manage(actor, user);
+        if (is_admin(user) && tx.users().count_with_role(kRoleAdmin) <= 1)
             throw Error(COMMERCE_ERR_ILLEGAL_STATE, "the store's last admin cannot be erased");
         const std::string erased_email = "erased+" + user.id + "@invalid";
         // Orders stay for accounting, under the anonymised account; everything personal goes.

@@ -2,8 +2,11 @@
 
 #include "core/error.h"
 #include "core/json_input.h"
+#include "core/permission_names.h"
 #include "core/text.h"
 #include "domain/identity/document.h"
+
+#include <algorithm>
 
 namespace commerce::flows {
 
@@ -15,6 +18,15 @@ User existing_user(Transaction& tx, std::string_view user_id) {
     auto user = tx.users().by_id(user_id);
     if (!user) throw Error(COMMERCE_ERR_NOT_FOUND, "no user has this id", {{"field", "user_id"}});
     return *user;
+}
+
+bool is_admin(const User& user) {
+    return std::find(user.roles.begin(), user.roles.end(), kRoleAdmin) != user.roles.end();
+}
+
+void require_may_manage(const Actor& actor, const User& user) {
+    actor.require(permission::users_manage);
+    if (is_admin(user) && user.id != actor.user_id) actor.require(permission::roles_manage);
 }
 
 void audit(Engine& engine, Transaction& tx, const std::optional<std::string>& actor_id, std::string_view action,

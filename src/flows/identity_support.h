@@ -2,6 +2,7 @@
 // and the client context of a call.
 #pragma once
 
+#include "core/actor.h"
 #include "domain/audit/audit.h"
 #include "domain/identity/accounts.h"
 #include "engine/engine.h"
@@ -21,6 +22,12 @@ nlohmann::json user_doc(Transaction& tx, const User& user);
 
 // The user or NOT_FOUND.
 User existing_user(Transaction& tx, std::string_view user_id);
+
+bool is_admin(const User& user);
+
+// Managing a user needs "users.manage"; managing an admin other than oneself also needs "roles.manage", so that
+// whoever may only manage users cannot lock the admins out and take the store over.
+void require_may_manage(const Actor& actor, const User& user);
 
 void audit(Engine& engine, Transaction& tx, const std::optional<std::string>& actor_id, std::string_view action,
            std::string_view target_type, std::string_view target_id, nlohmann::json before, nlohmann::json after);

@@ -70,10 +70,14 @@ nlohmann::json set_email_otp(Engine& engine, const char* session, bool enabled) 
     engine.write([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
         SecondFactors factors = second_factors_of(tx, actor.user_id);
-        const bool had_any = has_second_factor(factors);
+        const bool was_protected = has_second_factor(factors);
         factors.email_otp = enabled;
+        // Switching off the last second factor is commerce_mfa_disable's job, which asks for the password: a
+        // stolen session alone must not be enough to strip the account's protection.
+        if (was_protected && !has_second_factor(factors))
+            throw Error(COMMERCE_ERR_FORBIDDEN, "turning off the last second factor needs the password",
+                        {{"reason", "password_required"}});
         tx.second_factors().save(factors);
-        if (!had_any && enabled) replace_recovery_codes(tx, engine.keys(), actor.user_id);
         audit(engine, tx, actor.user_id, enabled ? "user.mfa_enable" : "user.mfa_disable", "user", actor.user_id,
               nullptr, {{"method", "email_otp"}});
         document = status_document(tx, actor.user_id);

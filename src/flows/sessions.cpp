@@ -200,15 +200,17 @@ nlohmann::json login(Engine& engine, const char* email, const char* password, co
             refusal.error = error;
             return;
         }
-        tx.login_throttles().clear(user->id);
         if (check.rehash && user->password_hash == check.user->password_hash) {
             user->password_hash = *check.rehash;
             tx.users().update(*user);
         }
+        // The failure count survives a right password while a second factor is still owed: otherwise someone who
+        // knows the password could reset the count between batches of code guesses.
         if (auto challenge = challenge_if_needed(engine, tx, *user, client, "password")) {
             document = std::move(*challenge);
             return;
         }
+        tx.login_throttles().clear(user->id);
         document = new_session(engine, tx, *user, "password", client, "password");
     });
     refusal.raise();

@@ -210,7 +210,13 @@ TEST_CASE("identity: email codes for a login challenge") {
     if (old_code != code)
         CHECK(code_of([&] { flows::complete_login(*engine, challenge.c_str(), "email_otp", old_code.c_str(), nullptr); }) ==
               COMMERCE_ERR_UNAUTHORIZED);
-    CHECK(flows::complete_login(*engine, challenge.c_str(), "email_otp", code.c_str(), nullptr)["type"] == "session");
+    const std::string signed_in =
+        flows::complete_login(*engine, challenge.c_str(), "email_otp", code.c_str(), nullptr)["token"];
+    // A session alone cannot switch the only second factor off; the password can.
+    CHECK(reason_of([&] { flows::set_email_otp(*engine, signed_in.c_str(), false); }) == "password_required");
+    CHECK(flows::mfa_status(*engine, signed_in.c_str())["email_otp"] == true);
+    flows::disable_mfa(*engine, signed_in.c_str(), kPassword);
+    CHECK(flows::login(*engine, "di@example.com", kPassword, nullptr)["type"] == "session");
 }
 
 TEST_CASE("identity: brute force stays under 100 failures an hour and never locks the owner out for good") {
@@ -228,6 +234,29 @@ TEST_CASE("identity: brute force stays under 100 failures an hour and never lock
     CHECK(take_event(*engine, "user.locked")["failures"] == 5);
     engine->manual_clock().advance(16 * 60 * 1000);  // longer than the longest lock
     CHECK_NOTHROW(login_token(*engine, "ed@example.com"));
+}
+
+TEST_CASE("identity: knowing the password does not buy more guesses at the second factor") {
+    auto engine = open_engine();
+    flows::register_customer(*engine, "fa@example.com", kPassword);
+    const std::string session = login_token(*engine, "fa@example.com");
+    const std::string secret = flows::totp_enroll(*engine, session.c_str())["secret"];
+    flows::totp_confirm(*engine, session.c_str(), totp_now(*engine, secret).c_str());
+    int codes_checked = 0;
+    for (int attempt = 0; attempt < 360; ++attempt) {  // a fresh challenge and a wrong code every 10 s for an hour
+        const std::string reason = reason_of([&] {
+            const std::string challenge = flows::login(*engine, "fa@example.com", kPassword, nullptr)["challenge"];
+            flows::complete_login(*engine, challenge.c_str(), "totp", "000000", nullptr);
+        });
+        codes_checked += reason == "code";
+        engine->manual_clock().advance(10'000);
+    }
+    CHECK(codes_checked <= 100);
+    CHECK(codes_checked >= 5);
+    engine->manual_clock().advance(16 * 60 * 1000);
+    const std::string challenge = flows::login(*engine, "fa@example.com", kPassword, nullptr)["challenge"];
+    CHECK(flows::complete_login(*engine, challenge.c_str(), "totp", totp_now(*engine, secret).c_str(), nullptr)["type"] ==
+          "session");
 }
 
 TEST_CASE("identity: admin suspends, forces a reset, manages roles; everything is audited and counted") {
@@ -262,6 +291,23 @@ TEST_CASE("identity: admin suspends, forces a reset, manages roles; everything i
     CHECK(code_of([&] { flows::set_user_roles(*engine, admin.c_str(), admin_id.c_str(), R"(["customer"])"); }) ==
           COMMERCE_ERR_ILLEGAL_STATE);
 
+    // Someone who may manage users but not roles cannot touch an admin, and the last admin stays.
+    flows::define_role(*engine, admin.c_str(), R"({"name": "moderator", "permissions": ["users.manage"]})");
+    const std::string gus = flows::register_customer(*engine, "gus@example.com", kPassword)["id"];
+    flows::set_user_roles(*engine, admin.c_str(), gus.c_str(), R"(["moderator"])");
+    const std::string gus_session = login_token(*engine, "gus@example.com");
+    CHECK(code_of([&] { flows::suspend_user(*engine, gus_session.c_str(), admin_id.c_str(), nullptr); }) ==
+          COMMERCE_ERR_FORBIDDEN);
+    CHECK(code_of([&] { flows::force_password_reset(*engine, gus_session.c_str(), admin_id.c_str()); }) ==
+          COMMERCE_ERR_FORBIDDEN);
+    CHECK(code_of([&] { flows::erase_user(*engine, gus_session.c_str(), admin_id.c_str()); }) == COMMERCE_ERR_FORBIDDEN);
+    const std::string second_admin = flows::register_customer(*engine, "hal@example.com", kPassword)["id"];
+    flows::set_user_roles(*engine, admin.c_str(), second_admin.c_str(), R"(["admin"])");
+    flows::suspend_user(*engine, admin.c_str(), second_admin.c_str(), nullptr);
+    CHECK(code_of([&] { flows::bootstrap_admin(*engine, "intruder@example.com", kPassword); }) ==
+          COMMERCE_ERR_ILLEGAL_STATE);
+    flows::unsuspend_user(*engine, admin.c_str(), second_admin.c_str());
+
     const std::string audit_query = R"({"target_id": ")" + fay + R"("})";
     const json audit = flows::list_audit(*engine, admin.c_str(), audit_query.c_str());
     std::vector<std::string> actions;
@@ -273,11 +319,11 @@ TEST_CASE("identity: admin suspends, forces a reset, manages roles; everything i
 
     const json report = flows::login_report(*engine, admin.c_str(), R"({"from": "2026-11-06", "to": "2026-11-07"})");
     CHECK(report["days"].size() == 2);
-    CHECK(report["days"][0]["logins"] == 4);   // admin, fay, fay after unsuspend, fay after reset
+    CHECK(report["days"][0]["logins"] == 5);   // admin, fay, fay after unsuspend, fay after reset, gus
     CHECK(report["days"][0]["failures"] == 2);  // suspended, reset required
-    CHECK(report["days"][0]["unique_users"] == 2);
+    CHECK(report["days"][0]["unique_users"] == 3);
     CHECK(report["days"][1]["logins"] == 0);
-    CHECK(report["totals"]["unique_users"] == 2);
+    CHECK(report["totals"]["unique_users"] == 3);
 }
 
 TEST_CASE("identity: social login creates, links, and refuses someone else's identity") {

@@ -1,7 +1,8 @@
 // Per-account brute-force defence. After `threshold` consecutive failures the account is locked for
 // base_seconds, doubling with each further failure up to max_seconds. A lock always ends, so an attacker
-// cannot shut a real user out for good, and while locked no password is even checked. With the defaults an
-// attacker gets about 15 guesses per account per hour (the tests check it stays under 100). Success clears the count.
+// cannot shut a real user out for good, and an attempt made while locked is refused whatever its password, so it
+// teaches the attacker nothing. With the defaults an attacker gets about 15 guesses per account per hour (the tests
+// check it stays under 100). A complete login (second factor included) clears the count.
 #pragma once
 
 #include "domain/identity/settings.h"
