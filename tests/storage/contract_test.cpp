@@ -25,10 +25,13 @@ struct TempDir {
     ~TempDir() { std::filesystem::remove_all(path); }
 };
 
-Product sample_product(const std::string& id, const std::string& sku, int64_t stock) {
-    return Product{.id = id, .sku = sku, .title = "Title " + sku, .description = "", 
-                   .prices = {Money::parse("9.99", "EUR"), Money::parse("1200", "JPY")},
-                   .stock = stock, .version = 1, .created_ms = 1, .updated_ms = 1};
+// A product with one variant whose id is "<id>-v" and the given SKU (slug: the SKU in lower case).
+Product sample_product(const std::string& id, const std::string& sku) {
+    Product product{.id = id, .title = "Title " + sku, .version = 1, .created_ms = 1, .updated_ms = 1};
+    product.slug = "slug-" + id;
+    product.variants.push_back({.id = id + "-v", .sku = sku,
+                                .prices = {Money::parse("9.99", "EUR"), Money::parse("1200", "JPY")}});
+    return product;
 }
 
 
@@ -99,34 +102,40 @@ constexpr int64_t kMarch1 = 1772323200000;  // 2026-03-01T00:00:00Z
 
 void run_contract(sqlite::Options options) {
     sqlite::SqliteStorage storage(options);
-    storage.write([](Transaction& tx) { tx.products().insert(sample_product("p1", "SKU-1", 3)); });
+    storage.write([](Transaction& tx) {
+        tx.products().insert(sample_product("p1", "SKU-1"));
+        tx.transitional_stock().receive("m1", "p1-v", 3, 1);
+    });
 
     SUBCASE("a committed write is read back whole") {
         storage.read([](Transaction& tx) {
             auto product = tx.products().by_id("p1");
             REQUIRE(product);
-            CHECK(product->sku == "SKU-1");
-            CHECK(product->prices.size() == 2);
-            CHECK(product->price_in(currency("JPY"))->amount_string() == "1200");
+            REQUIRE(product->variants.size() == 1);
+            CHECK(product->variants[0].sku == "SKU-1");
+            CHECK(product->variants[0].prices.size() == 2);
+            CHECK(product->variants[0].price_in(currency("JPY"))->amount_string() == "1200");
         });
     }
     SUBCASE("a throwing write rolls back everything it did") {
         CHECK_THROWS_AS(storage.write([](Transaction& tx) {
-            tx.products().insert(sample_product("p2", "SKU-2", 1));
+            tx.products().insert(sample_product("p2", "SKU-2"));
             throw Error(COMMERCE_ERR_GENERIC, "abort");
         }), Error);
         storage.read([](Transaction& tx) { CHECK_FALSE(tx.products().by_id("p2")); });
     }
-    SUBCASE("stock is taken only when enough is left") {
+    SUBCASE("stock is taken only when enough is left, or the backorder limit allows") {
         storage.write([](Transaction& tx) {
-            CHECK(tx.products().take_stock("p1", 2));
-            CHECK_FALSE(tx.products().take_stock("p1", 2));
+            CHECK(tx.transitional_stock().take_for_sale("m2", "p1-v", 2, 0, "o1", 5));
+            CHECK_FALSE(tx.transitional_stock().take_for_sale("m3", "p1-v", 2, 0, "o2", 5));
+            CHECK(tx.transitional_stock().take_for_sale("m4", "p1-v", 2, 1, "o3", 5));  // down to -1
+            CHECK_FALSE(tx.transitional_stock().take_for_sale("m5", "p1-v", 1, 1, "o4", 5));
         });
-        storage.read([](Transaction& tx) { CHECK(tx.products().by_id("p1")->stock == 1); });
+        storage.read([](Transaction& tx) { CHECK(tx.transitional_stock().figures("p1-v", 0).on_hand == -1); });
     }
     SUBCASE("a duplicate unique key is EXISTS") {
         try {
-            storage.write([](Transaction& tx) { tx.products().insert(sample_product("p3", "SKU-1", 1)); });
+            storage.write([](Transaction& tx) { tx.products().insert(sample_product("p3", "SKU-1")); });
             FAIL("expected EXISTS");
         } catch (const Error& error) {
             CHECK(error.code() == COMMERCE_ERR_EXISTS);
@@ -813,15 +822,19 @@ TEST_CASE("a version 2 file upgrades: each product becomes one variant with its 
     storage.read([](Transaction& tx) {
         auto product = tx.products().by_id("p1");
         REQUIRE(product);
-        CHECK(product->sku == "MUG");
+        REQUIRE(product->variants.size() == 1);
+        CHECK(product->variants[0].id == "p1");
+        CHECK(product->variants[0].sku == "MUG");
         CHECK(product->title == "Mug");
-        CHECK(product->stock == 7);
+        CHECK(product->status == "published");
+        CHECK(tx.transitional_stock().figures("p1", 0).on_hand == 7);
         CHECK(product->version == 3);
-        REQUIRE(product->prices.size() == 2);
-        CHECK(product->prices[0].amount_string() == "12.50");
+        REQUIRE(product->variants[0].prices.size() == 2);
+        CHECK(product->variants[0].prices[0].amount_string() == "12.50");
         auto cart = tx.carts().by_id("c1");
         REQUIRE(cart);
         REQUIRE(cart->items.size() == 1);
         CHECK(cart->items[0].quantity == 2);
+        CHECK(cart->items[0].variant_id == "p1");
     });
 }
