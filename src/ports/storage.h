@@ -6,8 +6,8 @@
 #pragma once
 
 #include "domain/cart/cart.h"
-#include "domain/catalog/product.h"
 #include "domain/order/order.h"
+#include "ports/catalog_repositories.h"
 #include "ports/identity_repositories.h"
 
 #include <nlohmann/json.hpp>
@@ -20,20 +20,6 @@
 #include <vector>
 
 namespace commerce {
-
-class ProductRepository {
-public:
-    virtual ~ProductRepository() = default;
-    virtual void insert(const Product& product) = 0;
-    virtual void update(const Product& product) = 0;  // writes every field as given, version included
-    virtual std::optional<Product> by_id(std::string_view id) = 0;
-    virtual bool sku_taken(std::string_view sku, std::string_view except_id) = 0;
-    // Products with sku > after_sku in SKU order: keyset pagination, stable under inserts.
-    virtual std::vector<Product> page(std::string_view after_sku, int64_t limit) = 0;
-    virtual bool remove(std::string_view id) = 0;
-    // Takes quantity from stock only if enough is left; false (and nothing changed) otherwise.
-    virtual bool take_stock(std::string_view id, int64_t quantity) = 0;
-};
 
 class CartRepository {
 public:
@@ -76,6 +62,10 @@ public:
     virtual UserRepository& users() = 0;
     virtual SessionRepository& sessions() = 0;
     virtual ProductRepository& products() = 0;
+    virtual CategoryRepository& categories() = 0;
+    virtual CollectionRepository& collections() = 0;
+    virtual TransitionalStock& transitional_stock() = 0;
+    virtual SearchIndex& search_index() = 0;
     virtual CartRepository& carts() = 0;
     virtual OrderRepository& orders() = 0;
     virtual IdempotencyRepository& idempotency() = 0;

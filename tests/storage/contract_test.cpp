@@ -25,10 +25,13 @@ struct TempDir {
     ~TempDir() { std::filesystem::remove_all(path); }
 };
 
-Product sample_product(const std::string& id, const std::string& sku, int64_t stock) {
-    return Product{.id = id, .sku = sku, .title = "Title " + sku, .description = "", 
-                   .prices = {Money::parse("9.99", "EUR"), Money::parse("1200", "JPY")},
-                   .stock = stock, .version = 1, .created_ms = 1, .updated_ms = 1};
+// A product with one variant whose id is "<id>-v" and the given SKU (slug: the SKU in lower case).
+Product sample_product(const std::string& id, const std::string& sku) {
+    Product product{.id = id, .title = "Title " + sku, .version = 1, .created_ms = 1, .updated_ms = 1};
+    product.slug = "slug-" + id;
+    product.variants.push_back({.id = id + "-v", .sku = sku,
+                                .prices = {Money::parse("9.99", "EUR"), Money::parse("1200", "JPY")}});
+    return product;
 }
 
 
@@ -99,38 +102,190 @@ constexpr int64_t kMarch1 = 1772323200000;  // 2026-03-01T00:00:00Z
 
 void run_contract(sqlite::Options options) {
     sqlite::SqliteStorage storage(options);
-    storage.write([](Transaction& tx) { tx.products().insert(sample_product("p1", "SKU-1", 3)); });
+    storage.write([](Transaction& tx) {
+        tx.products().insert(sample_product("p1", "SKU-1"));
+        tx.transitional_stock().receive("m1", "p1-v", 3, 1);
+    });
 
     SUBCASE("a committed write is read back whole") {
         storage.read([](Transaction& tx) {
             auto product = tx.products().by_id("p1");
             REQUIRE(product);
-            CHECK(product->sku == "SKU-1");
-            CHECK(product->prices.size() == 2);
-            CHECK(product->price_in(currency("JPY"))->amount_string() == "1200");
+            REQUIRE(product->variants.size() == 1);
+            CHECK(product->variants[0].sku == "SKU-1");
+            CHECK(product->variants[0].prices.size() == 2);
+            CHECK(product->variants[0].price_in(currency("JPY"))->amount_string() == "1200");
         });
     }
     SUBCASE("a throwing write rolls back everything it did") {
         CHECK_THROWS_AS(storage.write([](Transaction& tx) {
-            tx.products().insert(sample_product("p2", "SKU-2", 1));
+            tx.products().insert(sample_product("p2", "SKU-2"));
             throw Error(COMMERCE_ERR_GENERIC, "abort");
         }), Error);
         storage.read([](Transaction& tx) { CHECK_FALSE(tx.products().by_id("p2")); });
     }
-    SUBCASE("stock is taken only when enough is left") {
+    SUBCASE("stock is taken only when enough is left, or the backorder limit allows") {
         storage.write([](Transaction& tx) {
-            CHECK(tx.products().take_stock("p1", 2));
-            CHECK_FALSE(tx.products().take_stock("p1", 2));
+            CHECK(tx.transitional_stock().take_for_sale("m2", "p1-v", 2, 0, "o1", 5));
+            CHECK_FALSE(tx.transitional_stock().take_for_sale("m3", "p1-v", 2, 0, "o2", 5));
+            CHECK(tx.transitional_stock().take_for_sale("m4", "p1-v", 2, 1, "o3", 5));  // down to -1
+            CHECK_FALSE(tx.transitional_stock().take_for_sale("m5", "p1-v", 1, 1, "o4", 5));
         });
-        storage.read([](Transaction& tx) { CHECK(tx.products().by_id("p1")->stock == 1); });
+        storage.read([](Transaction& tx) { CHECK(tx.transitional_stock().figures("p1-v", 0).on_hand == -1); });
     }
     SUBCASE("a duplicate unique key is EXISTS") {
         try {
-            storage.write([](Transaction& tx) { tx.products().insert(sample_product("p3", "SKU-1", 1)); });
+            storage.write([](Transaction& tx) { tx.products().insert(sample_product("p3", "SKU-1")); });
             FAIL("expected EXISTS");
         } catch (const Error& error) {
             CHECK(error.code() == COMMERCE_ERR_EXISTS);
         }
+    }
+    SUBCASE("products: every field and child list round-trips; update keeps variants by id and drops the rest") {
+        Product full = sample_product("p9", "FULL-1");
+        full.slug = "full";
+        full.kind = "digital";
+        full.status = "draft";
+        full.publish_at_ms = 500;
+        full.description = "Long text";
+        full.seo = {"SEO title", "SEO description"};
+        full.attributes = {{"genre", "rpg"}, {"platform", {"pc", "ps5"}}};
+        full.licence_type = "single_user";
+        full.asset = "s3://bucket/a.zip";
+        full.options = {{"Edition", {"Standard", "Deluxe"}}};
+        full.variants[0].options = {{"Edition", "Standard"}};
+        full.variants[0].barcode = "0036000291452";
+        full.variants[0].weight_grams = 120;
+        full.variants[0].dimensions_mm = Dimensions{190, 135, 15};
+        full.variants[0].low_stock_threshold = 5;
+        full.variants[0].backorder_limit = 2;
+        full.variants.push_back({.id = "p9-v2", .sku = "FULL-2", .options = {{"Edition", "Deluxe"}}});
+        full.images = {{"https://img/1.png", "Box"}, {"https://img/2.png", ""}};
+        full.tags = {"action", "rpg"};
+        full.translations["pt-BR"] = {"Título", std::nullopt, {std::nullopt, "Descrição"}, {{"Edition", "Edição"}}};
+        storage.write([&](Transaction& tx) {
+            tx.categories().insert({"c1", std::nullopt, "games", "Games", "", 0, "/c1/", 1, 1});
+            full.category_ids = {"c1"};
+            tx.products().insert(full);
+        });
+        storage.read([&](Transaction& tx) {
+            auto got = tx.products().by_slug("full");
+            REQUIRE(got);
+            CHECK(got->kind == "digital");
+            CHECK(got->status == "draft");
+            CHECK(got->publish_at_ms == 500);
+            CHECK(got->seo.description == "SEO description");
+            CHECK(got->attributes == full.attributes);
+            CHECK(got->licence_type == "single_user");
+            CHECK(got->asset == "s3://bucket/a.zip");
+            REQUIRE(got->options.size() == 1);
+            CHECK(got->options[0].values == std::vector<std::string>{"Standard", "Deluxe"});
+            REQUIRE(got->variants.size() == 2);
+            const Variant& first = got->variants[0];
+            CHECK(first.options == full.variants[0].options);
+            CHECK(first.barcode == "0036000291452");
+            CHECK(first.weight_grams == 120);
+            REQUIRE(first.dimensions_mm);
+            CHECK(first.dimensions_mm->width == 135);
+            CHECK(first.low_stock_threshold == 5);
+            CHECK(first.backorder_limit == 2);
+            CHECK_FALSE(got->variants[1].barcode);
+            CHECK_FALSE(got->variants[1].dimensions_mm);
+            CHECK(got->images.size() == 2);
+            CHECK(got->images[0].alt == "Box");
+            CHECK(got->tags == full.tags);
+            CHECK(got->category_ids == std::vector<std::string>{"c1"});
+            CHECK(got->translations.at("pt-BR").title == "Título");
+            CHECK_FALSE(got->translations.at("pt-BR").description);
+            CHECK(got->translations.at("pt-BR").seo.description == "Descrição");
+            CHECK(got->translations.at("pt-BR").option_names.at("Edition") == "Edição");
+            CHECK(tx.products().variant_by_barcode("0036000291452")->variant_id == "p9-v");
+            CHECK(tx.products().variant_by_sku("FULL-2")->product_id == "p9");
+            CHECK(tx.products().variant_by_id("p9-v2")->product_id == "p9");
+            CHECK(tx.products().slug_taken("full", "p1"));
+            CHECK_FALSE(tx.products().slug_taken("full", "p9"));
+        });
+        storage.write([&](Transaction& tx) {
+            tx.transitional_stock().receive("m9", "p9-v", 4, 2);
+            Product changed = full;
+            changed.variants.erase(changed.variants.begin() + 1);
+            changed.variants[0].sku = "FULL-1B";
+            changed.tags = {"new"};
+            changed.translations.clear();
+            changed.version = 2;
+            tx.products().update(changed);
+        });
+        storage.read([&](Transaction& tx) {
+            auto got = tx.products().by_id("p9");
+            REQUIRE(got->variants.size() == 1);
+            CHECK(got->variants[0].sku == "FULL-1B");
+            CHECK(tx.transitional_stock().figures("p9-v", 0).on_hand == 4);  // the kept variant kept its stock
+            CHECK_FALSE(tx.products().variant_by_id("p9-v2"));
+            CHECK(got->tags == std::vector<std::string>{"new"});
+            CHECK(got->translations.empty());
+            CHECK(got->version == 2);
+        });
+    }
+    SUBCASE("products: pages filter by status, tag, category subtree, collection and search, and count") {
+        storage.write([](Transaction& tx) {
+            tx.categories().insert({"c1", std::nullopt, "top", "Top", "", 0, "/c1/", 1, 1});
+            tx.categories().insert({"c2", "c1", "child", "Child", "", 0, "/c1/c2/", 1, 1});
+            Product a = sample_product("p2", "Under_Score"), b = sample_product("p3", "OTHER");
+            a.tags = {"x"};
+            a.category_ids = {"c2"};
+            b.status = "archived";
+            tx.products().insert(a);
+            tx.products().insert(b);
+            tx.collections().insert({"k1", "sale", "Sale", "", {"p3", "p2"}, 1, 1});
+        });
+        storage.read([](Transaction& tx) {
+            auto ids = [&](const ProductQuery& query) {
+                std::vector<std::string> result;
+                for (const auto& product : tx.products().page(query)) result.push_back(product.id);
+                return result;
+            };
+            CHECK(ids({}) == std::vector<std::string>{"p1", "p2", "p3"});
+            CHECK(ids({.after_id = "p1", .limit = 1}) == std::vector<std::string>{"p2"});
+            CHECK(ids({.offset = 2}) == std::vector<std::string>{"p3"});
+            CHECK(ids({.status = "archived"}) == std::vector<std::string>{"p3"});
+            CHECK(ids({.category_id = "c1"}) == std::vector<std::string>{"p2"});
+            CHECK(ids({.collection_id = "k1"}) == std::vector<std::string>{"p2", "p3"});
+            CHECK(ids({.tag = "x"}) == std::vector<std::string>{"p2"});
+            CHECK(ids({.search = "under_"}) == std::vector<std::string>{"p2"});
+            CHECK(ids({.search = "_"}) == std::vector<std::string>{"p2"});  // literal, not a wildcard
+            CHECK(tx.products().count({.status = "published"}) == 2);
+            auto collection = tx.collections().by_slug("sale");
+            REQUIRE(collection);
+            CHECK(collection->product_ids == std::vector<std::string>{"p3", "p2"});
+        });
+    }
+    SUBCASE("categories: positions shift, path prefixes move subtrees, counts include descendants") {
+        storage.write([](Transaction& tx) {
+            tx.categories().insert({"a", std::nullopt, "a", "A", "", 0, "/a/", 1, 1});
+            tx.categories().insert({"b", std::nullopt, "b", "B", "", 1, "/b/", 1, 1});
+            tx.categories().insert({"a1", "a", "a1", "A1", "", 0, "/a/a1/", 1, 1});
+            tx.categories().insert({"a11", "a1", "a11", "A11", "", 0, "/a/a1/a11/", 1, 1});
+            Product product = sample_product("p5", "P5");
+            product.category_ids = {"a1", "a11"};
+            tx.products().insert(product);
+        });
+        storage.write([](Transaction& tx) {
+            CHECK(tx.categories().child_count(std::nullopt) == 2);
+            CHECK(tx.categories().child_count(std::string("a")) == 1);
+            CHECK(tx.categories().product_count("/a/") == 1);
+            CHECK(tx.categories().product_ids("/a/a1/a11/") == std::vector<std::string>{"p5"});
+            tx.categories().shift_positions(std::nullopt, 1, 1);
+            CHECK(tx.categories().by_id("b")->position == 2);
+            CHECK(tx.categories().by_id("a")->position == 0);
+            tx.categories().replace_path_prefix("/a/a1/", "/b/a1/");
+            CHECK(tx.categories().by_id("a11")->path == "/b/a1/a11/");
+            CHECK(tx.categories().subtree("/b/").size() == 3);
+            CHECK(tx.categories().product_count("/a/") == 0);
+            CHECK(tx.categories().slug_taken("a1", "x"));
+            tx.categories().remove("a11");
+            CHECK(tx.products().by_id("p5")->category_ids == std::vector<std::string>{"a1"});
+            CHECK(tx.categories().all().size() == 3);
+        });
     }
     SUBCASE("order numbers count up per year") {
         storage.write([](Transaction& tx) {
@@ -813,15 +968,19 @@ TEST_CASE("a version 2 file upgrades: each product becomes one variant with its 
     storage.read([](Transaction& tx) {
         auto product = tx.products().by_id("p1");
         REQUIRE(product);
-        CHECK(product->sku == "MUG");
+        REQUIRE(product->variants.size() == 1);
+        CHECK(product->variants[0].id == "p1");
+        CHECK(product->variants[0].sku == "MUG");
         CHECK(product->title == "Mug");
-        CHECK(product->stock == 7);
+        CHECK(product->status == "published");
+        CHECK(tx.transitional_stock().figures("p1", 0).on_hand == 7);
         CHECK(product->version == 3);
-        REQUIRE(product->prices.size() == 2);
-        CHECK(product->prices[0].amount_string() == "12.50");
+        REQUIRE(product->variants[0].prices.size() == 2);
+        CHECK(product->variants[0].prices[0].amount_string() == "12.50");
         auto cart = tx.carts().by_id("c1");
         REQUIRE(cart);
         REQUIRE(cart->items.size() == 1);
         CHECK(cart->items[0].quantity == 2);
+        CHECK(cart->items[0].variant_id == "p1");
     });
 }

@@ -1,6 +1,7 @@
 // A transaction on one connection, handing out its repositories.
 #pragma once
 
+#include "adapters/storage/sqlite/catalog_repositories.h"
 #include "adapters/storage/sqlite/repositories.h"
 
 namespace commerce::sqlite {
@@ -8,13 +9,18 @@ namespace commerce::sqlite {
 class SqliteTransaction final : public Transaction {
 public:
     explicit SqliteTransaction(Connection& db)
-        : users_(db), sessions_(db), products_(db), carts_(db), orders_(db), idempotency_(db),
+        : users_(db), sessions_(db), products_(db), categories_(db), collections_(db), transitional_stock_(db),
+          carts_(db), orders_(db), idempotency_(db),
           account_tokens_(db), login_throttles_(db), login_events_(db), second_factors_(db),
           social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db) {}
 
     UserRepository& users() override { return users_; }
     SessionRepository& sessions() override { return sessions_; }
     ProductRepository& products() override { return products_; }
+    CategoryRepository& categories() override { return categories_; }
+    CollectionRepository& collections() override { return collections_; }
+    TransitionalStock& transitional_stock() override { return transitional_stock_; }
+    SearchIndex& search_index() override { return search_index_; }
     CartRepository& carts() override { return carts_; }
     OrderRepository& orders() override { return orders_; }
     IdempotencyRepository& idempotency() override { return idempotency_; }
@@ -33,6 +39,10 @@ private:
     SqliteUsers users_;
     SqliteSessions sessions_;
     SqliteProducts products_;
+    SqliteCategories categories_;
+    SqliteCollections collections_;
+    SqliteTransitionalStock transitional_stock_;
+    SqliteSearchIndex search_index_;
     SqliteCarts carts_;
     SqliteOrders orders_;
     SqliteIdempotency idempotency_;

@@ -1,0 +1,34 @@
+// The documents of products: "product" (every field and translation, for admin screens), "product_view" (what a
+// shopper in one locale sees), "product_list" and "variant_match".
+#pragma once
+
+#include "domain/catalog/product.h"
+#include "ports/catalog_repositories.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace commerce {
+
+// Reads the stock figures each variant shows.
+struct StockView {
+    TransitionalStock& stock;
+    int64_t now_ms;
+};
+
+nlohmann::json product_document(const Product& product, const StockView& stock);
+
+// Texts from the first locale in `chain` that has them, the product's own texts otherwise.
+nlohmann::json product_view_document(const Product& product, const std::vector<std::string>& chain,
+                                     const StockView& stock);
+
+nlohmann::json product_list_document(const std::vector<Product>& products, const std::optional<std::string>& next,
+                                     const std::optional<int64_t>& total, const StockView& stock);
+
+nlohmann::json variant_match_document(const Product& product, const Variant& variant, const StockView& stock);
+
+// The product's rating as documents show it: {"average": "4.33", "count": 3}, the average rounded half-even.
+nlohmann::json rating_json(int64_t sum, int64_t count);
+
+}  // namespace commerce
