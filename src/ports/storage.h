@@ -9,6 +9,9 @@
 #include "domain/order/order.h"
 #include "ports/catalog_repositories.h"
 #include "ports/identity_repositories.h"
+#include "ports/licence_key_repositories.h"
+#include "ports/product_request_repositories.h"
+#include "ports/review_repositories.h"
 
 #include <nlohmann/json.hpp>
 
@@ -79,6 +82,10 @@ public:
     virtual AuditRepository& audit() = 0;
     virtual OutboxRepository& outbox() = 0;
     virtual SecretRepository& secrets() = 0;
+    virtual ReviewRepository& reviews() = 0;
+    virtual ReviewVoteRepository& review_votes() = 0;
+    virtual ProductRequestRepository& product_requests() = 0;
+    virtual LicenceKeyRepository& licence_keys() = 0;
 };
 
 class Storage {

@@ -2,6 +2,7 @@
 #include "adapters/storage/sqlite/migrations.h"
 #include "adapters/storage/sqlite/sqlite_storage.h"
 #include "core/error.h"
+#include "samples.h"
 
 #include <doctest/doctest.h>
 
@@ -12,28 +13,10 @@
 #include <fstream>
 
 using namespace commerce;
+using commerce::test::sample_product;
+using commerce::test::TempDir;
 
 namespace {
-
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        path = std::filesystem::temp_directory_path() / ("commerce-storage-" + std::to_string(::getpid()) + "-" +
-                                                          std::to_string(reinterpret_cast<uintptr_t>(this)));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
-
-// A product with one variant whose id is "<id>-v" and the given SKU (slug: the SKU in lower case).
-Product sample_product(const std::string& id, const std::string& sku) {
-    Product product{.id = id, .title = "Title " + sku, .version = 1, .created_ms = 1, .updated_ms = 1};
-    product.slug = "slug-" + id;
-    product.variants.push_back({.id = id + "-v", .sku = sku,
-                                .prices = {Money::parse("9.99", "EUR"), Money::parse("1200", "JPY")}});
-    return product;
-}
-
 
 User sample_user(const std::string& id, const std::string& email) {
     return User{.id = id, .email = email, .password_hash = "$argon2id$" + id, .roles = {"customer"},

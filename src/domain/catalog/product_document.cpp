@@ -1,6 +1,7 @@
 #include "domain/catalog/product_document.h"
 
 #include "core/json_output.h"
+#include "core/rating.h"
 #include "core/timestamp.h"
 
 #include <fmt/format.h>
@@ -75,16 +76,6 @@ std::optional<std::string> translated(const Product& product, const std::vector<
 }
 
 }  // namespace
-
-json rating_json(int64_t sum, int64_t count) {
-    int64_t hundredths = 0;
-    if (count > 0) {
-        hundredths = sum * 100 / count;
-        const int64_t remainder = sum * 100 % count;
-        if (2 * remainder > count || (2 * remainder == count && hundredths % 2 == 1)) ++hundredths;
-    }
-    return {{"average", fmt::format("{}.{:02}", hundredths / 100, hundredths % 100)}, {"count", count}};
-}
 
 json product_document(const Product& product, const StockView& stock) {
     json digital = nullptr;

@@ -28,7 +28,5 @@ nlohmann::json product_list_document(const std::vector<Product>& products, const
 
 nlohmann::json variant_match_document(const Product& product, const Variant& variant, const StockView& stock);
 
-// The product's rating as documents show it: {"average": "4.33", "count": 3}, the average rounded half-even.
-nlohmann::json rating_json(int64_t sum, int64_t count);
 
 }  // namespace commerce

@@ -2,7 +2,10 @@
 #pragma once
 
 #include "adapters/storage/sqlite/catalog_repositories.h"
+#include "adapters/storage/sqlite/licence_key_repository.h"
+#include "adapters/storage/sqlite/product_request_repository.h"
 #include "adapters/storage/sqlite/repositories.h"
+#include "adapters/storage/sqlite/review_repositories.h"
 
 namespace commerce::sqlite {
 
@@ -12,7 +15,8 @@ public:
         : users_(db), sessions_(db), products_(db), categories_(db), collections_(db), transitional_stock_(db),
           carts_(db), orders_(db), idempotency_(db),
           account_tokens_(db), login_throttles_(db), login_events_(db), second_factors_(db),
-          social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db) {}
+          social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db),
+          reviews_(db), review_votes_(db), product_requests_(db), licence_keys_(db) {}
 
     UserRepository& users() override { return users_; }
     SessionRepository& sessions() override { return sessions_; }
@@ -34,6 +38,10 @@ public:
     AuditRepository& audit() override { return audit_; }
     OutboxRepository& outbox() override { return outbox_; }
     SecretRepository& secrets() override { return secrets_; }
+    ReviewRepository& reviews() override { return reviews_; }
+    ReviewVoteRepository& review_votes() override { return review_votes_; }
+    ProductRequestRepository& product_requests() override { return product_requests_; }
+    LicenceKeyRepository& licence_keys() override { return licence_keys_; }
 
 private:
     SqliteUsers users_;
@@ -56,6 +64,10 @@ private:
     SqliteAudit audit_;
     SqliteOutbox outbox_;
     SqliteSecrets secrets_;
+    SqliteReviews reviews_;
+    SqliteReviewVotes review_votes_;
+    SqliteProductRequests product_requests_;
+    SqliteLicenceKeys licence_keys_;
 };
 
 }  // namespace commerce::sqlite
