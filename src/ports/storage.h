@@ -9,6 +9,7 @@
 #include "domain/catalog/product.h"
 #include "domain/order/order.h"
 #include "ports/identity_repositories.h"
+#include "ports/inventory_repositories.h"
 
 #include <nlohmann/json.hpp>
 
@@ -89,6 +90,9 @@ public:
     virtual AuditRepository& audit() = 0;
     virtual OutboxRepository& outbox() = 0;
     virtual SecretRepository& secrets() = 0;
+    virtual LocationRepository& locations() = 0;
+    virtual StockLedgerRepository& stock_ledger() = 0;
+    virtual ReservationRepository& reservations() = 0;
 };
 
 class Storage {

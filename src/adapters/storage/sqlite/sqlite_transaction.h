@@ -1,6 +1,7 @@
 // A transaction on one connection, handing out its repositories.
 #pragma once
 
+#include "adapters/storage/sqlite/inventory_repositories.h"
 #include "adapters/storage/sqlite/repositories.h"
 
 namespace commerce::sqlite {
@@ -10,7 +11,8 @@ public:
     explicit SqliteTransaction(Connection& db)
         : users_(db), sessions_(db), products_(db), carts_(db), orders_(db), idempotency_(db),
           account_tokens_(db), login_throttles_(db), login_events_(db), second_factors_(db),
-          social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db) {}
+          social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db),
+          locations_(db), stock_ledger_(db), reservations_(db) {}
 
     UserRepository& users() override { return users_; }
     SessionRepository& sessions() override { return sessions_; }
@@ -28,6 +30,9 @@ public:
     AuditRepository& audit() override { return audit_; }
     OutboxRepository& outbox() override { return outbox_; }
     SecretRepository& secrets() override { return secrets_; }
+    LocationRepository& locations() override { return locations_; }
+    StockLedgerRepository& stock_ledger() override { return stock_ledger_; }
+    ReservationRepository& reservations() override { return reservations_; }
 
 private:
     SqliteUsers users_;
@@ -46,6 +51,9 @@ private:
     SqliteAudit audit_;
     SqliteOutbox outbox_;
     SqliteSecrets secrets_;
+    SqliteLocations locations_;
+    SqliteStockLedger stock_ledger_;
+    SqliteReservations reservations_;
 };
 
 }  // namespace commerce::sqlite
