@@ -7,6 +7,7 @@
 #include "core/timestamp.h"
 #include "domain/cart/cart_items.h"
 #include "domain/identity/accounts.h"
+#include "domain/inventory/sales.h"
 #include "domain/order/document.h"
 #include "domain/order/manual_payment.h"
 #include "flows/access.h"
@@ -17,26 +18,14 @@
 namespace commerce::flows {
 namespace {
 
-// Reports every line that is short at once, so the shopper can fix the cart in one go.
-void check_stock(const PricedCart& priced) {
-    json shortages = json::array();
-    for (const auto& line : priced.lines)
-        if (line.product.stock < line.quantity)
-            shortages.push_back({{"product_id", line.product.id}, {"sku", line.product.sku},
-                                 {"requested", line.quantity}, {"available", line.product.stock}});
-    if (!shortages.empty())
-        throw Error(COMMERCE_ERR_OUT_OF_STOCK,
-                    shortages.size() == 1 ? fmt::format("only {} of '{}' left", shortages[0]["available"].get<int64_t>(),
-                                                        shortages[0]["sku"].get<std::string>())
-                                          : fmt::format("{} products are short of stock", shortages.size()),
-                    {{"items", shortages}});
-}
-
-void take_stock(Transaction& tx, const PricedCart& priced) {
-    for (const auto& line : priced.lines)
-        if (!tx.products().take_stock(line.product.id, line.quantity))
-            throw Error(COMMERCE_ERR_OUT_OF_STOCK, fmt::format("'{}' is out of stock", line.product.sku),
-                        {{"items", json::array({{{"product_id", line.product.id}, {"sku", line.product.sku}}})}});
+// Takes each line's variant from the default location, consuming the cart's own reservations. In the
+// transitional catalog a product is its only variant and shares its id.
+void take_stock(Engine& engine, Transaction& tx, const PricedCart& priced, const Order& order,
+                const std::optional<Actor>& actor) {
+    Sale sale{.location_id = std::string(kDefaultLocation), .order_id = order.id, .cart_id = priced.cart.id,
+              .actor_id = actor ? std::optional(actor->user_id) : std::nullopt, .lines = {}};
+    for (const auto& line : priced.lines) sale.lines.push_back({line.product.id, line.quantity});
+    sell(engine.outbox(tx), sale);
 }
 
 std::string order_email(Transaction& tx, const std::optional<Actor>& actor, const json& request) {
@@ -98,10 +87,9 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
         if (cart.items.empty())
             throw Error(COMMERCE_ERR_ILLEGAL_STATE, "the cart is empty", {{"cart_id", cart.id}, {"status", cart.status}});
         const PricedCart priced = price_cart(tx, cart);
-        check_stock(priced);
 
         const Order order = build_order(engine, tx, priced, actor, request);
-        take_stock(tx, priced);
+        take_stock(engine, tx, priced, order, actor);
         tx.orders().insert(order);
         cart.status = std::string(kCartCompleted);
         cart.updated_ms = order.created_ms;
