@@ -1,11 +1,12 @@
 #include "flows/catalog.h"
 
 #include "core/json_input.h"
+#include "core/permission_names.h"
 #include "core/text.h"
 #include "domain/catalog/locale.h"
+#include "domain/inventory/ledger.h"
 #include "flows/access.h"
 #include "flows/catalog_support.h"
-#include "flows/transitional_stock.h"
 
 namespace commerce::flows {
 
@@ -17,7 +18,11 @@ nlohmann::json create_product(Engine& engine, const char* session, const char* p
         const Actor actor = session_actor(engine, tx, token);
         std::map<std::string, int64_t> initial_stock;
         const Product product = commerce::create_product(catalog_context(engine, tx), actor, input, initial_stock);
-        for (const auto& [variant_id, quantity] : initial_stock) receive_initial_stock(engine, tx, variant_id, quantity);
+        if (!initial_stock.empty()) actor.require(permission::inventory_write);
+        for (const auto& [variant_id, quantity] : initial_stock)
+            record_movement(engine.outbox(tx), tracked_variant(tx, variant_id),
+                            {.location_id = std::string(kDefaultLocation), .kind = "receipt", .quantity = quantity,
+                             .reason = "initial stock", .reference = std::nullopt, .actor_id = actor.user_id});
         document = product_document(product, stock_view(engine, tx));
     });
     return document;

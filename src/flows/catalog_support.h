@@ -11,6 +11,6 @@ inline CatalogContext catalog_context(Engine& engine, Transaction& tx) {
     return {tx, engine.ids(), engine.now_ms(), engine.catalog()};
 }
 
-inline StockView stock_view(Engine& engine, Transaction& tx) { return {tx.transitional_stock(), engine.now_ms()}; }
+inline StockView stock_view(Engine& engine, Transaction& tx) { return {tx.stock_ledger(), engine.now_ms()}; }
 
 }  // namespace commerce::flows

@@ -7,12 +7,12 @@
 #include "core/timestamp.h"
 #include "domain/cart/cart_items.h"
 #include "domain/identity/accounts.h"
+#include "domain/inventory/sales.h"
 #include "domain/order/document.h"
 #include "domain/order/manual_payment.h"
 #include "flows/access.h"
 #include "flows/identity_support.h"
 #include "flows/priced_cart.h"
-#include "flows/transitional_stock.h"
 
 #include <fmt/format.h>
 
@@ -29,25 +29,14 @@ void check_on_sale(const PricedCart& priced, int64_t now_ms) {
                         {{"reason", "not_on_sale"}, {"variant_id", line.variant.id}});
 }
 
-// Reports every line that is short at once, so the shopper can fix the cart in one go. Digital variants are not
-// counted; a physical one may go down to -backorder_limit.
-void check_stock(Transaction& tx, const PricedCart& priced, int64_t now_ms) {
-    json shortages = json::array();
-    for (const auto& line : priced.lines) {
-        if (line.product.kind == kDigital) continue;
-        const StockFigures figures = tx.transitional_stock().figures(line.variant.id, now_ms);
-        const int64_t available = figures.on_hand - figures.reserved;
-        if (available + line.variant.backorder_limit < line.quantity)
-            shortages.push_back({{"variant_id", line.variant.id}, {"product_id", line.product.id},
-                                 {"sku", line.variant.sku}, {"requested", line.quantity},
-                                 {"available", std::max<int64_t>(available, 0)}});
-    }
-    if (!shortages.empty())
-        throw Error(COMMERCE_ERR_OUT_OF_STOCK,
-                    shortages.size() == 1 ? fmt::format("only {} of '{}' left", shortages[0]["available"].get<int64_t>(),
-                                                        shortages[0]["sku"].get<std::string>())
-                                          : fmt::format("{} products are short of stock", shortages.size()),
-                    {{"items", shortages}});
+// Takes each line's variant from the default location, consuming the cart's own reservations; every short line
+// is reported at once (OUT_OF_STOCK) so the shopper can fix the cart in one go.
+void take_stock(Engine& engine, Transaction& tx, const PricedCart& priced, const Order& order,
+                const std::optional<Actor>& actor) {
+    Sale sale{.location_id = std::string(kDefaultLocation), .order_id = order.id, .cart_id = priced.cart.id,
+              .actor_id = actor ? std::optional(actor->user_id) : std::nullopt, .lines = {}};
+    for (const auto& line : priced.lines) sale.lines.push_back({line.variant.id, line.quantity});
+    sell(engine.outbox(tx), sale);
 }
 
 // The order belongs to the cart's owner, also when staff place it for them.
@@ -112,10 +101,9 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
             throw Error(COMMERCE_ERR_ILLEGAL_STATE, "the cart is empty", {{"cart_id", cart.id}, {"status", cart.status}});
         const PricedCart priced = price_cart(tx, cart);
         check_on_sale(priced, engine.now_ms());
-        check_stock(tx, priced, engine.now_ms());
 
         const Order order = build_order(engine, tx, priced, request);
-        take_stock_for_sale(engine, tx, priced, order.id);
+        take_stock(engine, tx, priced, order, actor);
         for (const auto& line : priced.lines) tx.products().add_units_sold(line.product.id, line.quantity);
         tx.orders().insert(order);
         cart.status = std::string(kCartCompleted);

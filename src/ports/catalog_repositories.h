@@ -83,26 +83,6 @@ public:
     virtual bool remove(std::string_view id) = 0;
 };
 
-// What the catalog's documents show of a variant's stock.
-struct StockFigures {
-    int64_t on_hand = 0;   // summed over locations
-    int64_t reserved = 0;  // live reservations
-    std::optional<int64_t> licence_keys_available;  // set when the variant has a licence-key pool
-};
-
-// Stock as the catalog knew it before the inventory module: on hand at the location 'default', moved by a
-// receipt when a product is created and a guarded sale at checkout. The inventory module replaces the writes.
-class TransitionalStock {
-public:
-    virtual ~TransitionalStock() = default;
-    virtual StockFigures figures(std::string_view variant_id, int64_t now_ms) = 0;
-    virtual void receive(std::string_view movement_id, std::string_view variant_id, int64_t quantity,
-                         int64_t now_ms) = 0;
-    // Takes quantity at 'default' if on hand stays >= -backorder_limit; false (and nothing written) otherwise.
-    virtual bool take_for_sale(std::string_view movement_id, std::string_view variant_id, int64_t quantity,
-                               int64_t backorder_limit, std::string_view order_id, int64_t now_ms) = 0;
-};
-
 // The search module's hook: called in the transaction of every write that changes what a product looks like.
 class SearchIndex {
 public:

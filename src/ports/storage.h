@@ -12,6 +12,7 @@
 #include "ports/licence_key_repositories.h"
 #include "ports/product_request_repositories.h"
 #include "ports/review_repositories.h"
+#include "ports/inventory_repositories.h"
 
 #include <nlohmann/json.hpp>
 
@@ -67,7 +68,6 @@ public:
     virtual ProductRepository& products() = 0;
     virtual CategoryRepository& categories() = 0;
     virtual CollectionRepository& collections() = 0;
-    virtual TransitionalStock& transitional_stock() = 0;
     virtual SearchIndex& search_index() = 0;
     virtual CartRepository& carts() = 0;
     virtual OrderRepository& orders() = 0;
@@ -86,6 +86,9 @@ public:
     virtual ReviewVoteRepository& review_votes() = 0;
     virtual ProductRequestRepository& product_requests() = 0;
     virtual LicenceKeyRepository& licence_keys() = 0;
+    virtual LocationRepository& locations() = 0;
+    virtual StockLedgerRepository& stock_ledger() = 0;
+    virtual ReservationRepository& reservations() = 0;
 };
 
 class Storage {

@@ -56,6 +56,7 @@ int main(void) {
     identity_tests();
     catalog_tests();
     review_tests();
+    inventory_tests();
     printf("%d passed, %d failed\n", check_passed, check_failed);
     return check_failed == 0 ? 0 : 1;
 }

@@ -27,5 +27,6 @@ void error_tests(void);
 void identity_tests(void);
 void catalog_tests(void);
 void review_tests(void);
+void inventory_tests(void);
 
 #endif

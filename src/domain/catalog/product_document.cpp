@@ -19,12 +19,15 @@ json prices_json(const std::vector<Money>& prices) {
 
 // Physical variants are counted; digital ones are limited only by their licence-key pool, if they have one.
 json stock_json(const Product& product, const Variant& variant, const StockView& view) {
-    const StockFigures figures = view.stock.figures(variant.id, view.now_ms);
     if (product.kind == kDigital)
         return {{"tracked", false}, {"on_hand", nullptr}, {"reserved", nullptr},
-                {"available", nullable(figures.licence_keys_available)}};
-    return {{"tracked", true}, {"on_hand", figures.on_hand}, {"reserved", figures.reserved},
-            {"available", figures.on_hand - figures.reserved}};
+                {"available", nullable(view.ledger.licence_keys_left(variant.id))}};
+    int64_t on_hand = 0, reserved = 0;
+    for (const auto& level : view.ledger.levels(variant.id, view.now_ms)) {
+        on_hand += level.on_hand;
+        reserved += level.reserved;
+    }
+    return {{"tracked", true}, {"on_hand", on_hand}, {"reserved", reserved}, {"available", on_hand - reserved}};
 }
 
 json variant_json(const Product& product, const Variant& variant, const StockView& view) {

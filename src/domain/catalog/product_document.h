@@ -3,7 +3,7 @@
 #pragma once
 
 #include "domain/catalog/product.h"
-#include "ports/catalog_repositories.h"
+#include "ports/inventory_repositories.h"
 
 #include <nlohmann/json.hpp>
 
@@ -11,9 +11,9 @@
 
 namespace commerce {
 
-// Reads the stock figures each variant shows.
+// Where the stock figures each variant shows come from: the inventory ledger at a moment of the engine's clock.
 struct StockView {
-    TransitionalStock& stock;
+    StockLedgerRepository& ledger;
     int64_t now_ms;
 };
 

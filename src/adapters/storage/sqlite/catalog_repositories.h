@@ -71,18 +71,6 @@ private:
     Connection& db_;
 };
 
-class SqliteTransitionalStock final : public TransitionalStock {
-public:
-    explicit SqliteTransitionalStock(Connection& db) : db_(db) {}
-    StockFigures figures(std::string_view variant_id, int64_t now_ms) override;
-    void receive(std::string_view movement_id, std::string_view variant_id, int64_t quantity, int64_t now_ms) override;
-    bool take_for_sale(std::string_view movement_id, std::string_view variant_id, int64_t quantity,
-                       int64_t backorder_limit, std::string_view order_id, int64_t now_ms) override;
-
-private:
-    Connection& db_;
-};
-
 // Until the search module arrives, nothing is indexed.
 class SqliteSearchIndex final : public SearchIndex {
 public:

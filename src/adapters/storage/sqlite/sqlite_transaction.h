@@ -4,6 +4,7 @@
 #include "adapters/storage/sqlite/catalog_repositories.h"
 #include "adapters/storage/sqlite/licence_key_repository.h"
 #include "adapters/storage/sqlite/product_request_repository.h"
+#include "adapters/storage/sqlite/inventory_repositories.h"
 #include "adapters/storage/sqlite/repositories.h"
 #include "adapters/storage/sqlite/review_repositories.h"
 
@@ -12,18 +13,18 @@ namespace commerce::sqlite {
 class SqliteTransaction final : public Transaction {
 public:
     explicit SqliteTransaction(Connection& db)
-        : users_(db), sessions_(db), products_(db), categories_(db), collections_(db), transitional_stock_(db),
+        : users_(db), sessions_(db), products_(db), categories_(db), collections_(db),
           carts_(db), orders_(db), idempotency_(db),
           account_tokens_(db), login_throttles_(db), login_events_(db), second_factors_(db),
           social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db),
-          reviews_(db), review_votes_(db), product_requests_(db), licence_keys_(db) {}
+          reviews_(db), review_votes_(db), product_requests_(db), licence_keys_(db),
+          locations_(db), stock_ledger_(db), reservations_(db) {}
 
     UserRepository& users() override { return users_; }
     SessionRepository& sessions() override { return sessions_; }
     ProductRepository& products() override { return products_; }
     CategoryRepository& categories() override { return categories_; }
     CollectionRepository& collections() override { return collections_; }
-    TransitionalStock& transitional_stock() override { return transitional_stock_; }
     SearchIndex& search_index() override { return search_index_; }
     CartRepository& carts() override { return carts_; }
     OrderRepository& orders() override { return orders_; }
@@ -42,6 +43,9 @@ public:
     ReviewVoteRepository& review_votes() override { return review_votes_; }
     ProductRequestRepository& product_requests() override { return product_requests_; }
     LicenceKeyRepository& licence_keys() override { return licence_keys_; }
+    LocationRepository& locations() override { return locations_; }
+    StockLedgerRepository& stock_ledger() override { return stock_ledger_; }
+    ReservationRepository& reservations() override { return reservations_; }
 
 private:
     SqliteUsers users_;
@@ -49,7 +53,6 @@ private:
     SqliteProducts products_;
     SqliteCategories categories_;
     SqliteCollections collections_;
-    SqliteTransitionalStock transitional_stock_;
     SqliteSearchIndex search_index_;
     SqliteCarts carts_;
     SqliteOrders orders_;
@@ -68,6 +71,9 @@ private:
     SqliteReviewVotes review_votes_;
     SqliteProductRequests product_requests_;
     SqliteLicenceKeys licence_keys_;
+    SqliteLocations locations_;
+    SqliteStockLedger stock_ledger_;
+    SqliteReservations reservations_;
 };
 
 }  // namespace commerce::sqlite
