@@ -9,6 +9,7 @@
 #include "domain/catalog/product.h"
 #include "domain/order/order.h"
 #include "ports/identity_repositories.h"
+#include "ports/search.h"
 
 #include <nlohmann/json.hpp>
 
@@ -89,6 +90,8 @@ public:
     virtual AuditRepository& audit() = 0;
     virtual OutboxRepository& outbox() = 0;
     virtual SecretRepository& secrets() = 0;
+    // The search index: call product_changed / product_removed after every product write (see ports/search.h).
+    virtual SearchIndex& search_index() = 0;
 };
 
 class Storage {

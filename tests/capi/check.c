@@ -43,6 +43,7 @@ int main(void) {
     purchase_tests();
     error_tests();
     identity_tests();
+    search_tests();
     printf("%d passed, %d failed\n", check_passed, check_failed);
     return check_failed == 0 ? 0 : 1;
 }

@@ -23,5 +23,6 @@ int json_contains(const commerce_doc *doc, const char *text);
 void purchase_tests(void);
 void error_tests(void);
 void identity_tests(void);
+void search_tests(void);
 
 #endif

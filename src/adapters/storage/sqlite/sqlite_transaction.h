@@ -2,15 +2,17 @@
 #pragma once
 
 #include "adapters/storage/sqlite/repositories.h"
+#include "adapters/storage/sqlite/search_index.h"
 
 namespace commerce::sqlite {
 
 class SqliteTransaction final : public Transaction {
 public:
-    explicit SqliteTransaction(Connection& db)
+    SqliteTransaction(Connection& db, SearchCache& search_cache)
         : users_(db), sessions_(db), products_(db), carts_(db), orders_(db), idempotency_(db),
           account_tokens_(db), login_throttles_(db), login_events_(db), second_factors_(db),
-          social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db) {}
+          social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db),
+          search_index_(db, search_cache), db_(db) {}
 
     UserRepository& users() override { return users_; }
     SessionRepository& sessions() override { return sessions_; }
@@ -28,6 +30,10 @@ public:
     AuditRepository& audit() override { return audit_; }
     OutboxRepository& outbox() override { return outbox_; }
     SecretRepository& secrets() override { return secrets_; }
+    SearchIndex& search_index() override { return search_index_; }
+
+    // The connection under the repositories: for tests and benchmarks that build fixtures with SQL.
+    Connection& connection() { return db_; }
 
 private:
     SqliteUsers users_;
@@ -46,6 +52,8 @@ private:
     SqliteAudit audit_;
     SqliteOutbox outbox_;
     SqliteSecrets secrets_;
+    SqliteSearchIndex search_index_;
+    Connection& db_;
 };
 
 }  // namespace commerce::sqlite
