@@ -614,9 +614,6 @@ SearchResultData SearchCache::State::run(Connection& db, const SearchRequest& re
             if (!product.live || answering_row(product) != r) continue;
             candidates.push_back({rows[r].product, r, scratch.score[r], 0});
         }
-    } else if (!text_query) {
-        candidates.reserve(product_slot.size());
-        for (const auto& [id, slot] : product_slot) candidates.push_back({slot, answering_row(products[slot]), 0, 0});
     }
 
     // Filters.
@@ -655,13 +652,11 @@ SearchResultData SearchCache::State::run(Connection& db, const SearchRequest& re
     };
     std::vector<Candidate> passed;
     if (!nothing) {
-        passed.reserve(candidates.size());
-        for (const auto& candidate : candidates) {
-            const ProductEntry& product = products[candidate.product];
-            if (product.visible_from_ms > now_ms) continue;
+        auto passes = [&](const ProductEntry& product) {
+            if (product.visible_from_ms > now_ms) return false;
             if (category_filter != kNone && !std::binary_search(product.categories.begin(), product.categories.end(),
                                                                 category_filter))
-                continue;
+                return false;
             bool ok = true;
             for (uint32_t tag : tag_filter)
                 if (!contains(product.tags, tag)) ok = false;
@@ -670,18 +665,25 @@ SearchResultData SearchCache::State::run(Connection& db, const SearchRequest& re
                 for (uint32_t id : any) hit = hit || contains(product.attributes, id);
                 ok = ok && hit;
             }
-            if (!ok) continue;
+            if (!ok) return false;
             if (price_filter) {
                 const auto price = price_of(product);
                 if (!price || (request.price_min_minor && *price < *request.price_min_minor) ||
                     (request.price_max_minor && *price > *request.price_max_minor))
-                    continue;
+                    return false;
             }
             if (request.min_rating && *request.min_rating > 0 &&
                 (product.rating_count == 0 || product.rating_sum < *request.min_rating * product.rating_count))
-                continue;
-            if (request.in_stock && !in_stock(product, now_ms)) continue;
-            passed.push_back(candidate);
+                return false;
+            return !request.in_stock || in_stock(product, now_ms);
+        };
+        if (text_query) {
+            passed.reserve(candidates.size());
+            for (const auto& candidate : candidates)
+                if (passes(products[candidate.product])) passed.push_back(candidate);
+        } else {  // every product; the answering row is only looked up for the page
+            for (uint32_t slot = 0; slot < products.size(); ++slot)
+                if (products[slot].live && passes(products[slot])) passed.push_back({slot, kNone, 0, 0});
         }
     }
     result.total = static_cast<int64_t>(passed.size());
@@ -784,9 +786,10 @@ SearchResultData SearchCache::State::run(Connection& db, const SearchRequest& re
         SearchHit hit;
         hit.product_id = product.id;
         hit.slug = product.slug;
-        if (candidate.row != kNone) {
-            hit.title = rows[candidate.row].title;
-            hit.locale = locales.values[rows[candidate.row].locale];
+        const uint32_t row = candidate.row != kNone ? candidate.row : answering_row(product);
+        if (row != kNone) {
+            hit.title = rows[row].title;
+            hit.locale = locales.values[rows[row].locale];
         }
         hit.price_minor = price_of(product);
         hit.rating_sum = product.rating_sum;
