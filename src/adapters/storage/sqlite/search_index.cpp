@@ -812,9 +812,15 @@ SearchCache::~SearchCache() = default;
 
 SearchResultData SearchCache::search(Connection& db, const SearchRequest& request, int64_t now_ms) {
     State& state = *state_;
-    auto current = db.query("SELECT revision, categories_revision FROM search_state WHERE id = 1");
-    const bool has_state = current.step();
-    const int64_t revision = has_state ? current.integer(0) : 0, categories = has_state ? current.integer(1) : 0;
+    int64_t revision = 0, categories = 0;
+    {
+        // Scoped: sync() runs the same (cached) statement, which must be reset first.
+        auto current = db.query("SELECT revision, categories_revision FROM search_state WHERE id = 1");
+        if (current.step()) {
+            revision = current.integer(0);
+            categories = current.integer(1);
+        }
+    }
     {
         std::shared_lock lock(state.mutex);
         if (state.revision >= revision && state.categories_revision >= categories)
