@@ -83,12 +83,4 @@ public:
     virtual bool remove(std::string_view id) = 0;
 };
 
-// The search module's hook: called in the transaction of every write that changes what a product looks like.
-class SearchIndex {
-public:
-    virtual ~SearchIndex() = default;
-    virtual void product_changed(std::string_view product_id) = 0;
-    virtual void product_removed(std::string_view product_id) = 0;
-};
-
 }  // namespace commerce

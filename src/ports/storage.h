@@ -13,6 +13,7 @@
 #include "ports/product_request_repositories.h"
 #include "ports/review_repositories.h"
 #include "ports/inventory_repositories.h"
+#include "ports/search.h"
 
 #include <nlohmann/json.hpp>
 
@@ -68,7 +69,6 @@ public:
     virtual ProductRepository& products() = 0;
     virtual CategoryRepository& categories() = 0;
     virtual CollectionRepository& collections() = 0;
-    virtual SearchIndex& search_index() = 0;
     virtual CartRepository& carts() = 0;
     virtual OrderRepository& orders() = 0;
     virtual IdempotencyRepository& idempotency() = 0;
@@ -89,6 +89,8 @@ public:
     virtual LocationRepository& locations() = 0;
     virtual StockLedgerRepository& stock_ledger() = 0;
     virtual ReservationRepository& reservations() = 0;
+    // The search index: call product_changed / product_removed after every product write (see ports/search.h).
+    virtual SearchIndex& search_index() = 0;
 };
 
 class Storage {

@@ -57,6 +57,7 @@ int main(void) {
     catalog_tests();
     review_tests();
     inventory_tests();
+    search_tests();
     printf("%d passed, %d failed\n", check_passed, check_failed);
     return check_failed == 0 ? 0 : 1;
 }

@@ -28,5 +28,6 @@ void identity_tests(void);
 void catalog_tests(void);
 void review_tests(void);
 void inventory_tests(void);
+void search_tests(void);
 
 #endif

@@ -71,11 +71,4 @@ private:
     Connection& db_;
 };
 
-// Until the search module arrives, nothing is indexed.
-class SqliteSearchIndex final : public SearchIndex {
-public:
-    void product_changed(std::string_view) override {}
-    void product_removed(std::string_view) override {}
-};
-
 }  // namespace commerce::sqlite
