@@ -139,6 +139,26 @@ int demo(const std::string& path) {
             std::printf("  %-12s %lld\n", variant["sku"].get<std::string>().c_str(),
                         variant["stock"]["on_hand"].get<long long>());
     }
+
+    // Ana reviews the mug she bought (a verified purchase); once a moderator approves it, it counts.
+    const json review = call("review", [&](commerce_doc** out) {
+        return commerce_review_submit(out, engine.get(), customer.c_str(), mug.c_str(),
+                                      R"({"rating": 5, "title": "Lovely blue", "body": "Holds a lot of coffee."})");
+    });
+    call("approve review", [&](commerce_doc** out) {
+        return commerce_review_moderate(out, engine.get(), admin.c_str(), review["id"].get<std::string>().c_str(),
+                                        "approved", nullptr);
+    });
+
+    // A shopper types with a typo; the search corrects it and ranks what is in stock.
+    const json found = call("search", [&](commerce_doc** out) {
+        return commerce_search(out, engine.get(), R"({"q": "stonewear", "currency": "EUR"})");
+    });
+    std::printf("\nSearch \"stonewear\" (read as \"%s\"):\n", found.value("corrected_query", json("stonewear")).get<std::string>().c_str());
+    for (const auto& item : found["items"])
+        std::printf("  %-22s from %s EUR, rated %s by %lld%s\n", item["title"].get<std::string>().c_str(),
+                    item["price"]["amount"].get<std::string>().c_str(), item["rating"]["average"].get<std::string>().c_str(),
+                    item["rating"]["count"].get<long long>(), review["verified_purchase"] == true ? " (verified buyer)" : "");
     return 0;
 }
 
