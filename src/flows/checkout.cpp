@@ -8,10 +8,12 @@
 #include "domain/cart/cart_items.h"
 #include "domain/identity/accounts.h"
 #include "domain/inventory/sales.h"
+#include "domain/licence/licence_keys.h"
 #include "domain/order/document.h"
 #include "domain/order/manual_payment.h"
 #include "flows/access.h"
 #include "flows/identity_support.h"
+#include "flows/order_support.h"
 #include "flows/priced_cart.h"
 
 #include <fmt/format.h>
@@ -37,6 +39,14 @@ void take_stock(Engine& engine, Transaction& tx, const PricedCart& priced, const
               .actor_id = actor ? std::optional(actor->user_id) : std::nullopt, .lines = {}};
     for (const auto& line : priced.lines) sale.lines.push_back({line.variant.id, line.quantity});
     sell(engine.outbox(tx), sale);
+}
+
+// Each unit of a digital variant with a licence-key pool takes one key (OUT_OF_STOCK when the pool runs dry).
+void hand_out_keys(Engine& engine, Transaction& tx, const PricedCart& priced, const Order& order) {
+    for (std::size_t line = 0; line < priced.lines.size(); ++line)
+        if (priced.lines[line].product.kind == kDigital)
+            hand_out_licence_keys(tx, engine.keys().seal, priced.lines[line].variant.id, order.id,
+                                  static_cast<int64_t>(line), priced.lines[line].quantity, order.created_ms);
 }
 
 // The order belongs to the cart's owner, also when staff place it for them.
@@ -91,7 +101,7 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
                     throw Error(COMMERCE_ERR_CONFLICT,
                                 "this idempotency key was already used for a different request",
                                 {{"field", "idempotency_key"}, {"order_id", earlier->order_id}});
-                document = order_document(*tx.orders().by_id(earlier->order_id));
+                document = order_with_keys(engine, tx, *tx.orders().by_id(earlier->order_id));
                 return;
             }
         }
@@ -104,6 +114,7 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
 
         const Order order = build_order(engine, tx, priced, request);
         take_stock(engine, tx, priced, order, actor);
+        hand_out_keys(engine, tx, priced, order);
         for (const auto& line : priced.lines) tx.products().add_units_sold(line.product.id, line.quantity);
         tx.orders().insert(order);
         cart.status = std::string(kCartCompleted);
@@ -111,7 +122,7 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
         tx.carts().save(cart);
         if (idempotency_key)
             tx.idempotency().insert({scope, *idempotency_key, request_hash, order.id, order.created_ms});
-        document = order_document(order);
+        document = order_with_keys(engine, tx, order);
     });
     return document;
 }

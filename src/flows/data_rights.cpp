@@ -10,6 +10,7 @@
 #include "domain/product_request/product_requests.h"
 #include "domain/review/reviews.h"
 #include "flows/access.h"
+#include "flows/order_support.h"
 #include "flows/identity_support.h"
 
 namespace commerce::flows {
@@ -51,7 +52,7 @@ nlohmann::json export_user(Engine& engine, const char* session, const char* user
                               {"user_agent", e.user_agent}});
         for (std::string before;;) {
             auto page = tx.orders().page_for_user(user.id, before, kBatch);
-            for (const auto& order : page) orders.push_back(order_document(order));
+            for (const auto& order : page) orders.push_back(order_with_keys(engine, tx, order));
             if (static_cast<int64_t>(page.size()) < kBatch) break;
             before = page.back().id;
         }

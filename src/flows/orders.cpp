@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "domain/order/document.h"
 #include "flows/access.h"
+#include "flows/order_support.h"
 
 #include <fmt/format.h>
 
@@ -21,7 +22,7 @@ nlohmann::json get_order(Engine& engine, const char* session, const char* order_
         // Someone else's order reads as missing: its existence is not the caller's business.
         if (!order || (order->user_id != actor.user_id && !actor.can(permission::orders_read)))
             throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no order with id '{}'", id), {{"order_id", id}});
-        document = order_document(*order);
+        document = order_with_keys(engine, tx, *order);
     });
     return document;
 }
@@ -43,7 +44,9 @@ nlohmann::json list_orders(Engine& engine, const char* session, const char* quer
             orders.pop_back();
             next = orders.back().id;
         }
-        document = order_list_document(orders, next);
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& order : orders) items.push_back(order_with_keys(engine, tx, order));
+        document = order_list_document(std::move(items), next);
     });
     return document;
 }

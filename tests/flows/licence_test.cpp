@@ -2,6 +2,7 @@
 // twice under concurrency, OUT_OF_STOCK without a partial take, and no key in clear in the database file.
 #include "domain/licence/licence_keys.h"
 #include "flows/licence_keys.h"
+#include "flows/orders.h"
 #include "shop_fixture.h"
 
 #include <fstream>
@@ -167,4 +168,25 @@ TEST_CASE("licence keys: no key in clear in the database file") {
     }
     REQUIRE(bytes.find("Game GAME") != std::string::npos);  // the file is plain: the grep can see text
     for (const auto& key : keys) CHECK_MESSAGE(bytes.find(key) == std::string::npos, "found " << key);
+}
+
+TEST_CASE("licence keys: checkout hands one key per unit sold to the order, and the order shows them") {
+    DigitalShop d;
+    d.import(R"(["K1", "K2", "K3"])");
+    const Account ann = d.shop.customer("ann@shop.test");
+    auto order_of = [&](int64_t quantity) {
+        const std::string cart = flows::create_cart(*d.shop.engine, ann.session.c_str(), "EUR")["id"];
+        flows::add_item(*d.shop.engine, ann.session.c_str(), cart.c_str(), d.variant.c_str(), quantity);
+        return flows::place_order(*d.shop.engine, ann.session.c_str(), cart.c_str(),
+                                  R"({"payment": {"method": "manual", "kind": "cash"}})");
+    };
+    const json order = order_of(2);
+    CHECK(order["lines"][0]["licence_keys"] == json{"K1", "K2"});
+    const std::string order_id = order["id"];
+    CHECK(flows::get_order(*d.shop.engine, ann.session.c_str(), order_id.c_str())["lines"][0]["licence_keys"] ==
+          json{"K1", "K2"});
+    // Two units when the pool holds one: the order is refused and no key is taken.
+    CHECK(code_of([&] { order_of(2); }) == COMMERCE_ERR_OUT_OF_STOCK);
+    CHECK(d.pool()["available"] == 1);
+    CHECK(order_of(1)["lines"][0]["licence_keys"] == json{"K3"});
 }

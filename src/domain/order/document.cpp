@@ -10,12 +10,16 @@ nlohmann::json optional_money(const std::optional<Money>& money) {
 }
 }  // namespace
 
-nlohmann::json order_document(const Order& order) {
+nlohmann::json order_document(const Order& order, const LicenceKeysByLine& keys) {
     nlohmann::json lines = nlohmann::json::array();
-    for (const auto& line : order.lines)
+    for (const auto& line : order.lines) {
+        const auto line_keys = keys.find(static_cast<int64_t>(lines.size()));
         lines.push_back({{"product_id", line.product_id}, {"variant_id", line.variant_id}, {"sku", line.sku},
-                         {"title", line.title}, {"options", line.options}, {"quantity", line.quantity}, {"unit_price", line.unit_price.to_json()},
-                         {"line_total", line.line_total.to_json()}});
+                         {"title", line.title}, {"options", line.options}, {"quantity", line.quantity},
+                         {"unit_price", line.unit_price.to_json()}, {"line_total", line.line_total.to_json()},
+                         {"licence_keys", line_keys == keys.end() ? nlohmann::json::array()
+                                                                  : nlohmann::json(line_keys->second)}});
+    }
     const Payment& payment = order.payment;
     return {{"type", "order"},
             {"schema_version", 1},
@@ -38,11 +42,8 @@ nlohmann::json order_document(const Order& order) {
             {"created_at", format_rfc3339(order.created_ms)}};
 }
 
-nlohmann::json order_list_document(const std::vector<Order>& orders, const std::optional<std::string>& next) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& order : orders) items.push_back(order_document(order));
-    return {{"type", "order_list"}, {"schema_version", 1}, {"items", items},
-            {"next", nullable(next)}};
+nlohmann::json order_list_document(nlohmann::json items, const std::optional<std::string>& next) {
+    return {{"type", "order_list"}, {"schema_version", 1}, {"items", std::move(items)}, {"next", nullable(next)}};
 }
 
 }  // namespace commerce
