@@ -76,14 +76,16 @@ type Session struct {
 	AccessTokenExpiresAt *time.Time `json:"access_token_expires_at,omitempty"`
 }
 
-// CartItem is a line of a cart.
+// CartItem is a line of a cart: a variant and its quantity.
 type CartItem struct {
-	ProductID string `json:"product_id"`
-	SKU       string `json:"sku"`
-	Title     string `json:"title"`
-	Quantity  int64  `json:"quantity"`
-	UnitPrice Money  `json:"unit_price"`
-	LineTotal Money  `json:"line_total"`
+	ProductID string            `json:"product_id"`
+	VariantID string            `json:"variant_id"`
+	SKU       string            `json:"sku"`
+	Title     string            `json:"title"`
+	Options   map[string]string `json:"options"` // the variant's option values
+	Quantity  int64             `json:"quantity"`
+	UnitPrice Money             `json:"unit_price"`
+	LineTotal Money             `json:"line_total"`
 }
 
 // Cart is a "cart" document with exact totals.
@@ -101,14 +103,16 @@ type Cart struct {
 	UpdatedAt time.Time  `json:"updated_at"`
 }
 
-// OrderLine is a line of an order: a snapshot of the product at checkout.
+// OrderLine is a line of an order: a snapshot of the variant at checkout.
 type OrderLine struct {
-	ProductID string `json:"product_id"`
-	SKU       string `json:"sku"`
-	Title     string `json:"title"`
-	Quantity  int64  `json:"quantity"`
-	UnitPrice Money  `json:"unit_price"`
-	LineTotal Money  `json:"line_total"`
+	ProductID string            `json:"product_id"`
+	VariantID string            `json:"variant_id"`
+	SKU       string            `json:"sku"`
+	Title     string            `json:"title"`
+	Options   map[string]string `json:"options"` // the variant's option values
+	Quantity  int64             `json:"quantity"`
+	UnitPrice Money             `json:"unit_price"`
+	LineTotal Money             `json:"line_total"`
 }
 
 // Payment is the payment record of an order.

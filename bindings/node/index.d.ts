@@ -51,8 +51,11 @@ export interface Document<T extends string> {
 
 export interface CartItem {
   product_id: string;
+  variant_id: string;
   sku: string;
   title: string;
+  /** The variant's option values, e.g. {Edition: "Deluxe"}. */
+  options: Record<string, string>;
   quantity: number;
   unit_price: Money;
   line_total: Money;
@@ -75,8 +78,11 @@ export interface Cart extends Document<'cart'> {
 
 export interface OrderLine {
   product_id: string;
+  variant_id: string;
   sku: string;
   title: string;
+  /** The variant's option values, e.g. {Edition: "Deluxe"}. */
+  options: Record<string, string>;
   quantity: number;
   unit_price: Money;
   line_total: Money;

@@ -12,6 +12,10 @@ export interface OutboxPayloads {
   };
   'user.otp_requested': { user_id: string; email: string; code: string; expires_at: Timestamp };
   'user.locked': { user_id: string; email: string; locked_until: Timestamp; failures: number };
+  /** Available stock of a variant dropped to its threshold or below (once per crossing). */
+  'inventory.low_stock': { variant_id: string; product_id: string; sku: string; available: number; threshold: number };
+  /** A product request of the user was fulfilled by a product. */
+  'product_request.fulfilled': Record<string, unknown>;
 }
 
 export interface OutboxEvent<P = Record<string, unknown>> {
