@@ -47,21 +47,18 @@ std::string admin_session(commerce_engine* engine) {
     })["token"];
 }
 
-std::string product_by_sku(commerce_engine* engine, const std::string& admin, const json& product) {
-    json page = call("list products", [&](commerce_doc** out) { return commerce_product_list(out, engine, nullptr); });
-    for (const auto& item : page["items"])
-        if (item["sku"] == product["sku"]) {
-            // Restock so that every run can sell again.
-            json patch = {{"stock", product["stock"]}};
-            call("restock", [&](commerce_doc** out) {
-                return commerce_product_update(out, engine, admin.c_str(), item["id"].get<std::string>().c_str(),
-                                               patch.dump().c_str());
-            });
-            return item["id"];
-        }
+// Creates the product afresh, so that every run starts with full stock. An earlier run's product is found the way
+// a till finds it, by scanning its barcode; orders keep their own snapshot of what they sold.
+json fresh_product(commerce_engine* engine, const std::string& admin, const json& product, const char* barcode) {
+    commerce_doc* found = nullptr;
+    if (commerce_variant_by_barcode(&found, engine, barcode) == COMMERCE_OK) {
+        const std::string id = json::parse(commerce_doc_json(found))["product"]["id"];
+        check(commerce_product_delete(engine, admin.c_str(), id.c_str()), "delete product");
+    }
+    commerce_doc_free(found);
     return call("create product", [&](commerce_doc** out) {
         return commerce_product_create(out, engine, admin.c_str(), product.dump().c_str());
-    })["id"];
+    });
 }
 
 // Plays the host's mailer: delivers what the outbox holds. A verification mail is "clicked" at once.
@@ -87,14 +84,21 @@ int demo(const std::string& path) {
     std::printf("commerce %s, store %s\n", commerce_version(), path.c_str());
 
     const std::string admin = admin_session(engine.get());
-    const json catalog = json::array({
-        {{"sku", "COFFEE-1KG"}, {"title", "Coffee beans, 1 kg"}, {"description", "Single origin"},
-         {"prices", {{{"amount", "24.90"}, {"currency", "EUR"}}}}, {"stock", 40}},
-        {{"sku", "MUG-BLUE"}, {"title", "Blue mug"}, {"description", "Stoneware, 350 ml"},
-         {"prices", {{{"amount", "9.95"}, {"currency", "EUR"}}}}, {"stock", 12}},
-    });
-    std::string coffee = product_by_sku(engine.get(), admin, catalog[0]);
-    std::string mug = product_by_sku(engine.get(), admin, catalog[1]);
+    // A product with one variant, and one in two colours.
+    const json coffee_input = {{"sku", "COFFEE-1KG"}, {"title", "Coffee beans, 1 kg"}, {"description", "Single origin"},
+                               {"barcode", "4006381333931"}, {"prices", {{{"amount", "24.90"}, {"currency", "EUR"}}}},
+                               {"stock", 40}};
+    const json mug_input = {
+        {"title", "Mug"}, {"description", "Stoneware, 350 ml"},
+        {"options", {{{"name", "Colour"}, {"values", {"Blue", "Red"}}}}},
+        {"variants",
+         {{{"sku", "MUG-BLUE"}, {"options", {{"Colour", "Blue"}}}, {"barcode", "036000291452"},
+           {"prices", {{{"amount", "9.95"}, {"currency", "EUR"}}}}, {"stock", 12}},
+          {{"sku", "MUG-RED"}, {"options", {{"Colour", "Red"}}}, {"barcode", "96385074"},
+           {"prices", {{{"amount", "9.95"}, {"currency", "EUR"}}}}, {"stock", 8}}}}};
+    const std::string coffee = fresh_product(engine.get(), admin, coffee_input, "4006381333931")["id"];
+    const json mug_product = fresh_product(engine.get(), admin, mug_input, "036000291452");
+    const std::string mug = mug_product["id"], blue_mug = mug_product["variants"][0]["id"];
 
     commerce_doc* ignored = nullptr;
     commerce_status registered = commerce_user_register(&ignored, engine.get(), "ana@demo.shop", "ana's passphrase");
@@ -112,8 +116,8 @@ int demo(const std::string& path) {
     call("add coffee", [&](commerce_doc** out) {
         return commerce_cart_add_item(out, engine.get(), customer.c_str(), cart_id.c_str(), coffee.c_str(), 2);
     });
-    call("add mug", [&](commerce_doc** out) {
-        return commerce_cart_add_item(out, engine.get(), customer.c_str(), cart_id.c_str(), mug.c_str(), 3);
+    call("add blue mug", [&](commerce_doc** out) {
+        return commerce_cart_add_item(out, engine.get(), customer.c_str(), cart_id.c_str(), blue_mug.c_str(), 3);
     });
     json request = {{"payment", {{"method", "manual"}, {"kind", "cash"}, {"tendered", "100.00"}}},
                     {"idempotency_key", "demo-" + cart_id}};
@@ -123,7 +127,7 @@ int demo(const std::string& path) {
 
     std::printf("\nReceipt %s  (%s)\n", order["number"].get<std::string>().c_str(), order["email"].get<std::string>().c_str());
     for (const auto& line : order["lines"])
-        std::printf("  %3lld x %-22s %8s %s\n", line["quantity"].get<long long>(), line["title"].get<std::string>().c_str(),
+        std::printf("  %3lld x %-22s %8s %s\n", line["quantity"].get<long long>(), line["sku"].get<std::string>().c_str(),
                     line["line_total"]["amount"].get<std::string>().c_str(), order["currency"].get<std::string>().c_str());
     std::printf("  %-28s %8s %s\n", "Total", order["total"]["amount"].get<std::string>().c_str(), order["currency"].get<std::string>().c_str());
     std::printf("  %-28s %8s\n  %-28s %8s\n", "Cash", order["payment"]["tendered"]["amount"].get<std::string>().c_str(),
@@ -131,8 +135,30 @@ int demo(const std::string& path) {
     std::printf("  status: %s\n\nStock left:\n", order["status"].get<std::string>().c_str());
     for (const auto& id : {coffee, mug}) {
         json product = call("get product", [&](commerce_doc** out) { return commerce_product_get(out, engine.get(), id.c_str()); });
-        std::printf("  %-12s %lld\n", product["sku"].get<std::string>().c_str(), product["stock"].get<long long>());
+        for (const auto& variant : product["variants"])
+            std::printf("  %-12s %lld\n", variant["sku"].get<std::string>().c_str(),
+                        variant["stock"]["on_hand"].get<long long>());
     }
+
+    // Ana reviews the mug she bought (a verified purchase); once a moderator approves it, it counts.
+    const json review = call("review", [&](commerce_doc** out) {
+        return commerce_review_submit(out, engine.get(), customer.c_str(), mug.c_str(),
+                                      R"({"rating": 5, "title": "Lovely blue", "body": "Holds a lot of coffee."})");
+    });
+    call("approve review", [&](commerce_doc** out) {
+        return commerce_review_moderate(out, engine.get(), admin.c_str(), review["id"].get<std::string>().c_str(),
+                                        "approved", nullptr);
+    });
+
+    // A shopper types with a typo; the search corrects it and ranks what is in stock.
+    const json found = call("search", [&](commerce_doc** out) {
+        return commerce_search(out, engine.get(), R"({"q": "stonewear", "currency": "EUR"})");
+    });
+    std::printf("\nSearch \"stonewear\" (read as \"%s\"):\n", found.value("corrected_query", json("stonewear")).get<std::string>().c_str());
+    for (const auto& item : found["items"])
+        std::printf("  %-22s from %s EUR, rated %s by %lld%s\n", item["title"].get<std::string>().c_str(),
+                    item["price"]["amount"].get<std::string>().c_str(), item["rating"]["average"].get<std::string>().c_str(),
+                    item["rating"]["count"].get<long long>(), review["verified_purchase"] == true ? " (verified buyer)" : "");
     return 0;
 }
 

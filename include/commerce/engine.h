@@ -28,7 +28,8 @@ typedef struct commerce_engine commerce_engine;
  *    "clock": "system" | "manual",          default "system"; "manual" starts at "clock_start_ms" (default: now)
  *                                           and moves only by commerce_engine_set_time/advance_time
  *    "clock_start_ms": 1767225600000,
- *    "identity": { ... }}                   sessions, verification, lockout, JWT: see docs/identity.md
+ *    "identity": { ... },                   sessions, verification, lockout, JWT: see docs/identity.md
+ *    "catalog": {"default_locale": "en", "locales": ["en", "pt-BR"]}}   see docs/catalog.md
  *
  * Errors: COMMERCE_ERR_INVALID_ARGUMENT (bad config), COMMERCE_ERR_BAD_KEY (wrong or missing key),
  * COMMERCE_ERR_VERSION (file written by a newer library), COMMERCE_ERR_STORAGE. *out is NULL on failure. */

@@ -44,7 +44,8 @@ COMMERCE_API commerce_status commerce_inventory_movements(commerce_doc **out, co
 
 /* Holds stock for a checkout until it expires on the engine's clock:
  *   {"variant_id": "...", "location_id": "default", "quantity": 2, "ttl_seconds": 900, "reference": "cart-id"}
- * COMMERCE_ERR_OUT_OF_STOCK when not enough is available. Returns a "stock_reservation". */
+ * COMMERCE_ERR_OUT_OF_STOCK when not enough is available. A reservation whose reference is a cart id does not
+ * compete with that cart's checkout, which consumes it. Returns a "stock_reservation". */
 COMMERCE_API commerce_status commerce_inventory_reserve(commerce_doc **out, commerce_engine *engine,
                                                         const char *session, const char *reservation_json);
 

@@ -36,7 +36,8 @@ std::string_view checked_text(const char* text, std::string_view field, std::siz
     if (text == nullptr) throw_invalid(std::string(field), fmt::format("{} is required", field));
     std::string_view view(text);
     if (view.size() > max_bytes)
-        throw_invalid(std::string(field), fmt::format("{} is longer than {} bytes", field, max_bytes));
+        throw Error(COMMERCE_ERR_INVALID_ARGUMENT, fmt::format("{} is longer than {} bytes", field, max_bytes),
+                    {{"field", field}, {"reason", "too_long"}, {"max_bytes", max_bytes}});
     if (!is_valid_utf8(view)) throw_invalid(std::string(field), fmt::format("{} is not valid UTF-8", field));
     return view;
 }

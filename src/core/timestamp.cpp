@@ -43,4 +43,26 @@ std::optional<int64_t> parse_date(std::string_view text) {
 
 std::string format_date(int64_t epoch_ms) { return format_rfc3339(epoch_ms).substr(0, 10); }
 
+std::optional<int64_t> parse_rfc3339(std::string_view text) {
+    const bool with_ms = text.size() == 24;
+    if ((text.size() != 20 && !with_ms) || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text.back() != 'Z')
+        return std::nullopt;
+    if (with_ms && text[19] != '.') return std::nullopt;
+    auto day = parse_date(text.substr(0, 10));
+    if (!day) return std::nullopt;
+    auto digits = [&](std::size_t at, std::size_t length, int max) -> std::optional<int> {
+        int value = 0;
+        for (std::size_t i = at; i < at + length; ++i) {
+            if (text[i] < '0' || text[i] > '9') return std::nullopt;
+            value = value * 10 + (text[i] - '0');
+        }
+        if (value > max) return std::nullopt;
+        return value;
+    };
+    auto hours = digits(11, 2, 23), minutes = digits(14, 2, 59), seconds = digits(17, 2, 59);
+    auto millis = with_ms ? digits(20, 3, 999) : std::optional<int>(0);
+    if (!hours || !minutes || !seconds || !millis) return std::nullopt;
+    return *day + ((*hours * 60LL + *minutes) * 60 + *seconds) * 1000 + *millis;
+}
+
 }  // namespace commerce

@@ -3,8 +3,11 @@
 #include "core/error.h"
 #include "core/json_input.h"
 #include "core/text.h"
+#include "domain/catalog/locale.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace commerce {
 namespace {
@@ -100,13 +103,39 @@ void parse_identity(const json& identity_json, IdentitySettings& identity) {
     }
 }
 
+// Locales are canonicalised here once, so every later comparison is plain string equality.
+void parse_catalog(const json& catalog_json, CatalogSettings& catalog) {
+    reject_unknown_members(catalog_json, "catalog", {"default_locale", "locales"});
+    auto canonical = [](const std::string& tag, const char* field) {
+        auto locale = canonical_locale(tag);
+        if (!locale)
+            throw Error(COMMERCE_ERR_INVALID_ARGUMENT, fmt::format("'{}' is not a locale ICU knows", tag),
+                        {{"field", field}, {"reason", "unknown_locale"}});
+        return *locale;
+    };
+    if (auto it = catalog_json.find("locales"); it != catalog_json.end()) {
+        if (!it->is_array() || it->empty() || it->size() > 200)
+            throw_invalid("catalog.locales", "catalog.locales must be an array of 1 to 200 BCP 47 tags");
+        for (const auto& tag : *it) {
+            if (!tag.is_string()) throw_invalid("catalog.locales", "catalog.locales must hold strings");
+            catalog.locales.push_back(canonical(tag.get<std::string>(), "catalog.locales"));
+        }
+    }
+    const auto default_locale = optional_string(catalog_json, "default_locale", 32);
+    catalog.default_locale = default_locale ? canonical(*default_locale, "catalog.default_locale")
+                                            : (catalog.locales.empty() ? catalog.default_locale : catalog.locales.front());
+    if (!catalog.locales.empty() &&
+        std::find(catalog.locales.begin(), catalog.locales.end(), catalog.default_locale) == catalog.locales.end())
+        throw_invalid("catalog.default_locale", "catalog.default_locale must be one of catalog.locales");
+}
+
 }  // namespace
 
 EngineConfig EngineConfig::parse(const char* config_json) {
     const json config = parse_object(config_json, "config");
     reject_unknown_members(config, "the engine config",
                            {"path", "key", "durability", "cache_size_kib", "busy_timeout_ms", "read_connections",
-                            "password_hashing", "secret_key", "clock", "clock_start_ms", "identity"});
+                            "password_hashing", "secret_key", "clock", "clock_start_ms", "identity", "catalog"});
     EngineConfig parsed;
     parsed.storage.path = required_string(config, "path", 4096);
     if (parsed.storage.path.empty()) throw_invalid("path", "path must name a file or be \":memory:\"");
@@ -123,6 +152,7 @@ EngineConfig EngineConfig::parse(const char* config_json) {
         parse_hashing(*hashing, parsed.identity.hashing);
     if (const json* identity = optional_object(config, "identity", "identity"))
         parse_identity(*identity, parsed.identity);
+    if (const json* catalog = optional_object(config, "catalog", "catalog")) parse_catalog(*catalog, parsed.catalog);
 
     parsed.secret_key = optional_string(config, "secret_key", 1024).value_or("");
     if (!parsed.secret_key.empty() && parsed.secret_key.size() < kMinKeyBytes)

@@ -44,6 +44,7 @@ void Engine::load_keys() {
     }
     keys_.seal = hkdf_sha256(master, "commerce", "seal v1", 32);
     keys_.code_hash = hkdf_sha256(master, "commerce", "code hash v1", 32);
+    keys_.licence_digest = hkdf_sha256(master, "commerce", "licence digest v1", 32);
 }
 
 ManualClock& Engine::manual_clock() {

@@ -36,6 +36,7 @@ public:
     IdGenerator& ids() { return ids_; }
     const EngineConfig& config() const { return config_; }
     const IdentitySettings& identity() const { return config_.identity; }
+    const CatalogSettings& catalog() const { return config_.catalog; }
     const SecretKeys& keys() const { return keys_; }
 
     // The manual clock; MISUSE when the engine runs on the system clock.

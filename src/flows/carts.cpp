@@ -53,26 +53,31 @@ nlohmann::json get_cart(Engine& engine, const char* session, const char* cart_id
     return document;
 }
 
-nlohmann::json add_item(Engine& engine, const char* session, const char* cart_id, const char* product_id,
+nlohmann::json add_item(Engine& engine, const char* session, const char* cart_id, const char* item_id,
                         int64_t quantity) {
-    const std::string_view product = checked_text(product_id, "product_id");
+    const std::string_view item = checked_text(item_id, "item_id");
     return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart) {
         require_open(cart);
-        sellable_product(tx, product, *cart.currency);
-        add_quantity(cart, product, quantity);
+        add_quantity(cart, sellable_variant(tx, item, *cart.currency, engine.now_ms()).variant.id, quantity);
     });
 }
 
-nlohmann::json update_item(Engine& engine, const char* session, const char* cart_id, const char* product_id,
+// Update and remove also work on a line whose product has left the shop, so they only resolve the id.
+nlohmann::json update_item(Engine& engine, const char* session, const char* cart_id, const char* item_id,
                            int64_t quantity) {
-    const std::string_view product = checked_text(product_id, "product_id");
-    return change_cart(engine, session, cart_id,
-                       [&](Transaction&, Cart& cart) { set_quantity(cart, product, quantity); });
+    const std::string_view item = checked_text(item_id, "item_id");
+    return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart) {
+        require_open(cart);
+        set_quantity(cart, named_variant(tx, item).variant_id, quantity);
+    });
 }
 
-nlohmann::json remove_item(Engine& engine, const char* session, const char* cart_id, const char* product_id) {
-    const std::string_view product = checked_text(product_id, "product_id");
-    return change_cart(engine, session, cart_id, [&](Transaction&, Cart& cart) { remove_line(cart, product); });
+nlohmann::json remove_item(Engine& engine, const char* session, const char* cart_id, const char* item_id) {
+    const std::string_view item = checked_text(item_id, "item_id");
+    return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart) {
+        require_open(cart);
+        remove_line(cart, named_variant(tx, item).variant_id);
+    });
 }
 
 }  // namespace commerce::flows

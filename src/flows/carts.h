@@ -9,9 +9,9 @@ namespace commerce::flows {
 
 nlohmann::json create_cart(Engine& engine, const char* session, const char* currency_code);
 nlohmann::json get_cart(Engine& engine, const char* session, const char* cart_id);
-nlohmann::json add_item(Engine& engine, const char* session, const char* cart_id, const char* product_id, int64_t quantity);
-nlohmann::json update_item(Engine& engine, const char* session, const char* cart_id, const char* product_id,
+nlohmann::json add_item(Engine& engine, const char* session, const char* cart_id, const char* item_id, int64_t quantity);
+nlohmann::json update_item(Engine& engine, const char* session, const char* cart_id, const char* item_id,
                            int64_t quantity);
-nlohmann::json remove_item(Engine& engine, const char* session, const char* cart_id, const char* product_id);
+nlohmann::json remove_item(Engine& engine, const char* session, const char* cart_id, const char* item_id);
 
 }  // namespace commerce::flows

@@ -1,9 +1,12 @@
 #include "flows/catalog.h"
 
 #include "core/json_input.h"
+#include "core/permission_names.h"
 #include "core/text.h"
-#include "domain/catalog/products.h"
+#include "domain/catalog/locale.h"
+#include "domain/inventory/ledger.h"
 #include "flows/access.h"
+#include "flows/catalog_support.h"
 
 namespace commerce::flows {
 
@@ -13,7 +16,14 @@ nlohmann::json create_product(Engine& engine, const char* session, const char* p
     nlohmann::json document;
     engine.write([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
-        document = product_document(commerce::create_product(tx, engine.ids(), engine.clock().now_ms(), actor, input));
+        std::map<std::string, int64_t> initial_stock;
+        const Product product = commerce::create_product(catalog_context(engine, tx), actor, input, initial_stock);
+        if (!initial_stock.empty()) actor.require(permission::inventory_write);
+        for (const auto& [variant_id, quantity] : initial_stock)
+            record_movement(engine.outbox(tx), tracked_variant(tx, variant_id),
+                            {.location_id = std::string(kDefaultLocation), .kind = "receipt", .quantity = quantity,
+                             .reason = "initial stock", .reference = std::nullopt, .actor_id = actor.user_id});
+        document = product_document(product, stock_view(engine, tx));
     });
     return document;
 }
@@ -25,7 +35,8 @@ nlohmann::json update_product(Engine& engine, const char* session, const char* p
     nlohmann::json document;
     engine.write([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
-        document = product_document(commerce::update_product(tx, engine.clock().now_ms(), actor, id, patch));
+        document = product_document(commerce::update_product(catalog_context(engine, tx), actor, id, patch),
+                                    stock_view(engine, tx));
     });
     return document;
 }
@@ -33,23 +44,47 @@ nlohmann::json update_product(Engine& engine, const char* session, const char* p
 nlohmann::json get_product(Engine& engine, const char* product_id) {
     const std::string_view id = checked_text(product_id, "product_id");
     nlohmann::json document;
-    engine.read([&](Transaction& tx) { document = product_document(commerce::get_product(tx, id)); });
+    engine.read([&](Transaction& tx) { document = product_document(existing_product(tx, id), stock_view(engine, tx)); });
+    return document;
+}
+
+nlohmann::json view_product(Engine& engine, const char* id_or_slug, const char* locale) {
+    const std::string_view key = checked_text(id_or_slug, "id_or_slug");
+    const std::string_view tag = optional_text(locale, "locale");
+    const CatalogSettings& settings = engine.catalog();
+    const std::string wanted = tag.empty() ? settings.default_locale : require_locale(tag, settings.locales);
+    nlohmann::json document;
+    engine.read([&](Transaction& tx) {
+        document = product_view_document(visible_product(tx, key, engine.now_ms()),
+                                         locale_fallbacks(wanted, settings.default_locale), stock_view(engine, tx));
+    });
     return document;
 }
 
 nlohmann::json list_products(Engine& engine, const char* query_json) {
     const json query = parse_object(query_json, "query", /*optional=*/true);
     nlohmann::json document;
-    engine.read([&](Transaction& tx) { document = product_list_document(commerce::list_products(tx, query)); });
+    engine.read([&](Transaction& tx) {
+        const ProductPage page = commerce::list_products(tx, query);
+        document = product_list_document(page.items, page.next, page.total, stock_view(engine, tx));
+    });
     return document;
 }
 
 void delete_product(Engine& engine, const char* session, const char* product_id) {
     const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(product_id, "product_id");
-    engine.write([&](Transaction& tx) {
-        commerce::delete_product(tx, session_actor(engine, tx, token), id);
+    engine.write([&](Transaction& tx) { commerce::delete_product(tx, session_actor(engine, tx, token), id); });
+}
+
+nlohmann::json variant_by_barcode(Engine& engine, const char* barcode) {
+    const std::string_view code = checked_text(barcode, "barcode", 32);
+    nlohmann::json document;
+    engine.read([&](Transaction& tx) {
+        const auto [product, variant_id] = product_by_barcode(tx, code);
+        document = variant_match_document(product, *product.variant(variant_id), stock_view(engine, tx));
     });
+    return document;
 }
 
 }  // namespace commerce::flows

@@ -7,6 +7,7 @@
 #include "core/timestamp.h"
 #include "domain/cart/cart_items.h"
 #include "domain/identity/accounts.h"
+#include "domain/inventory/sales.h"
 #include "domain/order/document.h"
 #include "domain/order/manual_payment.h"
 #include "flows/access.h"
@@ -15,29 +16,27 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace commerce::flows {
 namespace {
 
-// Reports every line that is short at once, so the shopper can fix the cart in one go.
-void check_stock(const PricedCart& priced) {
-    json shortages = json::array();
+// Every line must still be on sale: a product archived or unpublished since it was added is not sold.
+void check_on_sale(const PricedCart& priced, int64_t now_ms) {
     for (const auto& line : priced.lines)
-        if (line.product.stock < line.quantity)
-            shortages.push_back({{"product_id", line.product.id}, {"sku", line.product.sku},
-                                 {"requested", line.quantity}, {"available", line.product.stock}});
-    if (!shortages.empty())
-        throw Error(COMMERCE_ERR_OUT_OF_STOCK,
-                    shortages.size() == 1 ? fmt::format("only {} of '{}' left", shortages[0]["available"].get<int64_t>(),
-                                                        shortages[0]["sku"].get<std::string>())
-                                          : fmt::format("{} products are short of stock", shortages.size()),
-                    {{"items", shortages}});
+        if (!line.product.visible_at(now_ms))
+            throw Error(COMMERCE_ERR_ILLEGAL_STATE, fmt::format("'{}' is no longer on sale", line.product.title),
+                        {{"reason", "not_on_sale"}, {"variant_id", line.variant.id}});
 }
 
-void take_stock(Transaction& tx, const PricedCart& priced) {
-    for (const auto& line : priced.lines)
-        if (!tx.products().take_stock(line.product.id, line.quantity))
-            throw Error(COMMERCE_ERR_OUT_OF_STOCK, fmt::format("'{}' is out of stock", line.product.sku),
-                        {{"items", json::array({{{"product_id", line.product.id}, {"sku", line.product.sku}}})}});
+// Takes each line's variant from the default location, consuming the cart's own reservations; every short line
+// is reported at once (OUT_OF_STOCK) so the shopper can fix the cart in one go.
+void take_stock(Engine& engine, Transaction& tx, const PricedCart& priced, const Order& order,
+                const std::optional<Actor>& actor) {
+    Sale sale{.location_id = std::string(kDefaultLocation), .order_id = order.id, .cart_id = priced.cart.id,
+              .actor_id = actor ? std::optional(actor->user_id) : std::nullopt, .lines = {}};
+    for (const auto& line : priced.lines) sale.lines.push_back({line.variant.id, line.quantity});
+    sell(engine.outbox(tx), sale);
 }
 
 // The order belongs to the cart's owner, also when staff place it for them.
@@ -60,8 +59,8 @@ Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, con
     order.payment_status = order.payment.status;
     order.status = order.payment.status == "captured" ? "paid" : "pending_payment";
     for (const auto& line : priced.lines)
-        order.lines.push_back({line.product.id, line.product.sku, line.product.title, line.quantity, line.unit_price,
-                               line.line_total});
+        order.lines.push_back({line.product.id, line.variant.id, line.variant.sku, line.product.title,
+                               line.variant.options, line.quantity, line.unit_price, line.line_total});
     order.number = fmt::format("{}-{:06}", year, tx.orders().next_number(year));
     return order;
 }
@@ -101,10 +100,11 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
         if (cart.items.empty())
             throw Error(COMMERCE_ERR_ILLEGAL_STATE, "the cart is empty", {{"cart_id", cart.id}, {"status", cart.status}});
         const PricedCart priced = price_cart(tx, cart);
-        check_stock(priced);
+        check_on_sale(priced, engine.now_ms());
 
         const Order order = build_order(engine, tx, priced, request);
-        take_stock(tx, priced);
+        take_stock(engine, tx, priced, order, actor);
+        for (const auto& line : priced.lines) tx.products().add_units_sold(line.product.id, line.quantity);
         tx.orders().insert(order);
         cart.status = std::string(kCartCompleted);
         cart.updated_ms = order.created_ms;

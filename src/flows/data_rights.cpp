@@ -7,6 +7,8 @@
 #include "core/timestamp.h"
 #include "domain/identity/document.h"
 #include "domain/order/document.h"
+#include "domain/product_request/product_requests.h"
+#include "domain/review/reviews.h"
 #include "flows/access.h"
 #include "flows/identity_support.h"
 
@@ -53,6 +55,21 @@ nlohmann::json export_user(Engine& engine, const char* session, const char* user
             if (static_cast<int64_t>(page.size()) < kBatch) break;
             before = page.back().id;
         }
+        nlohmann::json reviews = nlohmann::json::array(), votes = nlohmann::json::array(),
+                       requests = nlohmann::json::array();
+        for (const auto& review : tx.reviews().for_user(user.id)) reviews.push_back(review_document(review));
+        for (const auto& vote : tx.review_votes().for_user(user.id))
+            votes.push_back({{"review_id", vote.review_id}, {"kind", vote.kind}, {"reason", nullable(vote.reason)},
+                             {"created_at", format_rfc3339(vote.created_ms)}});
+        ProductRequestQuery own;
+        own.user_id = user.id;
+        own.limit = kBatch;
+        for (;;) {
+            auto page = tx.product_requests().page(own);
+            for (const auto& request : page) requests.push_back(product_request_document(request));
+            if (static_cast<int64_t>(page.size()) < kBatch) break;
+            own.before_id = page.back().id;
+        }
         AuditQuery query;
         query.target_id = user.id;
         query.limit = kBatch;
@@ -67,7 +84,8 @@ nlohmann::json export_user(Engine& engine, const char* session, const char* user
                     {"user", user_doc(tx, user)},   {"addresses", std::move(addresses)},
                     {"identities", std::move(identities)}, {"sessions", std::move(sessions)},
                     {"login_events", std::move(events)},   {"orders", std::move(orders)},
-                    {"audit", std::move(entries)}};
+                    {"reviews", std::move(reviews)},       {"review_votes", std::move(votes)},
+                    {"product_requests", std::move(requests)}, {"audit", std::move(entries)}};
     });
     return document;
 }
@@ -83,7 +101,9 @@ void erase_user(Engine& engine, const char* session, const char* user_id) {
         if (is_admin(user) && tx.users().count_with_role(kRoleAdmin) <= 1)
             throw Error(COMMERCE_ERR_ILLEGAL_STATE, "the store's last admin cannot be erased");
         const std::string erased_email = "erased+" + user.id + "@invalid";
-        // Orders stay for accounting, under the anonymised account; everything personal goes.
+        // Orders stay for accounting, under the anonymised account; everything personal goes. Reviews and votes
+        // are the user's own words and opinions: they go, and the ratings and counts they made move with them.
+        // Product requests stay as demand for their titles, without requester or details.
         user.email = erased_email;
         user.password_hash.clear();
         user.status = kUserErased;
@@ -101,6 +121,8 @@ void erase_user(Engine& engine, const char* session, const char* user_id) {
         tx.login_throttles().clear(user.id);
         tx.login_events().anonymise_for_user(user.id);
         tx.outbox().remove_for_subject(user.id);
+        erase_reviews_of(tx, user.id);
+        tx.product_requests().anonymise_for_user(user.id);
         audit(engine, tx, actor.user_id, "user.erase", "user", user.id, nullptr, {{"status", kUserErased}});
     });
 }

@@ -8,26 +8,52 @@
 
 namespace commerce::flows {
 
-Product sellable_product(Transaction& tx, std::string_view product_id, const Currency& currency) {
-    auto product = tx.products().by_id(product_id);
-    if (!product)
-        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no product with id '{}'", product_id),
-                    {{"product_id", product_id}});
-    if (!product->price_in(currency))
+namespace {
+
+// The line of one unit of the variant, priced in the currency.
+PricedLine priced_line(Product product, std::string_view variant_id, const Currency& currency) {
+    const Variant variant = *product.variant(variant_id);
+    auto price = variant.price_in(currency);
+    if (!price)
         throw Error(COMMERCE_ERR_CURRENCY_MISMATCH,
-                    fmt::format("product '{}' has no price in {}", product->sku, currency.code),
-                    {{"product_id", product->id}, {"currency", currency.code}});
-    return *product;
+                    fmt::format("variant '{}' has no price in {}", variant.sku, currency.code),
+                    {{"variant_id", variant.id}, {"product_id", product.id}, {"currency", currency.code}});
+    return {std::move(product), variant, 1, *price, *price};
+}
+
+}  // namespace
+
+VariantKey named_variant(Transaction& tx, std::string_view item_id) {
+    if (auto key = tx.products().variant_by_id(item_id)) return *key;
+    auto product = tx.products().by_id(item_id);
+    if (!product)
+        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no variant or product with id '{}'", item_id),
+                    {{"item_id", item_id}});
+    if (product->variants.size() != 1)
+        throw Error(COMMERCE_ERR_INVALID_ARGUMENT,
+                    fmt::format("product '{}' has {} variants: name one", product->title, product->variants.size()),
+                    {{"field", "item_id"}, {"reason", "variant_required"}});
+    return {product->id, product->variants.front().id};
+}
+
+PricedLine sellable_variant(Transaction& tx, std::string_view item_id, const Currency& currency, int64_t now_ms) {
+    const VariantKey key = named_variant(tx, item_id);
+    Product product = *tx.products().by_id(key.product_id);
+    if (!product.visible_at(now_ms))
+        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("product '{}' is not on sale", product.title),
+                    {{"item_id", item_id}, {"reason", "not_on_sale"}});
+    return priced_line(std::move(product), key.variant_id, currency);
 }
 
 PricedCart price_cart(Transaction& tx, const Cart& cart) {
     PricedCart priced{cart, {}, Money::zero(*cart.currency), Money::zero(*cart.currency)};
     for (const auto& item : cart.items) {
-        Product product = sellable_product(tx, item.product_id, *cart.currency);
-        Money unit_price = *product.price_in(*cart.currency);
-        Money line_total = unit_price.times(item.quantity);
-        priced.subtotal = priced.subtotal + line_total;
-        priced.lines.push_back({std::move(product), item.quantity, unit_price, line_total});
+        const VariantKey key = *tx.products().variant_by_id(item.variant_id);  // cart lines go with their variant
+        PricedLine line = priced_line(*tx.products().by_id(key.product_id), key.variant_id, *cart.currency);
+        line.quantity = item.quantity;
+        line.line_total = line.unit_price.times(item.quantity);
+        priced.subtotal = priced.subtotal + line.line_total;
+        priced.lines.push_back(std::move(line));
     }
     priced.total = priced.subtotal;
     return priced;
@@ -49,8 +75,8 @@ nlohmann::json cart_document(const PricedCart& priced) {
     nlohmann::json items = nlohmann::json::array();
     int64_t item_count = 0;
     for (const auto& line : priced.lines) {
-        items.push_back({{"product_id", line.product.id}, {"sku", line.product.sku}, {"title", line.product.title},
-                         {"quantity", line.quantity}, {"unit_price", line.unit_price.to_json()},
+        items.push_back({{"variant_id", line.variant.id}, {"product_id", line.product.id}, {"sku", line.variant.sku},
+                         {"title", line.product.title}, {"options", line.variant.options}, {"quantity", line.quantity}, {"unit_price", line.unit_price.to_json()},
                          {"line_total", line.line_total.to_json()}});
         item_count += line.quantity;
     }

@@ -14,6 +14,7 @@ namespace commerce::flows {
 
 struct PricedLine {
     Product product;
+    Variant variant;
     int64_t quantity;
     Money unit_price;
     Money line_total;
@@ -26,8 +27,13 @@ struct PricedCart {
     Money total;  // equals the subtotal until promotions, taxes and shipping arrive
 };
 
-// The product, which must exist and have a price in the currency (CURRENCY_MISMATCH otherwise).
-Product sellable_product(Transaction& tx, std::string_view product_id, const Currency& currency);
+// The variant a cart call names: a variant id, or the id of a product with exactly one variant (INVALID_ARGUMENT
+// with reason "variant_required" for a product with several). NOT_FOUND when neither exists.
+VariantKey named_variant(Transaction& tx, std::string_view item_id);
+
+// The product and variant item_id names, if shoppers may buy it now (NOT_FOUND for a product not on sale) in the
+// currency (CURRENCY_MISMATCH when the variant has no price in it).
+PricedLine sellable_variant(Transaction& tx, std::string_view item_id, const Currency& currency, int64_t now_ms);
 
 PricedCart price_cart(Transaction& tx, const Cart& cart);
 

@@ -306,7 +306,7 @@ nlohmann::json social_login(Engine& engine, const char* provider, const char* su
                 throw Error(COMMERCE_ERR_EXISTS,
                             "an account with this email exists; log in to it and link the identity",
                             {{"field", "email"}, {"reason", "email_taken"}});
-            user = create_user(tx, engine.ids(), now, engine.identity(), *email, "", {std::string(kRoleCustomer)});
+            user = create_user(tx, engine.ids(), now, *email, "", {std::string(kRoleCustomer)});
             if (email_verified) user->email_verified_ms = now;
             if (name && !name->empty()) user->profile.name = name;
             tx.users().update(*user);

@@ -6,9 +6,14 @@
 #pragma once
 
 #include "domain/cart/cart.h"
-#include "domain/catalog/product.h"
 #include "domain/order/order.h"
+#include "ports/catalog_repositories.h"
 #include "ports/identity_repositories.h"
+#include "ports/licence_key_repositories.h"
+#include "ports/product_request_repositories.h"
+#include "ports/review_repositories.h"
+#include "ports/inventory_repositories.h"
+#include "ports/search.h"
 
 #include <nlohmann/json.hpp>
 
@@ -20,20 +25,6 @@
 #include <vector>
 
 namespace commerce {
-
-class ProductRepository {
-public:
-    virtual ~ProductRepository() = default;
-    virtual void insert(const Product& product) = 0;
-    virtual void update(const Product& product) = 0;  // writes every field as given, version included
-    virtual std::optional<Product> by_id(std::string_view id) = 0;
-    virtual bool sku_taken(std::string_view sku, std::string_view except_id) = 0;
-    // Products with sku > after_sku in SKU order: keyset pagination, stable under inserts.
-    virtual std::vector<Product> page(std::string_view after_sku, int64_t limit) = 0;
-    virtual bool remove(std::string_view id) = 0;
-    // Takes quantity from stock only if enough is left; false (and nothing changed) otherwise.
-    virtual bool take_stock(std::string_view id, int64_t quantity) = 0;
-};
 
 class CartRepository {
 public:
@@ -76,6 +67,8 @@ public:
     virtual UserRepository& users() = 0;
     virtual SessionRepository& sessions() = 0;
     virtual ProductRepository& products() = 0;
+    virtual CategoryRepository& categories() = 0;
+    virtual CollectionRepository& collections() = 0;
     virtual CartRepository& carts() = 0;
     virtual OrderRepository& orders() = 0;
     virtual IdempotencyRepository& idempotency() = 0;
@@ -89,6 +82,15 @@ public:
     virtual AuditRepository& audit() = 0;
     virtual OutboxRepository& outbox() = 0;
     virtual SecretRepository& secrets() = 0;
+    virtual ReviewRepository& reviews() = 0;
+    virtual ReviewVoteRepository& review_votes() = 0;
+    virtual ProductRequestRepository& product_requests() = 0;
+    virtual LicenceKeyRepository& licence_keys() = 0;
+    virtual LocationRepository& locations() = 0;
+    virtual StockLedgerRepository& stock_ledger() = 0;
+    virtual ReservationRepository& reservations() = 0;
+    // The search index: call product_changed / product_removed after every product write (see ports/search.h).
+    virtual SearchIndex& search_index() = 0;
 };
 
 class Storage {

@@ -18,13 +18,14 @@ void check_status(commerce_status got, commerce_status expected, const char *wha
             commerce_status_name(expected), commerce_last_error_message(), commerce_last_error_details());
 }
 
-const char *json_member(const commerce_doc *doc, const char *member) {
+/* The string value of the first `"member":"` at or after `from`, in a static buffer ("" when absent). */
+static const char *string_member_from(const char *from, const char *member) {
     static char value[512];
     char pattern[128];
     const char *start, *end;
     value[0] = '\0';
     snprintf(pattern, sizeof pattern, "\"%s\":\"", member);
-    start = doc ? strstr(commerce_doc_json(doc), pattern) : NULL;
+    start = from ? strstr(from, pattern) : NULL;
     if (!start) return value;
     start += strlen(pattern);
     end = strchr(start, '"');
@@ -35,6 +36,16 @@ const char *json_member(const commerce_doc *doc, const char *member) {
     return value;
 }
 
+const char *json_member(const commerce_doc *doc, const char *member) {
+    return string_member_from(doc ? commerce_doc_json(doc) : NULL, member);
+}
+
+const char *json_member_in(const commerce_doc *doc, const char *container, const char *member) {
+    char pattern[128];
+    snprintf(pattern, sizeof pattern, "\"%s\":", container);
+    return string_member_from(doc ? strstr(commerce_doc_json(doc), pattern) : NULL, member);
+}
+
 int json_contains(const commerce_doc *doc, const char *text) {
     return doc != NULL && strstr(commerce_doc_json(doc), text) != NULL;
 }
@@ -43,6 +54,10 @@ int main(void) {
     purchase_tests();
     error_tests();
     identity_tests();
+    catalog_tests();
+    review_tests();
+    inventory_tests();
+    search_tests();
     printf("%d passed, %d failed\n", check_passed, check_failed);
     return check_failed == 0 ? 0 : 1;
 }

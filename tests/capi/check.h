@@ -16,6 +16,8 @@ void check_status(commerce_status got, commerce_status expected, const char *wha
 
 /* Returns the value of a top-level string member of a JSON document ("" when absent), in a static buffer. */
 const char *json_member(const commerce_doc *doc, const char *member);
+/* The same for the first such member inside the value of `container` ("variants" -> its first "id"). */
+const char *json_member_in(const commerce_doc *doc, const char *container, const char *member);
 /* True when the document's JSON contains the text. */
 int json_contains(const commerce_doc *doc, const char *text);
 
@@ -23,5 +25,9 @@ int json_contains(const commerce_doc *doc, const char *text);
 void purchase_tests(void);
 void error_tests(void);
 void identity_tests(void);
+void catalog_tests(void);
+void review_tests(void);
+void inventory_tests(void);
+void search_tests(void);
 
 #endif

@@ -184,7 +184,7 @@ void error_tests(void) {
     CHECK_OK(commerce_cart_update_item(&doc, engine, NULL, cart_id, product_id, 1));
     commerce_doc_free(doc);
     after = snapshot(engine, NULL, cart_id, product_id);
-    CHECK(strstr(after, "\"stock\":1") != NULL);
+    CHECK(strstr(after, "\"on_hand\":1") != NULL);
     CHECK(strstr(after, "\"status\":\"open\"") != NULL);
     free(after);
 
@@ -205,7 +205,7 @@ void error_tests(void) {
         "{\"sku\":\"PEN\",\"title\":\"Pen again\",\"prices\":[]}"), COMMERCE_ERR_EXISTS);
 
     after = snapshot(engine, NULL, cart_id, product_id);
-    CHECK(strstr(after, "\"stock\":1") != NULL);
+    CHECK(strstr(after, "\"on_hand\":1") != NULL);
     CHECK(strstr(after, "\"amount\":\"2.00\"") != NULL);
     CHECK(strstr(after, "\"title\":\"Pen\"") != NULL);
     CHECK(strstr(after, "\"version\":1") != NULL);

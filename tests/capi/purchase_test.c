@@ -76,7 +76,7 @@ void purchase_tests(void) {
     CHECK(strcmp(json_member(doc, "id"), order_id) == 0);
     commerce_doc_free(doc);
     CHECK_OK(commerce_product_get(&doc, engine, product_id));
-    CHECK(json_contains(doc, "\"stock\":3"));
+    CHECK(json_contains(doc, "\"on_hand\":3"));
     commerce_doc_free(doc);
 
     /* The same key for a different request is a conflict. */

@@ -52,7 +52,7 @@ TEST_CASE("concurrent checkouts never oversell") {
         CHECK(placed == 5);
         CHECK(out_of_stock == kBuyers - 5);
         CHECK(other == 0);
-        CHECK(flows::get_product(*engine, product.c_str())["stock"] == 0);
+        CHECK(flows::get_product(*engine, product.c_str())["variants"][0]["stock"]["on_hand"] == 0);
     }
     std::filesystem::remove(path);
     std::filesystem::remove(path.string() + "-wal");
@@ -72,7 +72,7 @@ TEST_CASE("a guest checkout needs an email, and a failed checkout writes nothing
     CHECK_THROWS_WITH(flows::place_order(*engine, nullptr, cart.c_str(),
                                          R"({"payment":{"method":"manual","kind":"cash","tendered":"0.20"},"email":"g@x.test"})"),
                       doctest::Contains("less than the total"));
-    CHECK(flows::get_product(*engine, product.c_str())["stock"] == 9);
+    CHECK(flows::get_product(*engine, product.c_str())["variants"][0]["stock"]["on_hand"] == 9);
     CHECK(flows::get_cart(*engine, nullptr, cart.c_str())["status"] == "open");
     auto order = flows::place_order(*engine, nullptr, cart.c_str(),
                                     R"({"payment":{"method":"manual","kind":"cash_on_delivery"},"email":"G@X.test"})");

@@ -2,6 +2,7 @@
 #include "adapters/storage/sqlite/migrations.h"
 #include "adapters/storage/sqlite/sqlite_storage.h"
 #include "core/error.h"
+#include "samples.h"
 
 #include <doctest/doctest.h>
 
@@ -12,25 +13,10 @@
 #include <fstream>
 
 using namespace commerce;
+using commerce::test::sample_product;
+using commerce::test::TempDir;
 
 namespace {
-
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        path = std::filesystem::temp_directory_path() / ("commerce-storage-" + std::to_string(::getpid()) + "-" +
-                                                          std::to_string(reinterpret_cast<uintptr_t>(this)));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
-
-Product sample_product(const std::string& id, const std::string& sku, int64_t stock) {
-    return Product{.id = id, .sku = sku, .title = "Title " + sku, .description = "", 
-                   .prices = {Money::parse("9.99", "EUR"), Money::parse("1200", "JPY")},
-                   .stock = stock, .version = 1, .created_ms = 1, .updated_ms = 1};
-}
-
 
 User sample_user(const std::string& id, const std::string& email) {
     return User{.id = id, .email = email, .password_hash = "$argon2id$" + id, .roles = {"customer"},
@@ -97,40 +83,189 @@ const std::string kSealedBytes("\x00\xff\x01sealed\x00\x80", 10);
 constexpr int64_t kDay = 24 * 60 * 60 * 1000;
 constexpr int64_t kMarch1 = 1772323200000;  // 2026-03-01T00:00:00Z
 
+// A receipt of `quantity` at the default location, straight into the ledger.
+StockMovement receipt(const std::string& id, const std::string& variant_id, int64_t quantity) {
+    return {.id = id, .variant_id = variant_id, .location_id = "default", .kind = "receipt", .quantity = quantity,
+            .reason = "test", .reference = std::nullopt, .actor_id = std::nullopt, .created_ms = 1};
+}
+
 void run_contract(sqlite::Options options) {
     sqlite::SqliteStorage storage(options);
-    storage.write([](Transaction& tx) { tx.products().insert(sample_product("p1", "SKU-1", 3)); });
+    storage.write([](Transaction& tx) {
+        tx.products().insert(sample_product("p1", "SKU-1"));
+        tx.stock_ledger().record(receipt("m1", "p1-v", 3));
+    });
 
     SUBCASE("a committed write is read back whole") {
         storage.read([](Transaction& tx) {
             auto product = tx.products().by_id("p1");
             REQUIRE(product);
-            CHECK(product->sku == "SKU-1");
-            CHECK(product->prices.size() == 2);
-            CHECK(product->price_in(currency("JPY"))->amount_string() == "1200");
+            REQUIRE(product->variants.size() == 1);
+            CHECK(product->variants[0].sku == "SKU-1");
+            CHECK(product->variants[0].prices.size() == 2);
+            CHECK(product->variants[0].price_in(currency("JPY"))->amount_string() == "1200");
         });
     }
     SUBCASE("a throwing write rolls back everything it did") {
         CHECK_THROWS_AS(storage.write([](Transaction& tx) {
-            tx.products().insert(sample_product("p2", "SKU-2", 1));
+            tx.products().insert(sample_product("p2", "SKU-2"));
             throw Error(COMMERCE_ERR_GENERIC, "abort");
         }), Error);
         storage.read([](Transaction& tx) { CHECK_FALSE(tx.products().by_id("p2")); });
     }
-    SUBCASE("stock is taken only when enough is left") {
-        storage.write([](Transaction& tx) {
-            CHECK(tx.products().take_stock("p1", 2));
-            CHECK_FALSE(tx.products().take_stock("p1", 2));
-        });
-        storage.read([](Transaction& tx) { CHECK(tx.products().by_id("p1")->stock == 1); });
-    }
     SUBCASE("a duplicate unique key is EXISTS") {
         try {
-            storage.write([](Transaction& tx) { tx.products().insert(sample_product("p3", "SKU-1", 1)); });
+            storage.write([](Transaction& tx) { tx.products().insert(sample_product("p3", "SKU-1")); });
             FAIL("expected EXISTS");
         } catch (const Error& error) {
             CHECK(error.code() == COMMERCE_ERR_EXISTS);
         }
+    }
+    SUBCASE("products: every field and child list round-trips; update keeps variants by id and drops the rest") {
+        Product full = sample_product("p9", "FULL-1");
+        full.slug = "full";
+        full.kind = "digital";
+        full.status = "draft";
+        full.publish_at_ms = 500;
+        full.description = "Long text";
+        full.seo = {"SEO title", "SEO description"};
+        full.attributes = {{"genre", "rpg"}, {"platform", {"pc", "ps5"}}};
+        full.licence_type = "single_user";
+        full.asset = "s3://bucket/a.zip";
+        full.options = {{"Edition", {"Standard", "Deluxe"}}};
+        full.variants[0].options = {{"Edition", "Standard"}};
+        full.variants[0].barcode = "0036000291452";
+        full.variants[0].weight_grams = 120;
+        full.variants[0].dimensions_mm = Dimensions{190, 135, 15};
+        full.variants[0].low_stock_threshold = 5;
+        full.variants[0].backorder_limit = 2;
+        full.variants.push_back({.id = "p9-v2", .sku = "FULL-2", .options = {{"Edition", "Deluxe"}}});
+        full.images = {{"https://img/1.png", "Box"}, {"https://img/2.png", ""}};
+        full.tags = {"action", "rpg"};
+        full.translations["pt-BR"] = {"Título", std::nullopt, {std::nullopt, "Descrição"}, {{"Edition", "Edição"}}};
+        storage.write([&](Transaction& tx) {
+            tx.categories().insert({"c1", std::nullopt, "games", "Games", "", 0, "/c1/", 1, 1});
+            full.category_ids = {"c1"};
+            tx.products().insert(full);
+        });
+        storage.read([&](Transaction& tx) {
+            auto got = tx.products().by_slug("full");
+            REQUIRE(got);
+            CHECK(got->kind == "digital");
+            CHECK(got->status == "draft");
+            CHECK(got->publish_at_ms == 500);
+            CHECK(got->seo.description == "SEO description");
+            CHECK(got->attributes == full.attributes);
+            CHECK(got->licence_type == "single_user");
+            CHECK(got->asset == "s3://bucket/a.zip");
+            REQUIRE(got->options.size() == 1);
+            CHECK(got->options[0].values == std::vector<std::string>{"Standard", "Deluxe"});
+            REQUIRE(got->variants.size() == 2);
+            const Variant& first = got->variants[0];
+            CHECK(first.options == full.variants[0].options);
+            CHECK(first.barcode == "0036000291452");
+            CHECK(first.weight_grams == 120);
+            REQUIRE(first.dimensions_mm);
+            CHECK(first.dimensions_mm->width == 135);
+            CHECK(first.low_stock_threshold == 5);
+            CHECK(first.backorder_limit == 2);
+            CHECK_FALSE(got->variants[1].barcode);
+            CHECK_FALSE(got->variants[1].dimensions_mm);
+            CHECK(got->images.size() == 2);
+            CHECK(got->images[0].alt == "Box");
+            CHECK(got->tags == full.tags);
+            CHECK(got->category_ids == std::vector<std::string>{"c1"});
+            CHECK(got->translations.at("pt-BR").title == "Título");
+            CHECK_FALSE(got->translations.at("pt-BR").description);
+            CHECK(got->translations.at("pt-BR").seo.description == "Descrição");
+            CHECK(got->translations.at("pt-BR").option_names.at("Edition") == "Edição");
+            CHECK(tx.products().variant_by_barcode("0036000291452")->variant_id == "p9-v");
+            CHECK(tx.products().variant_by_sku("FULL-2")->product_id == "p9");
+            CHECK(tx.products().variant_by_id("p9-v2")->product_id == "p9");
+            CHECK(tx.products().slug_taken("full", "p1"));
+            CHECK_FALSE(tx.products().slug_taken("full", "p9"));
+        });
+        storage.write([&](Transaction& tx) {
+            tx.stock_ledger().record(receipt("m9", "p9-v", 4));
+            Product changed = full;
+            changed.variants.erase(changed.variants.begin() + 1);
+            changed.variants[0].sku = "FULL-1B";
+            changed.tags = {"new"};
+            changed.translations.clear();
+            changed.version = 2;
+            tx.products().update(changed);
+        });
+        storage.read([&](Transaction& tx) {
+            auto got = tx.products().by_id("p9");
+            REQUIRE(got->variants.size() == 1);
+            CHECK(got->variants[0].sku == "FULL-1B");
+            CHECK(tx.stock_ledger().on_hand("p9-v", "default") == 4);  // the kept variant kept its stock
+            CHECK_FALSE(tx.products().variant_by_id("p9-v2"));
+            CHECK(got->tags == std::vector<std::string>{"new"});
+            CHECK(got->translations.empty());
+            CHECK(got->version == 2);
+        });
+    }
+    SUBCASE("products: pages filter by status, tag, category subtree, collection and search, and count") {
+        storage.write([](Transaction& tx) {
+            tx.categories().insert({"c1", std::nullopt, "top", "Top", "", 0, "/c1/", 1, 1});
+            tx.categories().insert({"c2", "c1", "child", "Child", "", 0, "/c1/c2/", 1, 1});
+            Product a = sample_product("p2", "Under_Score"), b = sample_product("p3", "OTHER");
+            a.tags = {"x"};
+            a.category_ids = {"c2"};
+            b.status = "archived";
+            tx.products().insert(a);
+            tx.products().insert(b);
+            tx.collections().insert({"k1", "sale", "Sale", "", {"p3", "p2"}, 1, 1});
+        });
+        storage.read([](Transaction& tx) {
+            auto ids = [&](const ProductQuery& query) {
+                std::vector<std::string> result;
+                for (const auto& product : tx.products().page(query)) result.push_back(product.id);
+                return result;
+            };
+            CHECK(ids({}) == std::vector<std::string>{"p1", "p2", "p3"});
+            CHECK(ids({.after_id = "p1", .limit = 1}) == std::vector<std::string>{"p2"});
+            CHECK(ids({.offset = 2}) == std::vector<std::string>{"p3"});
+            CHECK(ids({.status = "archived"}) == std::vector<std::string>{"p3"});
+            CHECK(ids({.category_id = "c1"}) == std::vector<std::string>{"p2"});
+            CHECK(ids({.collection_id = "k1"}) == std::vector<std::string>{"p2", "p3"});
+            CHECK(ids({.tag = "x"}) == std::vector<std::string>{"p2"});
+            CHECK(ids({.search = "under_"}) == std::vector<std::string>{"p2"});
+            CHECK(ids({.search = "_"}) == std::vector<std::string>{"p2"});  // literal, not a wildcard
+            CHECK(tx.products().count({.status = "published"}) == 2);
+            auto collection = tx.collections().by_slug("sale");
+            REQUIRE(collection);
+            CHECK(collection->product_ids == std::vector<std::string>{"p3", "p2"});
+        });
+    }
+    SUBCASE("categories: positions shift, path prefixes move subtrees, counts include descendants") {
+        storage.write([](Transaction& tx) {
+            tx.categories().insert({"a", std::nullopt, "a", "A", "", 0, "/a/", 1, 1});
+            tx.categories().insert({"b", std::nullopt, "b", "B", "", 1, "/b/", 1, 1});
+            tx.categories().insert({"a1", "a", "a1", "A1", "", 0, "/a/a1/", 1, 1});
+            tx.categories().insert({"a11", "a1", "a11", "A11", "", 0, "/a/a1/a11/", 1, 1});
+            Product product = sample_product("p5", "P5");
+            product.category_ids = {"a1", "a11"};
+            tx.products().insert(product);
+        });
+        storage.write([](Transaction& tx) {
+            CHECK(tx.categories().child_count(std::nullopt) == 2);
+            CHECK(tx.categories().child_count(std::string("a")) == 1);
+            CHECK(tx.categories().product_count("/a/") == 1);
+            CHECK(tx.categories().product_ids("/a/a1/a11/") == std::vector<std::string>{"p5"});
+            tx.categories().shift_positions(std::nullopt, 1, 1);
+            CHECK(tx.categories().by_id("b")->position == 2);
+            CHECK(tx.categories().by_id("a")->position == 0);
+            tx.categories().replace_path_prefix("/a/a1/", "/b/a1/");
+            CHECK(tx.categories().by_id("a11")->path == "/b/a1/a11/");
+            CHECK(tx.categories().subtree("/b/").size() == 3);
+            CHECK(tx.categories().product_count("/a/") == 0);
+            CHECK(tx.categories().slug_taken("a1", "x"));
+            tx.categories().remove("a11");
+            CHECK(tx.products().by_id("p5")->category_ids == std::vector<std::string>{"a1"});
+            CHECK(tx.categories().all().size() == 3);
+        });
     }
     SUBCASE("order numbers count up per year") {
         storage.write([](Transaction& tx) {
@@ -813,15 +948,19 @@ TEST_CASE("a version 2 file upgrades: each product becomes one variant with its 
     storage.read([](Transaction& tx) {
         auto product = tx.products().by_id("p1");
         REQUIRE(product);
-        CHECK(product->sku == "MUG");
+        REQUIRE(product->variants.size() == 1);
+        CHECK(product->variants[0].id == "p1");
+        CHECK(product->variants[0].sku == "MUG");
         CHECK(product->title == "Mug");
-        CHECK(product->stock == 7);
+        CHECK(product->status == "published");
+        CHECK(tx.stock_ledger().on_hand("p1", "default") == 7);
         CHECK(product->version == 3);
-        REQUIRE(product->prices.size() == 2);
-        CHECK(product->prices[0].amount_string() == "12.50");
+        REQUIRE(product->variants[0].prices.size() == 2);
+        CHECK(product->variants[0].prices[0].amount_string() == "12.50");
         auto cart = tx.carts().by_id("c1");
         REQUIRE(cart);
         REQUIRE(cart->items.size() == 1);
         CHECK(cart->items[0].quantity == 2);
+        CHECK(cart->items[0].variant_id == "p1");
     });
 }

@@ -15,7 +15,7 @@ inline constexpr std::string_view kCartOpen = "open";
 inline constexpr std::string_view kCartCompleted = "completed";
 
 struct CartItem {
-    std::string product_id;
+    std::string variant_id;
     int64_t quantity = 0;
 };
 

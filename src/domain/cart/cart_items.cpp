@@ -14,16 +14,16 @@ void check_quantity(int64_t quantity) {
         throw_invalid("quantity", fmt::format("quantity must be between 1 and {}", kMaxLineQuantity));
 }
 
-std::vector<CartItem>::iterator find_line(Cart& cart, std::string_view product_id) {
+std::vector<CartItem>::iterator find_line(Cart& cart, std::string_view variant_id) {
     return std::find_if(cart.items.begin(), cart.items.end(),
-                        [&](const CartItem& item) { return item.product_id == product_id; });
+                        [&](const CartItem& item) { return item.variant_id == variant_id; });
 }
 
-CartItem& existing_line(Cart& cart, std::string_view product_id) {
-    auto line = find_line(cart, product_id);
+CartItem& existing_line(Cart& cart, std::string_view variant_id) {
+    auto line = find_line(cart, variant_id);
     if (line == cart.items.end())
-        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("the cart has no item for product '{}'", product_id),
-                    {{"product_id", product_id}});
+        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("the cart has no item for variant '{}'", variant_id),
+                    {{"variant_id", variant_id}});
     return *line;
 }
 
@@ -35,30 +35,30 @@ void require_open(const Cart& cart) {
                     {{"cart_id", cart.id}, {"status", cart.status}});
 }
 
-void add_quantity(Cart& cart, std::string_view product_id, int64_t quantity) {
+void add_quantity(Cart& cart, std::string_view variant_id, int64_t quantity) {
     require_open(cart);
     check_quantity(quantity);
-    auto line = find_line(cart, product_id);
+    auto line = find_line(cart, variant_id);
     if (line == cart.items.end()) {
         if (cart.items.size() >= kMaxCartLines)
-            throw_invalid("product_id", fmt::format("a cart holds at most {} different products", kMaxCartLines));
-        cart.items.push_back({std::string(product_id), quantity});
+            throw_invalid("variant_id", fmt::format("a cart holds at most {} different variants", kMaxCartLines));
+        cart.items.push_back({std::string(variant_id), quantity});
         return;
     }
     check_quantity(line->quantity + quantity);
     line->quantity += quantity;
 }
 
-void set_quantity(Cart& cart, std::string_view product_id, int64_t quantity) {
+void set_quantity(Cart& cart, std::string_view variant_id, int64_t quantity) {
     require_open(cart);
     check_quantity(quantity);
-    existing_line(cart, product_id).quantity = quantity;
+    existing_line(cart, variant_id).quantity = quantity;
 }
 
-void remove_line(Cart& cart, std::string_view product_id) {
+void remove_line(Cart& cart, std::string_view variant_id) {
     require_open(cart);
-    existing_line(cart, product_id);
-    cart.items.erase(find_line(cart, product_id));
+    existing_line(cart, variant_id);
+    cart.items.erase(find_line(cart, variant_id));
 }
 
 }  // namespace commerce

@@ -13,8 +13,8 @@ inline constexpr std::size_t kMaxCartLines = 500;
 // A cart can change only while open; ILLEGAL_STATE with the current status otherwise.
 void require_open(const Cart& cart);
 
-void add_quantity(Cart& cart, std::string_view product_id, int64_t quantity);
-void set_quantity(Cart& cart, std::string_view product_id, int64_t quantity);
-void remove_line(Cart& cart, std::string_view product_id);
+void add_quantity(Cart& cart, std::string_view variant_id, int64_t quantity);
+void set_quantity(Cart& cart, std::string_view variant_id, int64_t quantity);
+void remove_line(Cart& cart, std::string_view variant_id);
 
 }  // namespace commerce

@@ -2,43 +2,36 @@
 
 #include "core/error.h"
 #include "core/permission_names.h"
-#include "core/text.h"
-#include "core/timestamp.h"
+#include "domain/catalog/gtin.h"
+#include "domain/catalog/input.h"
+#include "domain/catalog/product_input.h"
 
 #include <fmt/format.h>
 
 namespace commerce {
 namespace {
 
-std::vector<Money> parse_prices(const json& input) {
-    const auto& prices = input.at("prices");
-    if (!prices.is_array()) throw_invalid("prices", "prices must be an array of {amount, currency}");
-    std::vector<Money> parsed;
-    for (const auto& entry : prices) {
-        Money price = Money::from_json(entry);
-        if (price.is_negative()) throw_invalid("prices", "a price must not be negative");
-        for (const auto& seen : parsed)
-            if (&seen.currency() == &price.currency())
-                throw_invalid("prices", fmt::format("two prices in {}", price.currency().code));
-        parsed.push_back(price);
-    }
-    return parsed;
+[[noreturn]] void throw_exists(std::string_view field, const std::string& message) {
+    throw Error(COMMERCE_ERR_EXISTS, message, {{"field", field}});
 }
 
-// Applies the members present in input to the product; shared by create (all members) and update (a patch).
-void apply_fields(Product& product, const json& input) {
-    if (auto sku = optional_string(input, "sku", kMaxShortText)) {
-        if (sku->empty()) throw_invalid("sku", "sku must not be empty");
-        product.sku = *sku;
+// What the store must confirm before a product is written: slug, SKUs and barcodes free, categories known.
+void check_against_store(Transaction& tx, const Product& product) {
+    if (tx.products().slug_taken(product.slug, product.id))
+        throw_exists("slug", fmt::format("a product with slug '{}' already exists", product.slug));
+    for (const auto& variant : product.variants) {
+        if (auto owner = tx.products().variant_by_sku(variant.sku); owner && owner->product_id != product.id)
+            throw_exists("sku", fmt::format("a variant with SKU '{}' already exists", variant.sku));
+        if (!variant.barcode) continue;
+        if (auto owner = tx.products().variant_by_barcode(*variant.barcode); owner && owner->product_id != product.id)
+            throw_exists("barcode", fmt::format("a variant with barcode {} already exists", *variant.barcode));
     }
-    if (auto title = optional_string(input, "title", kMaxShortText)) {
-        if (title->empty()) throw_invalid("title", "title must not be empty");
-        product.title = *title;
-    }
-    if (auto description = optional_string(input, "description", kMaxLongText)) product.description = *description;
-    if (input.contains("prices")) product.prices = parse_prices(input);
-    if (auto stock = optional_integer(input, "stock", 0, kMaxStock)) product.stock = *stock;
+    for (const auto& category_id : product.category_ids)
+        if (!tx.categories().by_id(category_id))
+            catalog_input::invalid("category_ids", "unknown_category", fmt::format("no category with id '{}'", category_id));
 }
+
+}  // namespace
 
 Product existing_product(Transaction& tx, std::string_view id) {
     auto product = tx.products().by_id(id);
@@ -47,82 +40,86 @@ Product existing_product(Transaction& tx, std::string_view id) {
     return *product;
 }
 
-void check_sku_free(Transaction& tx, const Product& product) {
-    if (tx.products().sku_taken(product.sku, product.id))
-        throw Error(COMMERCE_ERR_EXISTS, fmt::format("a product with SKU '{}' already exists", product.sku),
-                    {{"field", "sku"}});
-}
-
-}  // namespace
-
-Product create_product(Transaction& tx, IdGenerator& ids, int64_t now_ms, const Actor& actor, const json& input) {
+Product create_product(const CatalogContext& context, const Actor& actor, const json& input,
+                       std::map<std::string, int64_t>& initial_stock) {
     actor.require(permission::catalog_write);
-    reject_unknown_members(input, "a product", {"sku", "title", "description", "prices", "stock"});
-    required_string(input, "sku", kMaxShortText);
-    required_string(input, "title", kMaxShortText);
-    if (!input.contains("prices")) throw_invalid("prices", "prices is required");
-    Product product{.id = ids.next(), .sku = {}, .title = {}, .description = {}, .prices = {}, .stock = 0,
-                    .version = 1, .created_ms = now_ms, .updated_ms = now_ms};
-    apply_fields(product, input);
-    check_sku_free(tx, product);
-    tx.products().insert(product);
+    Product product = parse_new_product(input, context.ids, context.now_ms, context.settings, initial_stock);
+    check_against_store(context.tx, product);
+    context.tx.products().insert(product);
+    context.tx.search_index().product_changed(product.id);
     return product;
 }
 
-Product update_product(Transaction& tx, int64_t now_ms, const Actor& actor, std::string_view id, const json& patch) {
+Product update_product(const CatalogContext& context, const Actor& actor, std::string_view id, const json& patch) {
     actor.require(permission::catalog_write);
-    reject_unknown_members(patch, "a product patch",
-                           {"sku", "title", "description", "prices", "stock", "expected_version"});
-    Product product = existing_product(tx, id);
+    Product product = existing_product(context.tx, id);
     if (auto expected = optional_integer(patch, "expected_version", 1, INT64_MAX); expected && *expected != product.version)
         throw Error(COMMERCE_ERR_CONFLICT,
                     fmt::format("the product changed: version {} expected, {} found", *expected, product.version),
                     {{"expected_version", *expected}, {"current_version", product.version}});
-    apply_fields(product, patch);
-    check_sku_free(tx, product);
+    apply_product_patch(product, patch, context.ids, context.settings);
+    check_against_store(context.tx, product);
     product.version += 1;
-    product.updated_ms = now_ms;
-    tx.products().update(product);
+    product.updated_ms = context.now_ms;
+    context.tx.products().update(product);
+    context.tx.search_index().product_changed(product.id);
     return product;
 }
-
-Product get_product(Transaction& tx, std::string_view id) { return existing_product(tx, id); }
 
 void delete_product(Transaction& tx, const Actor& actor, std::string_view id) {
     actor.require(permission::catalog_write);
     if (!tx.products().remove(id))
         throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no product with id '{}'", id), {{"product_id", id}});
+    tx.search_index().product_removed(id);
+}
+
+Product visible_product(Transaction& tx, std::string_view id_or_slug, int64_t now_ms) {
+    auto product = tx.products().by_id(id_or_slug);
+    if (!product) product = tx.products().by_slug(id_or_slug);
+    if (!product || !product->visible_at(now_ms))
+        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no product '{}' is on sale", id_or_slug),
+                    {{"product_id", id_or_slug}});
+    return *product;
 }
 
 ProductPage list_products(Transaction& tx, const json& query) {
-    reject_unknown_members(query, "a product query", {"limit", "after"});
-    const int64_t limit = optional_integer(query, "limit", 1, 200).value_or(50);
-    const std::string after = optional_string(query, "after", kMaxShortText).value_or("");
-    // One extra row tells whether another page follows without a second query.
-    ProductPage page{tx.products().page(after, limit + 1), std::nullopt};
-    if (static_cast<int64_t>(page.items.size()) > limit) {
-        page.items.pop_back();
-        page.next = page.items.back().sku;
+    reject_unknown_members(query, "a product query",
+                           {"status", "category_id", "collection_id", "tag", "search", "limit", "after", "page"});
+    ProductQuery filter{.status = optional_string(query, "status", 16).value_or(""),
+                        .category_id = optional_string(query, "category_id", kMaxShortText).value_or(""),
+                        .collection_id = optional_string(query, "collection_id", kMaxShortText).value_or(""),
+                        .tag = optional_string(query, "tag", kMaxShortText).value_or(""),
+                        .search = optional_string(query, "search", kMaxShortText).value_or(""),
+                        .after_id = optional_string(query, "after", kMaxShortText).value_or(""),
+                        .offset = 0,
+                        .limit = optional_integer(query, "limit", 1, 200).value_or(50)};
+    const auto page = optional_integer(query, "page", 1, 1'000'000);
+    if (page && !filter.after_id.empty()) catalog_input::invalid("page", "ambiguous", "give either page or after");
+    ProductPage result;
+    if (page) {
+        filter.offset = (*page - 1) * filter.limit;
+        result.items = tx.products().page(filter);
+        result.total = tx.products().count(filter);
+        return result;
     }
-    return page;
+    // One extra row tells whether another page follows without a second query.
+    const int64_t limit = filter.limit;
+    filter.limit += 1;
+    result.items = tx.products().page(filter);
+    if (static_cast<int64_t>(result.items.size()) > limit) {
+        result.items.pop_back();
+        result.next = result.items.back().id;
+    }
+    return result;
 }
 
-json product_document(const Product& product) {
-    json prices = json::array();
-    for (const auto& price : product.prices) prices.push_back(price.to_json());
-    return {{"type", "product"},           {"schema_version", 1},
-            {"id", product.id},            {"sku", product.sku},
-            {"title", product.title},      {"description", product.description},
-            {"prices", prices},            {"stock", product.stock},
-            {"version", product.version},  {"created_at", format_rfc3339(product.created_ms)},
-            {"updated_at", format_rfc3339(product.updated_ms)}};
-}
-
-json product_list_document(const ProductPage& page) {
-    json items = json::array();
-    for (const auto& product : page.items) items.push_back(product_document(product));
-    return {{"type", "product_list"}, {"schema_version", 1}, {"items", items},
-            {"next", page.next ? json(*page.next) : json(nullptr)}};
+std::pair<Product, std::string> product_by_barcode(Transaction& tx, std::string_view barcode) {
+    auto normalized = normalized_gtin(barcode);
+    if (!normalized)
+        catalog_input::invalid("barcode", "check_digit", "barcode must be an EAN-13, UPC-A or EAN-8 with a valid check digit");
+    auto key = tx.products().variant_by_barcode(*normalized);
+    if (!key) throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no variant has barcode {}", barcode), {{"barcode", barcode}});
+    return {existing_product(tx, key->product_id), key->variant_id};
 }
 
 }  // namespace commerce

@@ -1,29 +1,45 @@
-// Catalog operations on products. Writes need the admin role.
+// The catalog's product use cases over the storage port. Writes need "catalog.write"; every write tells the
+// search index, in the same transaction.
 #pragma once
 
 #include "core/actor.h"
 #include "core/ids.h"
 #include "core/json_input.h"
+#include "core/text.h"
+#include "domain/catalog/settings.h"
 #include "ports/storage.h"
 
 namespace commerce {
 
-inline constexpr int64_t kMaxStock = 1'000'000'000'000LL;  // far below 2^53, so JavaScript hosts read it exactly
+struct CatalogContext {
+    Transaction& tx;
+    IdGenerator& ids;
+    int64_t now_ms;
+    const CatalogSettings& settings;
+};
 
-Product create_product(Transaction& tx, IdGenerator& ids, int64_t now_ms, const Actor& actor, const json& input);
-Product update_product(Transaction& tx, int64_t now_ms, const Actor& actor, std::string_view id, const json& patch);
-Product get_product(Transaction& tx, std::string_view id);
+// initial_stock: the "stock" each new variant was given, for the caller to receive at the default location.
+Product create_product(const CatalogContext& context, const Actor& actor, const json& input,
+                       std::map<std::string, int64_t>& initial_stock);
+Product update_product(const CatalogContext& context, const Actor& actor, std::string_view id, const json& patch);
 void delete_product(Transaction& tx, const Actor& actor, std::string_view id);
+
+// NOT_FOUND (details product_id) when there is no such product.
+Product existing_product(Transaction& tx, std::string_view id);
+// A product shoppers may see, by id or slug: NOT_FOUND for drafts, archived and not-yet-due products.
+Product visible_product(Transaction& tx, std::string_view id_or_slug, int64_t now_ms);
 
 struct ProductPage {
     std::vector<Product> items;
-    std::optional<std::string> next;  // the cursor of the following page
+    std::optional<std::string> next;  // the cursor of the following page (keyset mode)
+    std::optional<int64_t> total;     // page mode only
 };
 
-// query: {"limit": 1..200 (default 50), "after": cursor}
+// query: filters (status, category_id, collection_id, tag, search), then "after" (keyset) or "page" (from 1,
+// with a total), and "limit" (1..200, default 50).
 ProductPage list_products(Transaction& tx, const json& query);
 
-json product_document(const Product& product);
-json product_list_document(const ProductPage& page);
+// The product and variant with this barcode (any accepted form); NOT_FOUND when none has it.
+std::pair<Product, std::string> product_by_barcode(Transaction& tx, std::string_view barcode);
 
 }  // namespace commerce

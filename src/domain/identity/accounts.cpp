@@ -28,17 +28,21 @@ std::string normalize_email(std::string_view email) {
     return normalized;
 }
 
-User create_user(Transaction& tx, IdGenerator& ids, int64_t now_ms, const IdentitySettings& settings,
-                 std::string_view email, std::string_view password, std::vector<std::string> roles) {
+std::string new_password_hash(std::string_view password, const IdentitySettings& settings, std::string_view field) {
+    check_password_rules(password, settings.extra_common_passwords, field);
+    return hash_password(password, settings.hashing);
+}
+
+User create_user(Transaction& tx, IdGenerator& ids, int64_t now_ms, std::string_view email, std::string password_hash,
+                 std::vector<std::string> roles) {
     std::string normalized = normalize_email(email);
-    if (!password.empty()) check_password_rules(password, settings.extra_common_passwords);
     if (tx.users().by_email(normalized))
         throw Error(COMMERCE_ERR_EXISTS, "an account with this email already exists", {{"field", "email"}});
     std::sort(roles.begin(), roles.end());
     User user;
     user.id = ids.next();
     user.email = std::move(normalized);
-    user.password_hash = password.empty() ? "" : hash_password(password, settings.hashing);
+    user.password_hash = std::move(password_hash);
     user.roles = std::move(roles);
     user.created_ms = user.updated_ms = now_ms;
     tx.users().insert(user);

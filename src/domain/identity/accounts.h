@@ -15,9 +15,14 @@ namespace commerce {
 // Trims surrounding whitespace and lower-cases ASCII letters; rejects text that is not an address.
 std::string normalize_email(std::string_view email);
 
-// A new active account; EXISTS when the email is taken. The password may be empty only for social sign-up.
-User create_user(Transaction& tx, IdGenerator& ids, int64_t now_ms, const IdentitySettings& settings,
-                 std::string_view email, std::string_view password, std::vector<std::string> roles);
+// The expensive half of setting a password, meant to run before the writer is taken: checks the rules
+// (INVALID_ARGUMENT naming `field`) and returns the argon2id PHC string.
+std::string new_password_hash(std::string_view password, const IdentitySettings& settings, std::string_view field);
+
+// A new active account with a hash from new_password_hash; EXISTS when the email is taken. The hash is empty only
+// for social sign-up.
+User create_user(Transaction& tx, IdGenerator& ids, int64_t now_ms, std::string_view email, std::string password_hash,
+                 std::vector<std::string> roles);
 
 // A fresh single-use secret: 256 bits from the CSPRNG as hex. Only its hash is ever stored.
 std::string new_secret_token();

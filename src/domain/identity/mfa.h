@@ -14,8 +14,9 @@ namespace commerce {
 
 // The store's keys for secrets at rest, derived from "secret_key" (or the generated store key) with HKDF.
 struct SecretKeys {
-    std::string seal;       // AES-256-GCM: TOTP secrets, outbox secrets
-    std::string code_hash;  // HMAC-SHA256: email codes, recovery codes
+    std::string seal;            // AES-256-GCM: TOTP secrets, outbox secrets, licence keys
+    std::string code_hash;       // HMAC-SHA256: email codes, recovery codes
+    std::string licence_digest;  // HMAC-SHA256: licence keys, to find duplicates without reading them
 };
 
 inline constexpr int kTotpWindowSteps = 1;

@@ -13,8 +13,8 @@ nlohmann::json optional_money(const std::optional<Money>& money) {
 nlohmann::json order_document(const Order& order) {
     nlohmann::json lines = nlohmann::json::array();
     for (const auto& line : order.lines)
-        lines.push_back({{"product_id", line.product_id}, {"sku", line.sku}, {"title", line.title},
-                         {"quantity", line.quantity}, {"unit_price", line.unit_price.to_json()},
+        lines.push_back({{"product_id", line.product_id}, {"variant_id", line.variant_id}, {"sku", line.sku},
+                         {"title", line.title}, {"options", line.options}, {"quantity", line.quantity}, {"unit_price", line.unit_price.to_json()},
                          {"line_total", line.line_total.to_json()}});
     const Payment& payment = order.payment;
     return {{"type", "order"},

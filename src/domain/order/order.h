@@ -4,6 +4,7 @@
 #include "core/money.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,8 +13,10 @@ namespace commerce {
 
 struct OrderLine {
     std::string product_id;
+    std::string variant_id;
     std::string sku;
     std::string title;
+    std::map<std::string, std::string> options;  // the variant's option values when it was bought
     int64_t quantity = 0;
     Money unit_price;
     Money line_total;

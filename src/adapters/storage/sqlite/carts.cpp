@@ -7,7 +7,7 @@ void SqliteCarts::write_items(const Cart& cart) {
     int64_t position = 0;
     for (const auto& item : cart.items)
         db_.query("INSERT INTO cart_items (cart_id, position, variant_id, quantity) VALUES (?1, ?2, ?3, ?4)")
-            .bind(1, cart.id).bind(2, position++).bind(3, item.product_id).bind(4, item.quantity).run();
+            .bind(1, cart.id).bind(2, position++).bind(3, item.variant_id).bind(4, item.quantity).run();
 }
 
 void SqliteCarts::insert(const Cart& cart) {

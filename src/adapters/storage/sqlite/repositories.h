@@ -168,24 +168,6 @@ private:
     Connection& db_;
 };
 
-class SqliteProducts final : public ProductRepository {
-public:
-    explicit SqliteProducts(Connection& db) : db_(db) {}
-    void insert(const Product& product) override;
-    void update(const Product& product) override;
-    std::optional<Product> by_id(std::string_view id) override;
-    bool sku_taken(std::string_view sku, std::string_view except_id) override;
-    std::vector<Product> page(std::string_view after_sku, int64_t limit) override;
-    bool remove(std::string_view id) override;
-    bool take_stock(std::string_view id, int64_t quantity) override;
-
-private:
-    void write_prices(const Product& product);
-    void write_stock(const Product& product, int64_t change, std::string_view kind);
-    Product load_row(Query& row);  // row columns: id, sku, title, description, stock, version, created, updated
-    Connection& db_;
-};
-
 class SqliteCarts final : public CartRepository {
 public:
     explicit SqliteCarts(Connection& db) : db_(db) {}

@@ -21,10 +21,11 @@ void verify_key(Connection& connection) {
 }
 
 // Runs fn inside a transaction on the connection, committing on return and rolling back on throw.
-void in_transaction(Connection& connection, const char* begin, const std::function<void(Transaction&)>& fn) {
+void in_transaction(Connection& connection, SearchCache& search_cache, const char* begin,
+                    const std::function<void(Transaction&)>& fn) {
     connection.exec(begin);
     try {
-        SqliteTransaction transaction(connection);
+        SqliteTransaction transaction(connection, search_cache);
         fn(transaction);
         connection.exec("COMMIT");
     } catch (...) {
@@ -100,12 +101,12 @@ void SqliteStorage::release_reader(std::unique_ptr<Connection> reader) {
 void SqliteStorage::read(const std::function<void(Transaction&)>& fn) {
     if (in_memory()) {  // an in-memory database lives in one connection: share the writer
         std::lock_guard lock(write_mutex_);
-        in_transaction(*writer_, "BEGIN", fn);
+        in_transaction(*writer_, search_cache_, "BEGIN", fn);
         return;
     }
     auto reader = acquire_reader();
     try {
-        in_transaction(*reader, "BEGIN", fn);
+        in_transaction(*reader, search_cache_, "BEGIN", fn);
     } catch (...) {
         release_reader(std::move(reader));
         throw;
@@ -116,7 +117,7 @@ void SqliteStorage::read(const std::function<void(Transaction&)>& fn) {
 void SqliteStorage::write(const std::function<void(Transaction&)>& fn) {
     std::lock_guard lock(write_mutex_);
     // IMMEDIATE takes the write lock up front, so a transaction never fails half-way on a lock upgrade.
-    in_transaction(*writer_, "BEGIN IMMEDIATE", fn);
+    in_transaction(*writer_, search_cache_, "BEGIN IMMEDIATE", fn);
 }
 
 void SqliteStorage::rekey(std::string_view new_key) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "adapters/storage/sqlite/connection.h"
+#include "adapters/storage/sqlite/search_index.h"
 #include "ports/storage.h"
 
 #include <condition_variable>
@@ -43,6 +44,7 @@ private:
 
     Options options_;
     std::string cipher_version_;
+    SearchCache search_cache_;  // shared by every connection; follows the file through its change log
 
     std::mutex write_mutex_;
     std::unique_ptr<Connection> writer_;

@@ -1,20 +1,32 @@
 // A transaction on one connection, handing out its repositories.
 #pragma once
 
+#include "adapters/storage/sqlite/catalog_repositories.h"
+#include "adapters/storage/sqlite/licence_key_repository.h"
+#include "adapters/storage/sqlite/product_request_repository.h"
+#include "adapters/storage/sqlite/inventory_repositories.h"
 #include "adapters/storage/sqlite/repositories.h"
+#include "adapters/storage/sqlite/review_repositories.h"
+#include "adapters/storage/sqlite/search_index.h"
 
 namespace commerce::sqlite {
 
 class SqliteTransaction final : public Transaction {
 public:
-    explicit SqliteTransaction(Connection& db)
-        : users_(db), sessions_(db), products_(db), carts_(db), orders_(db), idempotency_(db),
+    SqliteTransaction(Connection& db, SearchCache& search_cache)
+        : users_(db), sessions_(db), products_(db), categories_(db), collections_(db),
+          carts_(db), orders_(db), idempotency_(db),
           account_tokens_(db), login_throttles_(db), login_events_(db), second_factors_(db),
-          social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db) {}
+          social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db),
+          reviews_(db), review_votes_(db), product_requests_(db), licence_keys_(db),
+          locations_(db), stock_ledger_(db), reservations_(db),
+          search_index_(db, search_cache), db_(db) {}
 
     UserRepository& users() override { return users_; }
     SessionRepository& sessions() override { return sessions_; }
     ProductRepository& products() override { return products_; }
+    CategoryRepository& categories() override { return categories_; }
+    CollectionRepository& collections() override { return collections_; }
     CartRepository& carts() override { return carts_; }
     OrderRepository& orders() override { return orders_; }
     IdempotencyRepository& idempotency() override { return idempotency_; }
@@ -28,11 +40,24 @@ public:
     AuditRepository& audit() override { return audit_; }
     OutboxRepository& outbox() override { return outbox_; }
     SecretRepository& secrets() override { return secrets_; }
+    ReviewRepository& reviews() override { return reviews_; }
+    ReviewVoteRepository& review_votes() override { return review_votes_; }
+    ProductRequestRepository& product_requests() override { return product_requests_; }
+    LicenceKeyRepository& licence_keys() override { return licence_keys_; }
+    LocationRepository& locations() override { return locations_; }
+    StockLedgerRepository& stock_ledger() override { return stock_ledger_; }
+    ReservationRepository& reservations() override { return reservations_; }
+    SearchIndex& search_index() override { return search_index_; }
+
+    // The connection under the repositories: for tests and benchmarks that build fixtures with SQL.
+    Connection& connection() { return db_; }
 
 private:
     SqliteUsers users_;
     SqliteSessions sessions_;
     SqliteProducts products_;
+    SqliteCategories categories_;
+    SqliteCollections collections_;
     SqliteCarts carts_;
     SqliteOrders orders_;
     SqliteIdempotency idempotency_;
@@ -46,6 +71,15 @@ private:
     SqliteAudit audit_;
     SqliteOutbox outbox_;
     SqliteSecrets secrets_;
+    SqliteReviews reviews_;
+    SqliteReviewVotes review_votes_;
+    SqliteProductRequests product_requests_;
+    SqliteLicenceKeys licence_keys_;
+    SqliteLocations locations_;
+    SqliteStockLedger stock_ledger_;
+    SqliteReservations reservations_;
+    SqliteSearchIndex search_index_;
+    Connection& db_;
 };
 
 }  // namespace commerce::sqlite

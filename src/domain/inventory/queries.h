@@ -1,0 +1,27 @@
+// Reading stock: a variant's level per location and in total, and the ledger page by page.
+#pragma once
+
+#include "core/json_input.h"
+#include "ports/storage.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace commerce {
+
+// The "stock_level" of a variant at now_ms. A digital variant is not tracked: on hand and reserved are null,
+// available is the count of licence keys left when it has a key pool and null (unlimited) otherwise.
+json stock_level_document(Transaction& tx, int64_t now_ms, const StockedVariant& variant);
+
+struct MovementPage {
+    std::vector<StockMovement> items;
+    std::optional<std::string> next;  // the cursor of the following page
+};
+
+// query: {"variant_id", "location_id", "kind", "limit": 1..200 (default 50), "before": cursor}, all optional.
+MovementPage list_movements(Transaction& tx, const json& query);
+
+json movement_list_document(const MovementPage& page);
+
+}  // namespace commerce
