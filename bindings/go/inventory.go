@@ -106,7 +106,7 @@ func (e *Engine) ReleaseReservation(session, reservationID string) error {
 // Documents
 // ---------------------------------------------------------------------------------------------------------------
 
-// Location is a "location" document (also an item of a LocationList, without the Header).
+// Location is a "location" document (also an item of a LocationList).
 type Location struct {
 	Header
 	ID        string    `json:"id"`

@@ -60,7 +60,7 @@ func (e *Engine) FailEvent(eventID, reason string) error {
 //	user.otp_requested             {user_id, email, code, expires_at}
 //	user.locked                    {user_id, email, locked_until, failures}
 //	inventory.low_stock            {variant_id, product_id, sku, available, threshold}
-//	product_request.fulfilled      the request and the product that fulfils it
+//	product_request.fulfilled      {request_id, user_id, email, title, product_id}
 //
 // Secrets (token, code) are present only until the event is acknowledged or given up. Numbers in Payload are
 // float64 (encoding/json); use PayloadString for the text members.

@@ -70,7 +70,7 @@ func (e *Engine) VoteReview(session, reviewID, kind, reason string) (*Review, er
 	})
 }
 
-// Review is a "review" document (also an item of a ReviewList, without the Header).
+// Review is a "review" document (also an item of a ReviewList).
 type Review struct {
 	Header
 	ID               string     `json:"id"`

@@ -15,7 +15,7 @@ export interface Location extends Document<'location'> {
 }
 
 export interface LocationList extends Document<'location_list'> {
-  items: Omit<Location, 'type' | 'schema_version'>[];
+  items: Location[];
 }
 
 export interface LocationStock {

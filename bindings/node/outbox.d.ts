@@ -15,7 +15,9 @@ export interface OutboxPayloads {
   /** Available stock of a variant dropped to its threshold or below (once per crossing). */
   'inventory.low_stock': { variant_id: string; product_id: string; sku: string; available: number; threshold: number };
   /** A product request of the user was fulfilled by a product. */
-  'product_request.fulfilled': Record<string, unknown>;
+  'product_request.fulfilled': {
+    request_id: string; user_id: string; email: string; title: string; product_id: string;
+  };
 }
 
 export interface OutboxEvent<P = Record<string, unknown>> {

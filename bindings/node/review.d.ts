@@ -27,7 +27,7 @@ export interface Review extends Document<'review'> {
 }
 
 export interface ReviewList extends Document<'review_list'> {
-  items: Omit<Review, 'type' | 'schema_version'>[];
+  items: Review[];
   next: string | null;
   /** listReviews only: the product and its rating over approved reviews. */
   product_id?: string;
