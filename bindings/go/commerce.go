@@ -12,10 +12,12 @@
 //
 // Conventions:
 //   - a session argument is the token string; "" means "no session" (a guest cart, for example);
-//   - documents decode into the structs of documents.go, identity_documents.go, access.go and outbox.go; money
-//     is the exact Money type (decimal strings);
+//   - documents decode into the structs of documents.go, identity_documents.go, catalog_documents.go,
+//     access.go, outbox.go, inventory.go, search.go and review.go; money is the exact Money type (decimal
+//     strings);
 //   - optional arguments are "" for strings and nil for queries, contexts and profiles;
-//   - the methods of identity.h, access.h and outbox.h are in identity.go, access.go and outbox.go;
+//   - the methods of identity.h, access.h, outbox.h, catalog.h, inventory.h, search.h and review.h are in
+//     identity.go, access.go, outbox.go, catalog.go, inventory.go, search.go and review.go;
 //   - errors are *Error values carrying the stable Code, Name, Message and Details, comparable with errors.Is
 //     against the sentinels (ErrNotFound, ErrOutOfStock, ...);
 //   - every native call returns the error details captured in that same call, so results are correct even when
@@ -123,49 +125,6 @@ func (e *Engine) AdvanceTime(d time.Duration) error {
 	return callNoDoc(e, func(n native.Engine) native.Outcome { return n.Advance_time(ms) })
 }
 
-// CreateProduct creates a product (admin session). product is a NewProduct, another JSON-marshalable value, or
-// JSON text.
-func (e *Engine) CreateProduct(session string, product any) (*Product, error) {
-	text, err := encodeJSON(product, "product")
-	if err != nil {
-		return nil, err
-	}
-	return call[Product](e, func(n native.Engine) native.Outcome { return n.Create_product(session, text) })
-}
-
-// UpdateProduct changes the members present in patch (a ProductPatch, another marshalable value, or JSON text).
-func (e *Engine) UpdateProduct(session, productID string, patch any) (*Product, error) {
-	text, err := encodeJSON(patch, "patch")
-	if err != nil {
-		return nil, err
-	}
-	return call[Product](e, func(n native.Engine) native.Outcome {
-		return n.Update_product(session, productID, text)
-	})
-}
-
-// GetProduct returns a product; it needs no session.
-func (e *Engine) GetProduct(productID string) (*Product, error) {
-	return call[Product](e, func(n native.Engine) native.Outcome { return n.Get_product(productID) })
-}
-
-// ListProducts lists products by SKU; query may be nil.
-func (e *Engine) ListProducts(query *ListQuery) (*ProductList, error) {
-	text := ""
-	if query != nil {
-		var err error
-		if text, err = encodeJSON(query, "query"); err != nil {
-			return nil, err
-		}
-	}
-	return call[ProductList](e, func(n native.Engine) native.Outcome { return n.List_products(text) })
-}
-
-// DeleteProduct deletes a product (admin session).
-func (e *Engine) DeleteProduct(session, productID string) error {
-	return callNoDoc(e, func(n native.Engine) native.Outcome { return n.Delete_product(session, productID) })
-}
-
 // CreateCart creates a cart in a currency; session "" creates a guest cart.
 func (e *Engine) CreateCart(session, currency string) (*Cart, error) {
 	return call[Cart](e, func(n native.Engine) native.Outcome { return n.Create_cart(session, currency) })
@@ -176,23 +135,25 @@ func (e *Engine) GetCart(session, cartID string) (*Cart, error) {
 	return call[Cart](e, func(n native.Engine) native.Outcome { return n.Get_cart(session, cartID) })
 }
 
-// AddItem adds quantity (>= 1) of a product to a cart and returns the whole cart.
-func (e *Engine) AddItem(session, cartID, productID string, quantity int64) (*Cart, error) {
+// AddItem adds quantity (>= 1) of a variant to a cart and returns the whole cart; adding a variant already in the
+// cart raises its quantity. itemID is a variant id, or the id of a product that has exactly one variant. The
+// product must be published and the variant must have a price in the cart's currency (ErrCurrencyMismatch).
+func (e *Engine) AddItem(session, cartID, itemID string, quantity int64) (*Cart, error) {
 	return call[Cart](e, func(n native.Engine) native.Outcome {
-		return n.Add_item(session, cartID, productID, quantity)
+		return n.Add_item(session, cartID, itemID, quantity)
 	})
 }
 
-// UpdateItem sets the quantity (>= 1) of a product already in the cart.
-func (e *Engine) UpdateItem(session, cartID, productID string, quantity int64) (*Cart, error) {
+// UpdateItem sets the quantity (>= 1) of a variant already in the cart (itemID as for AddItem).
+func (e *Engine) UpdateItem(session, cartID, itemID string, quantity int64) (*Cart, error) {
 	return call[Cart](e, func(n native.Engine) native.Outcome {
-		return n.Update_item(session, cartID, productID, quantity)
+		return n.Update_item(session, cartID, itemID, quantity)
 	})
 }
 
-// RemoveItem removes a product from a cart.
-func (e *Engine) RemoveItem(session, cartID, productID string) (*Cart, error) {
-	return call[Cart](e, func(n native.Engine) native.Outcome { return n.Remove_item(session, cartID, productID) })
+// RemoveItem removes a variant from a cart (itemID as for AddItem).
+func (e *Engine) RemoveItem(session, cartID, itemID string) (*Cart, error) {
+	return call[Cart](e, func(n native.Engine) native.Outcome { return n.Remove_item(session, cartID, itemID) })
 }
 
 // PlaceOrder places an order from a cart in one transaction. request is a PlaceOrderRequest, another

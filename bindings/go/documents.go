@@ -76,45 +76,16 @@ type Session struct {
 	AccessTokenExpiresAt *time.Time `json:"access_token_expires_at,omitempty"`
 }
 
-// Product is a "product" document.
-type Product struct {
-	Header
-	ID          string    `json:"id"`
-	SKU         string    `json:"sku"`
-	Title       string    `json:"title"`
-	Description string    `json:"description"`
-	Prices      []Money   `json:"prices"`
-	Stock       int64     `json:"stock"`
-	Version     int64     `json:"version"`
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at"`
-}
-
-// Price returns the product's price in a currency.
-func (p *Product) Price(currency string) (Money, bool) {
-	for _, m := range p.Prices {
-		if m.Currency == currency {
-			return m, true
-		}
-	}
-	return Money{}, false
-}
-
-// ProductList is a "product_list" page; Next is the cursor of the next page, nil on the last one.
-type ProductList struct {
-	Header
-	Items []Product `json:"items"`
-	Next  *string   `json:"next"`
-}
-
-// CartItem is a line of a cart.
+// CartItem is a line of a cart: a variant and its quantity.
 type CartItem struct {
-	ProductID string `json:"product_id"`
-	SKU       string `json:"sku"`
-	Title     string `json:"title"`
-	Quantity  int64  `json:"quantity"`
-	UnitPrice Money  `json:"unit_price"`
-	LineTotal Money  `json:"line_total"`
+	ProductID string            `json:"product_id"`
+	VariantID string            `json:"variant_id"`
+	SKU       string            `json:"sku"`
+	Title     string            `json:"title"`
+	Options   map[string]string `json:"options"` // the variant's option values
+	Quantity  int64             `json:"quantity"`
+	UnitPrice Money             `json:"unit_price"`
+	LineTotal Money             `json:"line_total"`
 }
 
 // Cart is a "cart" document with exact totals.
@@ -132,14 +103,16 @@ type Cart struct {
 	UpdatedAt time.Time  `json:"updated_at"`
 }
 
-// OrderLine is a line of an order: a snapshot of the product at checkout.
+// OrderLine is a line of an order: a snapshot of the variant at checkout.
 type OrderLine struct {
-	ProductID string `json:"product_id"`
-	SKU       string `json:"sku"`
-	Title     string `json:"title"`
-	Quantity  int64  `json:"quantity"`
-	UnitPrice Money  `json:"unit_price"`
-	LineTotal Money  `json:"line_total"`
+	ProductID string            `json:"product_id"`
+	VariantID string            `json:"variant_id"`
+	SKU       string            `json:"sku"`
+	Title     string            `json:"title"`
+	Options   map[string]string `json:"options"` // the variant's option values
+	Quantity  int64             `json:"quantity"`
+	UnitPrice Money             `json:"unit_price"`
+	LineTotal Money             `json:"line_total"`
 }
 
 // Payment is the payment record of an order.
@@ -219,25 +192,6 @@ type PasswordHashing struct {
 	Parallelism int `json:"parallelism,omitempty"`
 }
 
-// NewProduct is the input of CreateProduct.
-type NewProduct struct {
-	SKU         string  `json:"sku"`
-	Title       string  `json:"title"`
-	Description string  `json:"description,omitempty"`
-	Prices      []Money `json:"prices"`
-	Stock       int64   `json:"stock"`
-}
-
-// ProductPatch is the input of UpdateProduct: nil members are left unchanged; Prices replaces all prices.
-type ProductPatch struct {
-	SKU             *string `json:"sku,omitempty"`
-	Title           *string `json:"title,omitempty"`
-	Description     *string `json:"description,omitempty"`
-	Prices          []Money `json:"prices,omitempty"`
-	Stock           *int64  `json:"stock,omitempty"`
-	ExpectedVersion *int64  `json:"expected_version,omitempty"` // fail with ErrConflict if the product changed
-}
-
 // ListQuery pages through a list: Limit items after the cursor After (a previous page's Next).
 type ListQuery struct {
 	Limit int    `json:"limit,omitempty"`
@@ -266,5 +220,5 @@ type PaymentRequest struct {
 	Tendered string `json:"tendered,omitempty"` // a decimal string in the cart's currency
 }
 
-// Ptr returns a pointer to v; handy for ProductPatch members.
+// Ptr returns a pointer to v; handy for the members of patches (ProductPatch, CategoryPatch, ...).
 func Ptr[T any](v T) *T { return &v }

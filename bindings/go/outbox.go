@@ -27,6 +27,8 @@ const (
 	TopicUserPasswordResetRequested = "user.password_reset_requested"
 	TopicUserOTPRequested           = "user.otp_requested"
 	TopicUserLocked                 = "user.locked"
+	TopicInventoryLowStock          = "inventory.low_stock"
+	TopicProductRequestFulfilled    = "product_request.fulfilled"
 )
 
 // FetchOutbox leases up to Limit due events, oldest first; query may be nil. Leased events are not handed out
@@ -57,6 +59,8 @@ func (e *Engine) FailEvent(eventID, reason string) error {
 //	user.password_reset_requested  {user_id, email, token, expires_at, reason: "requested" | "forced"}
 //	user.otp_requested             {user_id, email, code, expires_at}
 //	user.locked                    {user_id, email, locked_until, failures}
+//	inventory.low_stock            {variant_id, product_id, sku, available, threshold}
+//	product_request.fulfilled      {request_id, user_id, email, title, product_id}
 //
 // Secrets (token, code) are present only until the event is acknowledged or given up. Numbers in Payload are
 // float64 (encoding/json); use PayloadString for the text members.

@@ -1,6 +1,7 @@
 // Type definitions for the commerce Node.js binding (bindings/node/index.js).
 // Documents are plain objects described by docs/schema/<type>.schema.json; money is exact, as strings.
-// The identity, administration and outbox types live in identity.d.ts, access.d.ts and outbox.d.ts.
+// The identity, administration, outbox, catalog, inventory, search and review types live in identity.d.ts,
+// access.d.ts, outbox.d.ts, catalog.d.ts, inventory.d.ts, search.d.ts and review.d.ts.
 
 import type {
   AccessToken, AccessTokenClaims, Address, AddressInput, AddressList, AddressPatch, IdentityConfig, LoginChallenge,
@@ -11,10 +12,27 @@ import type {
   AuditList, AuditQuery, LoginReport, LoginReportQuery, RoleDefinition, RoleInput, RoleList, UserList, UserListQuery,
 } from './access';
 import type { OutboxBatch, OutboxEvent, OutboxQuery } from './outbox';
+import type {
+  Category, CategoryInput, CategoryPatch, CategoryTree, Collection, CollectionInput, CollectionPatch, LicencePool,
+  Product, ProductInput, ProductList, ProductListQuery, ProductPatch, ProductRequest, ProductRequestInput,
+  ProductRequestList, ProductRequestQuery, ProductView, VariantMatch,
+} from './catalog';
+import type {
+  Location, LocationInput, LocationList, StockLevel, StockMovementInput, StockMovementList, StockMovementQuery,
+  StockReservation, StockReservationInput, StockTransferInput,
+} from './inventory';
+import type { SearchQuery, SearchResult } from './search';
+import type {
+  ModerationDecision, Review, ReviewInput, ReviewList, ReviewListQuery, ReviewQueueQuery, ReviewVoteKind,
+} from './review';
 
 export * from './identity';
 export * from './access';
 export * from './outbox';
+export * from './catalog';
+export * from './inventory';
+export * from './search';
+export * from './review';
 
 /** An exact amount: a decimal string plus an ISO 4217 code, e.g. {amount: "19.99", currency: "EUR"}. */
 export interface Money {
@@ -31,28 +49,13 @@ export interface Document<T extends string> {
   schema_version: 1;
 }
 
-export interface Product extends Document<'product'> {
-  id: string;
-  sku: string;
-  title: string;
-  description: string;
-  prices: Money[];
-  stock: number;
-  version: number;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-export interface ProductList extends Document<'product_list'> {
-  items: Product[];
-  /** A cursor for the next page (pass it as `after`), or null on the last page. */
-  next: string | null;
-}
-
 export interface CartItem {
   product_id: string;
+  variant_id: string;
   sku: string;
   title: string;
+  /** The variant's option values, e.g. {Edition: "Deluxe"}. */
+  options: Record<string, string>;
   quantity: number;
   unit_price: Money;
   line_total: Money;
@@ -75,8 +78,11 @@ export interface Cart extends Document<'cart'> {
 
 export interface OrderLine {
   product_id: string;
+  variant_id: string;
   sku: string;
   title: string;
+  /** The variant's option values, e.g. {Edition: "Deluxe"}. */
+  options: Record<string, string>;
   quantity: number;
   unit_price: Money;
   line_total: Money;
@@ -145,25 +151,6 @@ export interface EngineConfig {
   identity?: IdentityConfig;
 }
 
-export interface ProductInput {
-  sku: string;
-  title: string;
-  description?: string;
-  prices: Money[];
-  stock?: number;
-}
-
-export interface ProductPatch {
-  sku?: string;
-  title?: string;
-  description?: string;
-  /** Replaces all prices. */
-  prices?: Money[];
-  stock?: number;
-  /** Fail with ConflictError if the product's version is not this one. */
-  expected_version?: number;
-}
-
 export interface ListQuery {
   limit?: number;
   /** The `next` cursor of the previous page. */
@@ -191,7 +178,8 @@ export interface PlaceOrderRequest {
 /** A session token, the session document returned by login(), or null/undefined for "no session". */
 export type SessionArg = string | Pick<Session, 'token'> | null | undefined;
 
-/** An id, or the document that has it as "id" (a user, an address, an outbox event). */
+/** An id, or the document that has it as "id" (a user, an address, an outbox event, a product, a variant, a
+ * category, a collection, a review, a reservation). */
 export type Ref = string | { id: string };
 
 /** A login challenge token, or the login_challenge document. */
@@ -337,20 +325,70 @@ export class Engine {
   ackEvent(event: string | Pick<OutboxEvent, 'id'>): void;
   failEvent(event: string | Pick<OutboxEvent, 'id'>, error?: string | null): void;
 
-  // catalog
-
+  // catalog (writes need "catalog.write"; reads need no session)
+  /** ExistsError for a duplicate SKU, slug or barcode; InvalidArgumentError for a bad barcode, a negative price or
+   * an unknown locale. */
   createProduct(session: SessionArg, product: ProductInput | string): Product;
-  updateProduct(session: SessionArg, productId: string, patch: ProductPatch | string): Product;
-  getProduct(productId: string): Product;
-  listProducts(query?: ListQuery | string | null): ProductList;
-  deleteProduct(session: SessionArg, productId: string): void;
+  /** Variants with an id are updated, without are added, left out are removed. Stock is not changed here. */
+  updateProduct(session: SessionArg, productId: Ref, patch: ProductPatch | string): Product;
+  getProduct(productId: Ref): Product;
+  /** Published products only (NotFoundError otherwise); locale null/undefined: the store default. */
+  viewProduct(idOrSlug: Ref, locale?: string | null): ProductView;
+  listProducts(query?: ProductListQuery | string | null): ProductList;
+  deleteProduct(session: SessionArg, productId: Ref): void;
+  /** EAN-13, UPC-A or EAN-8; NotFoundError when no variant has the code. */
+  variantByBarcode(barcode: string): VariantMatch;
+  createCategory(session: SessionArg, category: CategoryInput | string): Category;
+  updateCategory(session: SessionArg, categoryId: Ref, patch: CategoryPatch | string): Category;
+  /** parentId null/undefined: the top level. InvalidArgumentError when moving under itself or a descendant. */
+  moveCategory(session: SessionArg, categoryId: Ref, parentId: Ref | null | undefined, position?: Quantity): Category;
+  /** IllegalStateError while the category has children. */
+  deleteCategory(session: SessionArg, categoryId: Ref): void;
+  categoryTree(categoryId?: Ref | null): CategoryTree;
+  createCollection(session: SessionArg, collection: CollectionInput | string): Collection;
+  updateCollection(session: SessionArg, collectionId: Ref, patch: CollectionPatch | string): Collection;
+  getCollection(idOrSlug: Ref): Collection;
+  deleteCollection(session: SessionArg, collectionId: Ref): void;
+  /** 1..10000 keys of 1..256 bytes; keys already in the pool are skipped and counted. */
+  importLicenceKeys(session: SessionArg, variantId: Ref, keys: string[] | string): LicencePool;
+  licencePool(session: SessionArg, variantId: Ref): LicencePool;
+  createProductRequest(session: SessionArg, request: ProductRequestInput | string): ProductRequest;
+  listProductRequests(session: SessionArg, query?: ProductRequestQuery | string | null): ProductRequestList;
+  /** Emits "product_request.fulfilled" for the requester. */
+  fulfillProductRequest(session: SessionArg, requestId: Ref, productId: Ref): ProductRequest;
 
-  // carts
+  // inventory (writes need "inventory.write")
+  createLocation(session: SessionArg, location: LocationInput | string): Location;
+  listLocations(): LocationList;
+  /** OutOfStockError when stock would go below zero (or below minus the backorder limit). */
+  adjustStock(session: SessionArg, movement: StockMovementInput | string): StockLevel;
+  transferStock(session: SessionArg, transfer: StockTransferInput | string): StockLevel;
+  stockLevel(variantId: Ref): StockLevel;
+  listStockMovements(session: SessionArg, query?: StockMovementQuery | string | null): StockMovementList;
+  /** OutOfStockError when not enough is available. */
+  reserveStock(session: SessionArg, reservation: StockReservationInput | string): StockReservation;
+  /** NotFoundError for an expired or released reservation. */
+  releaseReservation(session: SessionArg, reservationId: Ref): void;
+
+  // search (no session)
+  search(query?: SearchQuery | string | null): SearchResult;
+
+  // reviews (moderation needs "reviews.moderate")
+  submitReview(session: SessionArg, productId: Ref, review: ReviewInput | string): Review;
+  deleteReview(session: SessionArg, reviewId: Ref): void;
+  /** reason is required for a rejection. */
+  moderateReview(session: SessionArg, reviewId: Ref, decision: ModerationDecision, reason?: string | null): Review;
+  reviewQueue(session: SessionArg, query?: ReviewQueueQuery | string | null): ReviewList;
+  listReviews(productId: Ref, query?: ReviewListQuery | string | null): ReviewList;
+  voteReview(session: SessionArg, reviewId: Ref, kind: ReviewVoteKind, reason?: string | null): Review;
+
+  // carts: itemId is a variant, or a product that has exactly one variant
   createCart(session: SessionArg, currency: string): Cart;
   getCart(session: SessionArg, cartId: string): Cart;
-  addItem(session: SessionArg, cartId: string, productId: string, quantity: Quantity): Cart;
-  updateItem(session: SessionArg, cartId: string, productId: string, quantity: Quantity): Cart;
-  removeItem(session: SessionArg, cartId: string, productId: string): Cart;
+  /** CurrencyMismatchError when the variant has no price in the cart's currency. */
+  addItem(session: SessionArg, cartId: string, itemId: Ref, quantity: Quantity): Cart;
+  updateItem(session: SessionArg, cartId: string, itemId: Ref, quantity: Quantity): Cart;
+  removeItem(session: SessionArg, cartId: string, itemId: Ref): Cart;
 
   // checkout and orders
   placeOrder(session: SessionArg, cartId: string, request: PlaceOrderRequest | string): Order;

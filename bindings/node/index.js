@@ -7,8 +7,9 @@
  *   - documents are plain objects; money stays exact as a string: {amount: "19.99", currency: "EUR"};
  *   - JSON inputs are objects (serialized with JSON.stringify) or a string holding the JSON text verbatim;
  *   - a session argument is the token string, the session document returned by login(), or null/undefined
- *     for "no session" (a guest cart, for example); likewise a login challenge, a user, an address or an outbox
- *     event may be given as its id string or as the document itself;
+ *     for "no session" (a guest cart, for example); likewise a login challenge, a user, an address, an outbox
+ *     event, a product, a variant, a category, a collection, a review or a reservation may be given as its id
+ *     string or as the document itself;
  *   - optional arguments (a login context, a list query, ...) are null/undefined for "no value";
  *   - failures throw CommerceError subclasses with .code (the stable number from status.h), .codeName
  *     ("COMMERCE_ERR_NOT_FOUND") and .details (an object); an unknown code throws CommerceError itself;
@@ -327,36 +328,143 @@ class Engine {
     result(this[kNative].fail_event(refArg(event, 'id', 'event'), optText(error, 'error')));
   }
 
-  // catalog
+  // catalog (include/commerce/catalog.h): writes need "catalog.write"; reads need no session
   createProduct(session, product) {
     return result(this[kNative].create_product(sessionArg(session), jsonArg(product, 'product')));
   }
   updateProduct(session, productId, patch) {
-    return result(this[kNative].update_product(sessionArg(session), text(productId, 'productId'),
+    return result(this[kNative].update_product(sessionArg(session), refArg(productId, 'id', 'productId'),
                                                jsonArg(patch, 'patch')));
   }
-  getProduct(productId) { return result(this[kNative].get_product(text(productId, 'productId'))); }
+  getProduct(productId) { return result(this[kNative].get_product(refArg(productId, 'id', 'productId'))); }
+  /** The product as a shopper in `locale` sees it (null/undefined: the store default); NotFoundError for a draft. */
+  viewProduct(idOrSlug, locale) {
+    return result(this[kNative].view_product(refArg(idOrSlug, 'id', 'idOrSlug'), optText(locale, 'locale')));
+  }
   listProducts(query) { return result(this[kNative].list_products(jsonArg(query, 'query', true))); }
   deleteProduct(session, productId) {
-    result(this[kNative].delete_product(sessionArg(session), text(productId, 'productId')));
+    result(this[kNative].delete_product(sessionArg(session), refArg(productId, 'id', 'productId')));
+  }
+  variantByBarcode(barcode) { return result(this[kNative].variant_by_barcode(text(barcode, 'barcode'))); }
+
+  // catalog: categories and collections
+  createCategory(session, category) {
+    return result(this[kNative].create_category(sessionArg(session), jsonArg(category, 'category')));
+  }
+  updateCategory(session, categoryId, patch) {
+    return result(this[kNative].update_category(sessionArg(session), refArg(categoryId, 'id', 'categoryId'),
+                                                jsonArg(patch, 'patch')));
+  }
+  /** Moves a category under parentId (null/undefined: the top level) at position (0 first). */
+  moveCategory(session, categoryId, parentId, position = 0) {
+    return result(this[kNative].move_category(sessionArg(session), refArg(categoryId, 'id', 'categoryId'),
+                                              optRefArg(parentId, 'id', 'parentId'),
+                                              integerArg(position, 'position')));
+  }
+  deleteCategory(session, categoryId) {
+    result(this[kNative].delete_category(sessionArg(session), refArg(categoryId, 'id', 'categoryId')));
+  }
+  /** The tree under categoryId, or the whole tree for null/undefined. */
+  categoryTree(categoryId) {
+    return result(this[kNative].category_tree(optRefArg(categoryId, 'id', 'categoryId')));
+  }
+  createCollection(session, collection) {
+    return result(this[kNative].create_collection(sessionArg(session), jsonArg(collection, 'collection')));
+  }
+  updateCollection(session, collectionId, patch) {
+    return result(this[kNative].update_collection(sessionArg(session), refArg(collectionId, 'id', 'collectionId'),
+                                                  jsonArg(patch, 'patch')));
+  }
+  getCollection(idOrSlug) { return result(this[kNative].get_collection(refArg(idOrSlug, 'id', 'idOrSlug'))); }
+  deleteCollection(session, collectionId) {
+    result(this[kNative].delete_collection(sessionArg(session), refArg(collectionId, 'id', 'collectionId')));
   }
 
-  // carts
+  // catalog: licence keys of digital variants and product requests
+  importLicenceKeys(session, variantId, keys) {
+    return result(this[kNative].import_licence_keys(sessionArg(session), refArg(variantId, 'id', 'variantId'),
+                                                    listArg(keys, 'keys')));
+  }
+  licencePool(session, variantId) {
+    return result(this[kNative].licence_pool(sessionArg(session), refArg(variantId, 'id', 'variantId')));
+  }
+  createProductRequest(session, request) {
+    return result(this[kNative].create_product_request(sessionArg(session), jsonArg(request, 'request')));
+  }
+  listProductRequests(session, query) {
+    return result(this[kNative].list_product_requests(sessionArg(session), jsonArg(query, 'query', true)));
+  }
+  fulfillProductRequest(session, requestId, productId) {
+    return result(this[kNative].fulfill_product_request(sessionArg(session), refArg(requestId, 'id', 'requestId'),
+                                                        refArg(productId, 'id', 'productId')));
+  }
+
+  // inventory (include/commerce/inventory.h): writes need "inventory.write"
+  createLocation(session, location) {
+    return result(this[kNative].create_location(sessionArg(session), jsonArg(location, 'location')));
+  }
+  listLocations() { return result(this[kNative].list_locations()); }
+  adjustStock(session, movement) {
+    return result(this[kNative].adjust_stock(sessionArg(session), jsonArg(movement, 'movement')));
+  }
+  transferStock(session, transfer) {
+    return result(this[kNative].transfer_stock(sessionArg(session), jsonArg(transfer, 'transfer')));
+  }
+  stockLevel(variantId) { return result(this[kNative].stock_level(refArg(variantId, 'id', 'variantId'))); }
+  listStockMovements(session, query) {
+    return result(this[kNative].list_stock_movements(sessionArg(session), jsonArg(query, 'query', true)));
+  }
+  reserveStock(session, reservation) {
+    return result(this[kNative].reserve_stock(sessionArg(session), jsonArg(reservation, 'reservation')));
+  }
+  releaseReservation(session, reservationId) {
+    result(this[kNative].release_reservation(sessionArg(session), refArg(reservationId, 'id', 'reservationId')));
+  }
+
+  // search (include/commerce/search.h): no session
+  search(query) { return result(this[kNative].search(jsonArg(query, 'query', true))); }
+
+  // reviews (include/commerce/review.h): moderation needs "reviews.moderate"
+  submitReview(session, productId, review) {
+    return result(this[kNative].submit_review(sessionArg(session), refArg(productId, 'id', 'productId'),
+                                              jsonArg(review, 'review')));
+  }
+  deleteReview(session, reviewId) {
+    result(this[kNative].delete_review(sessionArg(session), refArg(reviewId, 'id', 'reviewId')));
+  }
+  /** decision is "approved" or "rejected"; reason may be null for an approval and is required for a rejection. */
+  moderateReview(session, reviewId, decision, reason) {
+    return result(this[kNative].moderate_review(sessionArg(session), refArg(reviewId, 'id', 'reviewId'),
+                                                text(decision, 'decision'), optText(reason, 'reason')));
+  }
+  reviewQueue(session, query) {
+    return result(this[kNative].review_queue(sessionArg(session), jsonArg(query, 'query', true)));
+  }
+  listReviews(productId, query) {
+    return result(this[kNative].list_reviews(refArg(productId, 'id', 'productId'), jsonArg(query, 'query', true)));
+  }
+  /** kind is "helpful" or "report"; reason (may be null) explains a report. */
+  voteReview(session, reviewId, kind, reason) {
+    return result(this[kNative].vote_review(sessionArg(session), refArg(reviewId, 'id', 'reviewId'),
+                                            text(kind, 'kind'), optText(reason, 'reason')));
+  }
+
+  // carts: itemId is a variant id, or the id of a product that has exactly one variant (or that document)
   createCart(session, currency) {
     return result(this[kNative].create_cart(sessionArg(session), text(currency, 'currency')));
   }
   getCart(session, cartId) { return result(this[kNative].get_cart(sessionArg(session), text(cartId, 'cartId'))); }
-  addItem(session, cartId, productId, quantity) {
-    return result(this[kNative].add_item(sessionArg(session), text(cartId, 'cartId'), text(productId, 'productId'),
+  addItem(session, cartId, itemId, quantity) {
+    return result(this[kNative].add_item(sessionArg(session), text(cartId, 'cartId'), refArg(itemId, 'id', 'itemId'),
                                          quantityArg(quantity)));
   }
-  updateItem(session, cartId, productId, quantity) {
+  updateItem(session, cartId, itemId, quantity) {
     return result(this[kNative].update_item(sessionArg(session), text(cartId, 'cartId'),
-                                            text(productId, 'productId'), quantityArg(quantity)));
+                                            refArg(itemId, 'id', 'itemId'), quantityArg(quantity)));
   }
-  removeItem(session, cartId, productId) {
+  removeItem(session, cartId, itemId) {
     return result(this[kNative].remove_item(sessionArg(session), text(cartId, 'cartId'),
-                                            text(productId, 'productId')));
+                                            refArg(itemId, 'id', 'itemId')));
   }
 
   // checkout and orders

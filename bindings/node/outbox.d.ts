@@ -12,6 +12,12 @@ export interface OutboxPayloads {
   };
   'user.otp_requested': { user_id: string; email: string; code: string; expires_at: Timestamp };
   'user.locked': { user_id: string; email: string; locked_until: Timestamp; failures: number };
+  /** Available stock of a variant dropped to its threshold or below (once per crossing). */
+  'inventory.low_stock': { variant_id: string; product_id: string; sku: string; available: number; threshold: number };
+  /** A product request of the user was fulfilled by a product. */
+  'product_request.fulfilled': {
+    request_id: string; user_id: string; email: string; title: string; product_id: string;
+  };
 }
 
 export interface OutboxEvent<P = Record<string, unknown>> {

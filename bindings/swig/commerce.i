@@ -21,9 +21,10 @@
  *
  * The SWIG module is called "native" (Python: commerce.native + commerce._native, Node: commerce_native.node,
  * Go: the internal package commerce.local/commerce/internal/native, built by `go build` from native.swigcxx).
- * Per-language extras live in commerce_<language>.i files. The bodies of the identity, access and outbox methods
- * live in commerce_identity.i, commerce_access.i and commerce_outbox.i (declared in the class below, defined
- * there, one file per header), included at the end. */
+ * Per-language extras live in commerce_<language>.i files. The bodies of the identity, access, outbox, catalog,
+ * inventory, search and review methods live in commerce_identity.i, commerce_access.i, commerce_outbox.i,
+ * commerce_catalog.i, commerce_inventory.i, commerce_search.i and commerce_review.i (declared in the class below,
+ * defined there, one file per header), included at the end. */
 
 %module native
 
@@ -300,6 +301,52 @@ public:
         });
     }
 
+    /* the rest of the catalog (include/commerce/catalog.h), defined in commerce_catalog.i */
+    Outcome view_product(const std::string &id_or_slug, const std::string &locale /* optional */);
+    Outcome variant_by_barcode(const std::string &barcode);
+    Outcome create_category(const std::string &session, const std::string &category_json);
+    Outcome update_category(const std::string &session, const std::string &category_id,
+                            const std::string &patch_json);
+    Outcome move_category(const std::string &session, const std::string &category_id,
+                          const std::string &parent_id /* optional: "" for the top level */, long long position);
+    Outcome delete_category(const std::string &session, const std::string &category_id);
+    Outcome category_tree(const std::string &category_id /* optional: "" for the whole tree */);
+    Outcome create_collection(const std::string &session, const std::string &collection_json);
+    Outcome update_collection(const std::string &session, const std::string &collection_id,
+                              const std::string &patch_json);
+    Outcome get_collection(const std::string &id_or_slug);
+    Outcome delete_collection(const std::string &session, const std::string &collection_id);
+    Outcome import_licence_keys(const std::string &session, const std::string &variant_id,
+                                const std::string &keys_json);
+    Outcome licence_pool(const std::string &session, const std::string &variant_id);
+    Outcome create_product_request(const std::string &session, const std::string &request_json);
+    Outcome list_product_requests(const std::string &session, const std::string &query_json /* optional */);
+    Outcome fulfill_product_request(const std::string &session, const std::string &request_id,
+                                    const std::string &product_id);
+
+    /* inventory (include/commerce/inventory.h), defined in commerce_inventory.i */
+    Outcome create_location(const std::string &session, const std::string &location_json);
+    Outcome list_locations();
+    Outcome adjust_stock(const std::string &session, const std::string &movement_json);
+    Outcome transfer_stock(const std::string &session, const std::string &transfer_json);
+    Outcome stock_level(const std::string &variant_id);
+    Outcome list_stock_movements(const std::string &session, const std::string &query_json /* optional */);
+    Outcome reserve_stock(const std::string &session, const std::string &reservation_json);
+    Outcome release_reservation(const std::string &session, const std::string &reservation_id);
+
+    /* search (include/commerce/search.h), defined in commerce_search.i */
+    Outcome search(const std::string &query_json /* optional: "" lists everything */);
+
+    /* reviews (include/commerce/review.h), defined in commerce_review.i */
+    Outcome submit_review(const std::string &session, const std::string &product_id, const std::string &review_json);
+    Outcome delete_review(const std::string &session, const std::string &review_id);
+    Outcome moderate_review(const std::string &session, const std::string &review_id, const std::string &decision,
+                            const std::string &reason /* optional for an approval */);
+    Outcome review_queue(const std::string &session, const std::string &query_json /* optional */);
+    Outcome list_reviews(const std::string &product_id, const std::string &query_json /* optional */);
+    Outcome vote_review(const std::string &session, const std::string &review_id, const std::string &kind,
+                        const std::string &reason /* optional */);
+
     /* carts */
     Outcome create_cart(const std::string &session, const std::string &currency) {
         if (!text_ok(session)) return nul_error("session");
@@ -315,32 +362,27 @@ public:
             return commerce_cart_get(out, e, opt(session), cart_id.c_str());
         });
     }
-    Outcome add_item(const std::string &session, const std::string &cart_id, const std::string &product_id,
+    /* item_id is a variant id, or the id of a product that has exactly one variant */
+    Outcome add_item(const std::string &session, const std::string &cart_id, const std::string &item_id,
                      long long quantity) {
-        if (!text_ok(session)) return nul_error("session");
-        if (!text_ok(cart_id)) return nul_error("cart_id");
-        if (!text_ok(product_id)) return nul_error("product_id");
+        if (const char *f = nul_field("session", session, "cart_id", cart_id, "item_id", item_id)) return nul_error(f);
         return run([&](commerce_engine *e, commerce_doc **out) {
-            return commerce_cart_add_item(out, e, opt(session), cart_id.c_str(), product_id.c_str(),
+            return commerce_cart_add_item(out, e, opt(session), cart_id.c_str(), item_id.c_str(),
                                           static_cast<int64_t>(quantity));
         });
     }
-    Outcome update_item(const std::string &session, const std::string &cart_id, const std::string &product_id,
+    Outcome update_item(const std::string &session, const std::string &cart_id, const std::string &item_id,
                         long long quantity) {
-        if (!text_ok(session)) return nul_error("session");
-        if (!text_ok(cart_id)) return nul_error("cart_id");
-        if (!text_ok(product_id)) return nul_error("product_id");
+        if (const char *f = nul_field("session", session, "cart_id", cart_id, "item_id", item_id)) return nul_error(f);
         return run([&](commerce_engine *e, commerce_doc **out) {
-            return commerce_cart_update_item(out, e, opt(session), cart_id.c_str(), product_id.c_str(),
+            return commerce_cart_update_item(out, e, opt(session), cart_id.c_str(), item_id.c_str(),
                                              static_cast<int64_t>(quantity));
         });
     }
-    Outcome remove_item(const std::string &session, const std::string &cart_id, const std::string &product_id) {
-        if (!text_ok(session)) return nul_error("session");
-        if (!text_ok(cart_id)) return nul_error("cart_id");
-        if (!text_ok(product_id)) return nul_error("product_id");
+    Outcome remove_item(const std::string &session, const std::string &cart_id, const std::string &item_id) {
+        if (const char *f = nul_field("session", session, "cart_id", cart_id, "item_id", item_id)) return nul_error(f);
         return run([&](commerce_engine *e, commerce_doc **out) {
-            return commerce_cart_remove_item(out, e, opt(session), cart_id.c_str(), product_id.c_str());
+            return commerce_cart_remove_item(out, e, opt(session), cart_id.c_str(), item_id.c_str());
         });
     }
 
@@ -444,4 +486,8 @@ inline std::string status_name(int code) { const char *n = commerce_status_name(
 %include "commerce_identity.i"
 %include "commerce_access.i"
 %include "commerce_outbox.i"
+%include "commerce_catalog.i"
+%include "commerce_inventory.i"
+%include "commerce_search.i"
+%include "commerce_review.i"
 

@@ -12,7 +12,7 @@ A thin, hand-written layer over the SWIG module ``commerce.native`` (itself a wr
         product = engine.create_product(session, {
             "sku": "TSHIRT-M", "title": "T-shirt",
             "prices": [commerce.Money(Decimal("19.99"), "EUR")], "stock": 10})
-        product["prices"][0].amount            # Decimal('19.99')
+        product["variants"][0]["prices"][0].amount      # Decimal('19.99')
 
 Conventions:
 
@@ -25,12 +25,16 @@ Conventions:
   UTF-8 (lone surrogates included, so that the engine — the one place that validates — rejects them with
   :class:`InvalidArgument`).
 * A session argument is the token ``str``, the session ``dict`` returned by :meth:`Engine.login`, or ``None``
-  for "no session" (a guest cart, for example). Likewise a login challenge, an address, a user or an outbox
-  event may be given as its id ``str`` or as the document itself.
+  for "no session" (a guest cart, for example). Likewise a login challenge, an address, a user, an outbox
+  event, a product, a variant, a category, a collection, a review or a reservation may be given as its id
+  ``str`` or as the document itself.
 * Optional arguments (a login ``context``, a list ``query``, ...) are ``None`` for "no value".
 * The methods are grouped by header: accounts, sessions, two-factor authentication and addresses in
   ``commerce/_identity.py`` (``identity.h``), administration in ``commerce/_access.py`` (``access.h``), the
-  outbox in ``commerce/_outbox.py`` (``outbox.h``); all are methods of :class:`Engine`.
+  outbox in ``commerce/_outbox.py`` (``outbox.h``), products, categories, collections, licence keys and product
+  requests in ``commerce/_catalog.py`` (``catalog.h``), stock in ``commerce/_inventory.py`` (``inventory.h``),
+  search in ``commerce/_search.py`` (``search.h``) and reviews in ``commerce/_review.py`` (``review.h``); all
+  are methods of :class:`Engine`; carts, checkout and orders are in this module.
 * Failures raise :class:`CommerceError` subclasses carrying the stable ``code`` (see ``status.h``), its
   ``name``, the ``message`` and the ``details`` dict. A code this module does not know raises
   :class:`CommerceError` itself.
@@ -272,6 +276,7 @@ def _decimal_text(d: Decimal) -> str:
 
 JsonInput = Union[Mapping[str, Any], str, bytes, None]
 SessionArg = Union[str, bytes, Mapping[str, Any], None]
+ItemRef = Union[str, bytes, Mapping[str, Any]]  # a variant or single-variant product: its id, or its document
 
 
 def _to_wire(value: Any, path: str = "$") -> Any:
@@ -399,15 +404,24 @@ def _result(outcome) -> Optional[Dict[str, Any]]:
 from ._identity import IdentityMixin as _IdentityMixin  # noqa: E402 - the mixins use the helpers above
 from ._access import AccessMixin as _AccessMixin  # noqa: E402
 from ._outbox import OutboxMixin as _OutboxMixin  # noqa: E402
+from ._catalog import CatalogMixin as _CatalogMixin  # noqa: E402
+from ._inventory import InventoryMixin as _InventoryMixin  # noqa: E402
+from ._search import SearchMixin as _SearchMixin  # noqa: E402
+from ._review import ReviewMixin as _ReviewMixin  # noqa: E402
 
 
-class Engine(_IdentityMixin, _AccessMixin, _OutboxMixin):
+class Engine(_IdentityMixin, _AccessMixin, _OutboxMixin, _CatalogMixin, _InventoryMixin, _SearchMixin,
+             _ReviewMixin):
     """One store over one database file. Create it with :meth:`Engine.open` or :func:`open`.
 
     Besides the methods below it has those of ``identity.h`` (accounts, sessions, two-factor authentication,
     addresses: :meth:`register_user`, :meth:`login`, ...), of ``access.h`` (administration:
-    :meth:`list_users`, :meth:`define_role`, :meth:`list_audit`, ...) and of ``outbox.h``
-    (:meth:`fetch_outbox`, :meth:`ack_event`, :meth:`fail_event`)."""
+    :meth:`list_users`, :meth:`define_role`, :meth:`list_audit`, ...), of ``outbox.h``
+    (:meth:`fetch_outbox`, :meth:`ack_event`, :meth:`fail_event`), of ``catalog.h`` (products, variants,
+    categories, collections, licence keys, product requests: :meth:`create_product`, :meth:`view_product`,
+    :meth:`category_tree`, ...), of ``inventory.h`` (:meth:`adjust_stock`, :meth:`transfer_stock`,
+    :meth:`stock_level`, :meth:`reserve_stock`, ...), of ``search.h`` (:meth:`search`) and of ``review.h``
+    (:meth:`submit_review`, :meth:`moderate_review`, :meth:`list_reviews`, ...)."""
 
     __slots__ = ("_native", "__weakref__")
 
@@ -476,29 +490,6 @@ class Engine(_IdentityMixin, _AccessMixin, _OutboxMixin):
             delta = delta // _MILLISECOND
         _result(self._native.advance_time(_int64(delta, "delta_ms")))
 
-    # catalog --------------------------------------------------------------------------------------------
-
-    def create_product(self, session: SessionArg, product: JsonInput) -> Dict[str, Any]:
-        """Creates a product (admin); returns a ``product`` document."""
-        return _result(self._native.create_product(_session_arg(session), _json_arg(product, "product")))
-
-    def update_product(self, session: SessionArg, product_id: Union[str, bytes], patch: JsonInput) -> Dict[str, Any]:
-        """Changes the members present in ``patch`` (admin); returns the ``product``."""
-        return _result(self._native.update_product(_session_arg(session), _text(product_id, "product_id"),
-                                                   _json_arg(patch, "patch")))
-
-    def get_product(self, product_id: Union[str, bytes]) -> Dict[str, Any]:
-        """A ``product`` document."""
-        return _result(self._native.get_product(_text(product_id, "product_id")))
-
-    def list_products(self, query: JsonInput = None) -> Dict[str, Any]:
-        """A ``product_list`` page: ``query`` is ``{"limit": 50, "after": cursor}`` or None."""
-        return _result(self._native.list_products(_json_arg(query, "query", optional=True)))
-
-    def delete_product(self, session: SessionArg, product_id: Union[str, bytes]) -> None:
-        """Deletes a product (admin)."""
-        _result(self._native.delete_product(_session_arg(session), _text(product_id, "product_id")))
-
     # carts ----------------------------------------------------------------------------------------------
 
     def create_cart(self, session: SessionArg, currency: Union[str, bytes]) -> Dict[str, Any]:
@@ -508,22 +499,26 @@ class Engine(_IdentityMixin, _AccessMixin, _OutboxMixin):
     def get_cart(self, session: SessionArg, cart_id: Union[str, bytes]) -> Dict[str, Any]:
         return _result(self._native.get_cart(_session_arg(session), _text(cart_id, "cart_id")))
 
-    def add_item(self, session: SessionArg, cart_id: Union[str, bytes], product_id: Union[str, bytes],
+    def add_item(self, session: SessionArg, cart_id: Union[str, bytes], item_id: ItemRef,
                  quantity: int) -> Dict[str, Any]:
-        """Adds ``quantity`` of a product; returns the whole ``cart``."""
+        """Adds ``quantity`` (>= 1) of a variant; adding a variant already in the cart raises its quantity.
+        ``item_id`` is a variant id, or the id of a product that has exactly one variant (or the variant or
+        product document). The product must be published and the variant must have a price in the cart's
+        currency (:class:`CurrencyMismatch` otherwise). Returns the whole ``cart``."""
         return _result(self._native.add_item(_session_arg(session), _text(cart_id, "cart_id"),
-                                             _text(product_id, "product_id"), _quantity(quantity)))
+                                             _ref_arg(item_id, "id", "item_id"), _quantity(quantity)))
 
-    def update_item(self, session: SessionArg, cart_id: Union[str, bytes], product_id: Union[str, bytes],
+    def update_item(self, session: SessionArg, cart_id: Union[str, bytes], item_id: ItemRef,
                     quantity: int) -> Dict[str, Any]:
-        """Sets the quantity of a product already in the cart; returns the ``cart``."""
+        """Sets the quantity (>= 1) of a variant already in the cart (``item_id`` as for :meth:`add_item`);
+        returns the ``cart``."""
         return _result(self._native.update_item(_session_arg(session), _text(cart_id, "cart_id"),
-                                                _text(product_id, "product_id"), _quantity(quantity)))
+                                                _ref_arg(item_id, "id", "item_id"), _quantity(quantity)))
 
-    def remove_item(self, session: SessionArg, cart_id: Union[str, bytes],
-                    product_id: Union[str, bytes]) -> Dict[str, Any]:
+    def remove_item(self, session: SessionArg, cart_id: Union[str, bytes], item_id: ItemRef) -> Dict[str, Any]:
+        """Removes a variant from the cart (``item_id`` as for :meth:`add_item`); returns the ``cart``."""
         return _result(self._native.remove_item(_session_arg(session), _text(cart_id, "cart_id"),
-                                                _text(product_id, "product_id")))
+                                                _ref_arg(item_id, "id", "item_id")))
 
     # checkout and orders --------------------------------------------------------------------------------
 
