@@ -113,6 +113,8 @@ type OrderLine struct {
 	Quantity  int64             `json:"quantity"`
 	UnitPrice Money             `json:"unit_price"`
 	LineTotal Money             `json:"line_total"`
+	// LicenceKeys are the keys the line's units received (digital variants with a key pool).
+	LicenceKeys []string `json:"licence_keys"`
 }
 
 // Payment is the payment record of an order.
