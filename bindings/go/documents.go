@@ -113,6 +113,9 @@ type OrderLine struct {
 	Quantity  int64             `json:"quantity"`
 	UnitPrice Money             `json:"unit_price"`
 	LineTotal Money             `json:"line_total"`
+	// The licence keys this line's units received, one per unit (digital variants with a key pool); empty
+	// otherwise.
+	LicenceKeys []string `json:"licence_keys"`
 }
 
 // Payment is the payment record of an order.

@@ -465,8 +465,6 @@ def test_licence_keys_import_and_pool(shop):
         e.import_licence_keys(shop.admin, variant, {"not": "a list"})
 
 
-@pytest.mark.xfail(strict=True, reason="C layer: checkout never calls hand_out_licence_keys (docs/reviews.md says "
-                   "each unit sold takes a key in the order's transaction)")
 def test_a_sale_hands_out_a_licence_key(shop):
     e = shop.engine
     product = e.create_product(shop.admin, {"title": "Key", "sku": "KEY", "kind": "digital", "status": "published",
@@ -475,9 +473,19 @@ def test_a_sale_hands_out_a_licence_key(shop):
     e.import_licence_keys(shop.admin, variant, ["AAAA-0001", "AAAA-0002"])
     cart = e.create_cart(shop.alice, "EUR")
     e.add_item(shop.alice, cart["id"], variant, 1)
-    e.place_order(shop.alice, cart["id"], {"payment": {"method": "manual", "kind": "cash", "tendered": "50.00"}})
+    order = e.place_order(shop.alice, cart["id"], {"payment": {"method": "manual", "kind": "cash",
+                                                               "tendered": "50.00"}})
+    (line,) = order["lines"]
+    assert line["licence_keys"] == ["AAAA-0001"]  # oldest first, in clear for the buyer
     pool = e.licence_pool(shop.admin, variant)
     assert pool["available"] == 1 and pool["assigned"] == 1
+    assert e.get_order(shop.alice, order["id"])["lines"][0]["licence_keys"] == ["AAAA-0001"]
+    # a pool with fewer keys than units sold refuses the sale and takes nothing
+    cart = e.create_cart(shop.alice, "EUR")
+    e.add_item(shop.alice, cart["id"], variant, 2)
+    expect_error(commerce.OutOfStock, e.place_order, shop.alice, cart["id"],
+                 {"payment": {"method": "manual", "kind": "cash", "tendered": "100.00"}})
+    assert e.licence_pool(shop.admin, variant)["available"] == 1
 
 
 def test_nul_characters_in_new_arguments_are_refused(shop):
