@@ -420,11 +420,10 @@ func TestSaleHandsOutLicenceKey(t *testing.T) {
 	must(e.AddItem(s.alice, cart.ID, v.ID, 1))
 	order := must(e.PlaceOrder(s.alice, cart.ID, commerce.PlaceOrderRequest{
 		Payment: commerce.PaymentRequest{Method: "manual", Kind: "cash", Tendered: "50.00"}}))
-	if keys := order.Lines[0].LicenceKeys; len(keys) != 1 || keys[0] != "AAAA-0001" {
-		t.Fatalf("licence keys of the order line: %v", keys)
+	if !reflect.DeepEqual(order.Lines[0].LicenceKeys, []string{"AAAA-0001"}) {
+		t.Fatalf("keys handed out: %v", order.Lines[0].LicenceKeys)
 	}
-	pool := must(e.LicencePool(s.admin, v.ID))
-	if pool.Assigned != 1 || pool.Available != 1 {
+	if pool := must(e.LicencePool(s.admin, v.ID)); pool.Assigned != 1 || pool.Available != 1 {
 		t.Fatalf("pool after a sale: %+v", pool)
 	}
 }

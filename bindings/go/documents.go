@@ -113,7 +113,8 @@ type OrderLine struct {
 	Quantity  int64             `json:"quantity"`
 	UnitPrice Money             `json:"unit_price"`
 	LineTotal Money             `json:"line_total"`
-	// LicenceKeys are the keys the line's units received (digital variants with a key pool).
+	// The licence keys this line's units received, one per unit (digital variants with a key pool); empty
+	// otherwise.
 	LicenceKeys []string `json:"licence_keys"`
 }
 

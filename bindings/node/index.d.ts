@@ -86,7 +86,7 @@ export interface OrderLine {
   quantity: number;
   unit_price: Money;
   line_total: Money;
-  /** The licence keys this line's units received (digital variants with a key pool); [] otherwise. */
+  /** The licence keys this line's units received, one per unit (digital variants with a key pool); [] otherwise. */
   licence_keys: string[];
 }
 

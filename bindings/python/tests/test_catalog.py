@@ -473,10 +473,19 @@ def test_a_sale_hands_out_a_licence_key(shop):
     e.import_licence_keys(shop.admin, variant, ["AAAA-0001", "AAAA-0002"])
     cart = e.create_cart(shop.alice, "EUR")
     e.add_item(shop.alice, cart["id"], variant, 1)
-    order = e.place_order(shop.alice, cart["id"], {"payment": {"method": "manual", "kind": "cash", "tendered": "50.00"}})
-    assert order["lines"][0]["licence_keys"] == ["AAAA-0001"]
+    order = e.place_order(shop.alice, cart["id"], {"payment": {"method": "manual", "kind": "cash",
+                                                               "tendered": "50.00"}})
+    (line,) = order["lines"]
+    assert line["licence_keys"] == ["AAAA-0001"]  # oldest first, in clear for the buyer
     pool = e.licence_pool(shop.admin, variant)
     assert pool["available"] == 1 and pool["assigned"] == 1
+    assert e.get_order(shop.alice, order["id"])["lines"][0]["licence_keys"] == ["AAAA-0001"]
+    # a pool with fewer keys than units sold refuses the sale and takes nothing
+    cart = e.create_cart(shop.alice, "EUR")
+    e.add_item(shop.alice, cart["id"], variant, 2)
+    expect_error(commerce.OutOfStock, e.place_order, shop.alice, cart["id"],
+                 {"payment": {"method": "manual", "kind": "cash", "tendered": "100.00"}})
+    assert e.licence_pool(shop.admin, variant)["available"] == 1
 
 
 def test_nul_characters_in_new_arguments_are_refused(shop):
