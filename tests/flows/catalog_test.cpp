@@ -1,6 +1,7 @@
 // The catalog through the flows on a manual clock: products with options and variants, every bad-input promise
 // (with nothing written), translations and their fallback, scheduled publishing, barcodes, lists and cursors,
 // categories and collections, and carts and orders that speak of variants.
+#include "failure_of.h"
 #include "core/error.h"
 #include "engine/engine.h"
 #include "flows/accounts.h"
@@ -56,15 +57,6 @@ json game() {
             {"translations",
              {{"pt-br", {{"title", "Anel Ancião"}, {"options", {{"Edition", "Edição"}}}}},
               {"pt", {{"description", "Um RPG de ação"}}}}}};
-}
-
-commerce_status code_of(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const Error& error) {
-        return error.code();
-    }
-    return COMMERCE_OK;
 }
 
 json details_of(const std::function<void()>& call) {

@@ -1,5 +1,6 @@
 // Identity and access through the flows, on a manual clock: tokens, sessions, second factors, throttling,
 // administration, data rights, and the security checks (no secret in the file, bad input writes nothing).
+#include "failure_of.h"
 #include "core/encoding.h"
 #include "core/error.h"
 #include "core/otp.h"
@@ -35,15 +36,6 @@ json config(const std::string& path = ":memory:") {
 }
 
 std::unique_ptr<Engine> open_engine(const json& cfg = config()) { return Engine::open(cfg.dump().c_str()); }
-
-commerce_status code_of(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const Error& error) {
-        return error.code();
-    }
-    return COMMERCE_OK;
-}
 
 std::string reason_of(const std::function<void()>& call) {
     try {

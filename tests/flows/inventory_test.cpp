@@ -1,6 +1,7 @@
 // The inventory through the flows, on a manual clock and a file store (so the test can set the variant facts
 // that the catalog's calls will own, and check the ledger with SQL): locations, movements and their floors,
 // reservations and expiry, low-stock events, transfers, checkout, permissions, and concurrent sales.
+#include "failure_of.h"
 #include "adapters/storage/sqlite/connection.h"
 #include "core/error.h"
 #include "domain/inventory/sales.h"
@@ -30,15 +31,6 @@ namespace {
 constexpr int64_t kStart = 1'794'000'000'000;  // 2026-11-06T21:20:00Z
 constexpr const char* kPassword = "correct horse battery";
 constexpr const char* kCash = R"({"payment":{"method":"manual","kind":"cash"},"email":"guest@shop.test"})";
-
-commerce_status code_of(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const Error& error) {
-        return error.code();
-    }
-    return COMMERCE_OK;
-}
 
 json details_of(const std::function<void()>& call) {
     try {

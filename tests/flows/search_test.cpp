@@ -1,6 +1,7 @@
 // Search through the flows, on fixtures written as schema-3 rows with SQL (the catalog flows are rewritten in
 // parallel): matching, ranking, prefixes, folding, typos, locales, filters, facets, sorts, cursors, and the index
 // following writes made by any module, any connection and any process.
+#include "failure_of.h"
 #include "adapters/storage/sqlite/sqlite_transaction.h"
 #include "core/error.h"
 #include "engine/engine.h"
@@ -83,15 +84,6 @@ std::vector<std::string> ids(const json& result) {
     std::vector<std::string> out;
     for (const auto& item : result["items"]) out.push_back(item["product_id"]);
     return out;
-}
-
-commerce_status code_of(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const Error& error) {
-        return error.code();
-    }
-    return COMMERCE_OK;
 }
 
 // A small shop: games and books under a category tree.

@@ -5,6 +5,7 @@
 
 #include "adapters/storage/sqlite/connection.h"
 #include "core/error.h"
+#include "failure_of.h"
 #include "engine/engine.h"
 #include "flows/accounts.h"
 #include "flows/admin.h"
@@ -31,16 +32,6 @@ struct Account {
     std::string session;
 };
 
-// The status code a call fails with (OK when it does not), and its details.
-inline commerce::Error failure_of(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const commerce::Error& error) {
-        return error;
-    }
-    return commerce::Error(COMMERCE_OK, "no error");
-}
-inline commerce_status code_of(const std::function<void()>& call) { return failure_of(call).code(); }
 inline std::string field_of(const std::function<void()>& call) {
     return failure_of(call).details().value("field", "");
 }
