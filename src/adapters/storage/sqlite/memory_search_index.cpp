@@ -74,7 +74,7 @@ void MemorySearchIndex::add_row(FoldingTokenizer& tokenizer, uint32_t slot, cons
     row_terms_begin_.push_back(static_cast<uint32_t>(row_terms_.size()));
     for (std::size_t i = 0; i < occurrences.size();) {
         const uint32_t term = occurrences[i].first;
-        Posting posting{row, {}};
+        Posting posting{row, slot, {}};
         for (; i < occurrences.size() && occurrences[i].first == term; ++i) {
             auto& frequency = posting.frequency[occurrences[i].second];
             if (frequency < UINT8_MAX) ++frequency;
@@ -97,7 +97,8 @@ void MemorySearchIndex::add(FoldingTokenizer& tokenizer, const SearchSource& sou
     slot_of_[source.id] = slot;
     product_id_.push_back(source.id);
     slug_.push_back(source.slug);
-    live_.push_back(1);
+    live_.resize(product_id_.size());
+    live_.set(slot);
     visible_from_ms_.push_back(source.status == "published" ? INT64_MIN : *source.publish_at);
     created_ms_.push_back(source.created_ms);
     rating_sum_.push_back(source.rating_sum);
@@ -193,7 +194,7 @@ void MemorySearchIndex::remove(std::string_view product_id) {
     if (it == slot_of_.end()) return;
     const uint32_t slot = it->second;
     slot_of_.erase(it);
-    live_[slot] = 0;
+    live_.reset(slot);
     reserved_stock_.erase(slot);
     for (uint32_t row = first_row_[slot]; row < first_row_[slot] + row_count_[slot]; ++row) {
         row_slot_[row] = kNone;

@@ -11,6 +11,7 @@
 #include "adapters/storage/sqlite/search_source.h"
 #include "ports/search.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <map>
@@ -21,6 +22,20 @@
 #include <vector>
 
 namespace commerce::sqlite {
+
+// A set of product slots as bits: 12.5 KB per 100,000 products, so that a query's membership test per posting
+// stays in the first-level cache.
+class SlotBits {
+public:
+    void resize(std::size_t slots) { words_.resize((slots + 63) / 64, 0); }
+    void clear() { std::fill(words_.begin(), words_.end(), 0); }
+    void set(uint32_t slot) { words_[slot >> 6] |= uint64_t{1} << (slot & 63); }
+    void reset(uint32_t slot) { words_[slot >> 6] &= ~(uint64_t{1} << (slot & 63)); }
+    bool test(uint32_t slot) const { return (words_[slot >> 6] >> (slot & 63)) & 1; }
+
+private:
+    std::vector<uint64_t> words_;
+};
 
 class MemorySearchIndex {
 public:
@@ -46,6 +61,7 @@ private:
 
     struct Posting {
         uint32_t row;
+        uint32_t slot;  // the row's product: the filters are tested without touching the row
         std::array<uint8_t, kFields> frequency;  // per field, saturated at 255
     };
     struct Term {
@@ -101,7 +117,7 @@ private:
     // Products by slot.
     std::unordered_map<std::string, uint32_t> slot_of_;  // live products only
     std::vector<std::string> product_id_, slug_;
-    std::vector<uint8_t> live_;
+    SlotBits live_;
     std::vector<uint32_t> first_row_;
     std::vector<uint16_t> row_count_;
     std::vector<int64_t> visible_from_ms_, created_ms_, rating_sum_, rating_count_, units_sold_;

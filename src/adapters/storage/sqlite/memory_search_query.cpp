@@ -20,29 +20,39 @@ constexpr std::array<double, 4> kFieldWeights = {10.0, 1.0, 4.0, 3.0};  // title
 constexpr double kK1 = 1.2, kB = 0.75;
 constexpr std::size_t kMaxFacetValues = 100;
 
-// Per-thread work arrays, reused across queries; an entry counts only when its stamp is the current one, so
+struct Match {
+    uint32_t slot;
+    uint32_t row;  // the text row that matched, or none (a query without words)
+    float score;
+    int64_t key;   // ascending sort key
+};
+
+// Per-thread work arrays, reused across queries (no large allocation per query); an entry counts only when its stamp is the current one, so
 // nothing is cleared between queries.
 struct Scratch {
     uint32_t current = 0;
-    std::vector<uint32_t> slot_stamp;                   // admissible products
+    SlotBits admissible;                                // products that pass the structural filters
     std::vector<uint32_t> row_stamp, row_mask;          // rows met by the words so far
     std::vector<float> row_score;
     std::vector<uint32_t> touched_rows;
     std::vector<uint32_t> facet_counts;
+    std::vector<uint32_t> admissible_slots;
+    std::vector<Match> matches;
 
     void begin(std::size_t slots, std::size_t rows) {
         if (++current == 0) {  // wrapped: forget every old stamp
-            std::fill(slot_stamp.begin(), slot_stamp.end(), 0);
             std::fill(row_stamp.begin(), row_stamp.end(), 0);
             current = 1;
         }
-        if (slot_stamp.size() < slots) slot_stamp.resize(slots, 0);
+        admissible.resize(slots);
         if (row_stamp.size() < rows) {
             row_stamp.resize(rows, 0);
             row_mask.resize(rows, 0);
             row_score.resize(rows, 0);
         }
         touched_rows.clear();
+        admissible_slots.clear();
+        matches.clear();
     }
 };
 
@@ -71,13 +81,6 @@ public:
     }
 
 private:
-    struct Match {
-        uint32_t slot;
-        uint32_t row;
-        float score;
-        int64_t key;
-    };
-
     // 1. Words to terms.
     void expand_words(FoldingTokenizer& tokenizer) {
         const auto query_terms = search::query_terms(tokenizer.tokens(request_.q), request_.q);
@@ -183,8 +186,9 @@ private:
     }
 
     // 2. Category, tags and attributes: each a group of facet values of which a product needs one. Returns false
-    // when a group names nothing indexed (no product can pass). Otherwise, with any group, stamps the admissible
-    // products and lists them in admissible_.
+    // when a group names nothing indexed (no product can pass). Otherwise, with any group, marks the products
+    // that pass them and the flat filters in scratch.admissible and lists them in admissible_, so that matching
+    // the text tests one bit per posting.
     bool resolve_structure() {
         std::vector<std::vector<uint32_t>> groups;
         auto group_of = [&](std::vector<uint32_t> ids) {
@@ -203,7 +207,8 @@ private:
             if (!group_of(std::move(ids))) return false;
         }
         if (groups.empty()) return true;
-        structural_ = true;
+        scratch.admissible.clear();
+        admit_ = &scratch.admissible;
 
         auto size_of = [&](const std::vector<uint32_t>& group) {
             std::size_t total = 0;
@@ -220,11 +225,11 @@ private:
         };
         for (uint32_t id : groups.front()) {
             for (uint32_t slot : index_.facet_values_[id].slots) {
-                if (!index_.live_[slot] || scratch.slot_stamp[slot] == scratch.current) continue;
+                if (!index_.live_.test(slot) || scratch.admissible.test(slot)) continue;  // stale, or listed already
                 bool ok = true;
                 for (std::size_t g = 1; g < groups.size() && ok; ++g) ok = holds_one_of(slot, groups[g]);
-                if (!ok) continue;
-                scratch.slot_stamp[slot] = scratch.current;
+                if (!ok || !passes_flat_filters(slot)) continue;
+                scratch.admissible.set(slot);
                 admissible_.push_back(slot);
             }
         }
@@ -246,19 +251,14 @@ private:
             return false;
         return !request_.in_stock || index_.in_stock(slot, now_ms_);
     }
-    bool admissible(uint32_t slot) const {
-        if (structural_ ? scratch.slot_stamp[slot] != scratch.current : !index_.live_[slot]) return false;
-        return passes_flat_filters(slot);
-    }
 
     void collect_without_text() {
-        if (structural_) {
-            for (uint32_t slot : admissible_)
-                if (passes_flat_filters(slot)) matches_.push_back({slot, kNone, 0, 0});
+        if (admit_ != &index_.live_) {
+            for (uint32_t slot : admissible_) matches_.push_back({slot, kNone, 0, 0});
             return;
         }
-        for (uint32_t slot = 0; slot < index_.live_.size(); ++slot)
-            if (index_.live_[slot] && passes_flat_filters(slot)) matches_.push_back({slot, kNone, 0, 0});
+        for (uint32_t slot = 0; slot < index_.product_id_.size(); ++slot)
+            if (index_.live_.test(slot) && passes_flat_filters(slot)) matches_.push_back({slot, kNone, 0, 0});
     }
 
     // 3. Every word must match (AND); rarest first, so later words only visit rows the earlier ones met.
@@ -284,9 +284,9 @@ private:
                 for (const Posting& posting : term.postings) {
                     const uint32_t row = posting.row;
                     if (step == 0) {
+                        if (!admit_->test(posting.slot)) continue;  // also drops stale rows: their slot is not live
                         if (scratch.row_stamp[row] != scratch.current) {
-                            const uint32_t slot = index_.row_slot_[row];
-                            if (slot == kNone || !admissible(slot)) continue;
+                            if (admit_ == &index_.live_ && !passes_flat_filters(posting.slot)) continue;
                             scratch.row_stamp[row] = scratch.current;
                             scratch.row_mask[row] = 0;
                             scratch.row_score[row] = 0;
@@ -449,9 +449,9 @@ private:
     bool unmatchable_ = false;                  // a word or a filter that nothing can meet
     std::vector<uint32_t> chain_;
     const std::vector<int64_t>* prices_ = nullptr;  // lowest price per slot in the request's currency
-    bool structural_ = false;
-    std::vector<uint32_t> admissible_;
-    std::vector<Match> matches_;
+    const SlotBits* admit_ = &index_.live_;  // live products, or those that pass the structural filters
+    std::vector<uint32_t>& admissible_ = scratch.admissible_slots;  // the latter as a list
+    std::vector<Match>& matches_ = scratch.matches;
     SearchResultData result_;
 };
 
