@@ -81,8 +81,8 @@ nlohmann::json variant_by_barcode(Engine& engine, const char* barcode) {
     const std::string_view code = checked_text(barcode, "barcode", 32);
     nlohmann::json document;
     engine.read([&](Transaction& tx) {
-        const auto [product, variant_id] = product_by_barcode(tx, code);
-        document = variant_match_document(product, *product.variant(variant_id), stock_view(engine, tx));
+        const Product product = product_by_barcode(tx, code);
+        document = variant_match_document(product, product.variants.front(), stock_view(engine, tx));
     });
     return document;
 }

@@ -45,6 +45,9 @@ public:
     virtual std::optional<VariantKey> variant_by_id(std::string_view variant_id) = 0;
     virtual std::optional<VariantKey> variant_by_sku(std::string_view sku) = 0;
     virtual std::optional<VariantKey> variant_by_barcode(std::string_view normalized_barcode) = 0;
+    // What a till needs when it scans: the product's own fields and only the variant with this barcode (with its
+    // prices), none of the other children.
+    virtual std::optional<Product> by_barcode(std::string_view normalized_barcode) = 0;
     // In creation (id) order.
     virtual std::vector<Product> page(const ProductQuery& query) = 0;
     virtual int64_t count(const ProductQuery& query) = 0;

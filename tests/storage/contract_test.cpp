@@ -180,6 +180,15 @@ void run_contract(sqlite::Options options) {
             CHECK(got->translations.at("pt-BR").seo.description == "Descrição");
             CHECK(got->translations.at("pt-BR").option_names.at("Edition") == "Edição");
             CHECK(tx.products().variant_by_barcode("0036000291452")->variant_id == "p9-v");
+            const auto scanned = tx.products().by_barcode("0036000291452");
+            REQUIRE(scanned);
+            CHECK(scanned->id == "p9");
+            CHECK(scanned->title == full.title);
+            REQUIRE(scanned->variants.size() == 1);
+            CHECK(scanned->variants[0].id == "p9-v");
+            CHECK(scanned->variants[0].prices.size() == full.variants[0].prices.size());
+            CHECK(scanned->images.empty());
+            CHECK_FALSE(tx.products().by_barcode("4006381333931"));
             CHECK(tx.products().variant_by_sku("FULL-2")->product_id == "p9");
             CHECK(tx.products().variant_by_id("p9-v2")->product_id == "p9");
             CHECK(tx.products().slug_taken("full", "p1"));

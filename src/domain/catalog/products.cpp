@@ -113,13 +113,13 @@ ProductPage list_products(Transaction& tx, const json& query) {
     return result;
 }
 
-std::pair<Product, std::string> product_by_barcode(Transaction& tx, std::string_view barcode) {
+Product product_by_barcode(Transaction& tx, std::string_view barcode) {
     auto normalized = normalized_gtin(barcode);
     if (!normalized)
         catalog_input::invalid("barcode", "check_digit", "barcode must be an EAN-13, UPC-A or EAN-8 with a valid check digit");
-    auto key = tx.products().variant_by_barcode(*normalized);
-    if (!key) throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no variant has barcode {}", barcode), {{"barcode", barcode}});
-    return {existing_product(tx, key->product_id), key->variant_id};
+    auto product = tx.products().by_barcode(*normalized);
+    if (!product) throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no variant has barcode {}", barcode), {{"barcode", barcode}});
+    return *product;
 }
 
 }  // namespace commerce

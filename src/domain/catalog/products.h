@@ -39,7 +39,7 @@ struct ProductPage {
 // with a total), and "limit" (1..200, default 50).
 ProductPage list_products(Transaction& tx, const json& query);
 
-// The product and variant with this barcode (any accepted form); NOT_FOUND when none has it.
-std::pair<Product, std::string> product_by_barcode(Transaction& tx, std::string_view barcode);
+// The product with only the variant that has this barcode (any accepted form); NOT_FOUND when none has it.
+Product product_by_barcode(Transaction& tx, std::string_view barcode);
 
 }  // namespace commerce

@@ -18,6 +18,7 @@ public:
     std::optional<VariantKey> variant_by_id(std::string_view variant_id) override;
     std::optional<VariantKey> variant_by_sku(std::string_view sku) override;
     std::optional<VariantKey> variant_by_barcode(std::string_view normalized_barcode) override;
+    std::optional<Product> by_barcode(std::string_view normalized_barcode) override;
     std::vector<Product> page(const ProductQuery& query) override;
     int64_t count(const ProductQuery& query) override;
     void add_units_sold(std::string_view product_id, int64_t quantity) override;
@@ -28,6 +29,8 @@ private:
     // variants.cpp
     void write_variants(const Product& product);
     std::vector<Variant> load_variants(std::string_view product_id);
+    std::vector<Variant> load_variants_with_barcode(std::string_view normalized_barcode);
+    std::vector<Variant> read_variants(Query& rows);  // rows of VARIANT_COLUMNS, then each variant's prices
     std::optional<VariantKey> variant_key(Query& row);
     // product_reads.cpp
     Product load_row(Query& row);

@@ -88,6 +88,15 @@ std::optional<Product> SqliteProducts::by_slug(std::string_view slug) {
     return product;
 }
 
+std::optional<Product> SqliteProducts::by_barcode(std::string_view normalized_barcode) {
+    auto row = db_.query(PRODUCT_COLUMNS "WHERE id = (SELECT product_id FROM variants WHERE barcode = ?1)");
+    row.bind(1, normalized_barcode);
+    if (!row.step()) return std::nullopt;
+    Product product = load_row(row);
+    product.variants = load_variants_with_barcode(normalized_barcode);
+    return product;
+}
+
 std::vector<Product> SqliteProducts::page(const ProductQuery& query) {
     auto rows = db_.query("SELECT p.id FROM products p " PRODUCT_FILTER "AND p.id > ?6 ORDER BY p.id LIMIT ?7 OFFSET ?8");
     rows.bind(1, query.status).bind(2, query.category_id).bind(3, query.collection_id).bind(4, query.tag)

@@ -38,11 +38,24 @@ void SqliteProducts::write_variants(const Product& product) {
     }
 }
 
+#define VARIANT_COLUMNS                                                                                      \
+    "SELECT id, sku, barcode, options, weight_grams, length_mm, width_mm, height_mm, low_stock_threshold, " \
+    "backorder_limit FROM variants "
+
 std::vector<Variant> SqliteProducts::load_variants(std::string_view product_id) {
-    std::vector<Variant> variants;
-    auto rows = db_.query("SELECT id, sku, barcode, options, weight_grams, length_mm, width_mm, height_mm, "
-                          "low_stock_threshold, backorder_limit FROM variants WHERE product_id = ?1 ORDER BY position");
+    auto rows = db_.query(VARIANT_COLUMNS "WHERE product_id = ?1 ORDER BY position");
     rows.bind(1, product_id);
+    return read_variants(rows);
+}
+
+std::vector<Variant> SqliteProducts::load_variants_with_barcode(std::string_view normalized_barcode) {
+    auto rows = db_.query(VARIANT_COLUMNS "WHERE barcode = ?1");
+    rows.bind(1, normalized_barcode);
+    return read_variants(rows);
+}
+
+std::vector<Variant> SqliteProducts::read_variants(Query& rows) {
+    std::vector<Variant> variants;
     while (rows.step()) {
         Variant variant{.id = rows.text(0), .sku = rows.text(1), .options = {}, .barcode = rows.optional_text(2),
                         .prices = {}, .weight_grams = rows.optional_integer(4), .dimensions_mm = std::nullopt,
