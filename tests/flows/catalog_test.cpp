@@ -123,6 +123,16 @@ TEST_CASE("catalog: a product with options and variants round-trips whole") {
         CHECK(translated["translations"]["pt-BR"]["title"] == "Anel Ancião");
         CHECK(translated["translations"]["de"]["title"] == "Eldenring");
     }
+    SUBCASE("two variants trade SKUs and barcodes in one update") {
+        const json& deluxe = product["variants"][1];
+        const json traded = shop.update(product["id"], {{"variants",
+            {{{"id", standard["id"]}, {"sku", "ER-DLX"}, {"barcode", "036000291452"}},
+             {{"id", deluxe["id"]}, {"sku", "ER-STD"}, {"barcode", "4006381333931"}}}}});
+        CHECK(traded["variants"][0]["sku"] == "ER-DLX");
+        CHECK(traded["variants"][1]["sku"] == "ER-STD");
+        CHECK(traded["variants"][0]["stock"]["on_hand"] == 10);  // each variant kept its own stock
+        CHECK(flows::variant_by_barcode(*shop.engine, "4006381333931")["variant"]["id"] == deluxe["id"]);
+    }
     SUBCASE("delete takes the variants along") {
         flows::delete_product(*shop.engine, shop.admin.c_str(), product["id"].get<std::string>().c_str());
         CHECK(code_of([&] { flows::variant_by_barcode(*shop.engine, "4006381333931"); }) == COMMERCE_ERR_NOT_FOUND);

@@ -13,6 +13,10 @@ void SqliteProducts::write_variants(const Product& product) {
     while (existing.step())
         if (!product.variant(existing.text(0))) stale.push_back(existing.text(0));
     for (const auto& id : stale) db_.query("DELETE FROM variants WHERE id = ?1").bind(1, id).run();
+    // Two variants may trade SKUs or barcodes in one update, and UNIQUE is checked row by row: move the product's
+    // codes out of the way first. A SKU that begins with NUL cannot come through the C ABI, so the placeholders
+    // collide with nothing (the domain has checked the new codes against other products already).
+    db_.query("UPDATE variants SET sku = char(0) || id, barcode = NULL WHERE product_id = ?1").bind(1, product.id).run();
 
     int64_t position = 0;
     for (const auto& variant : product.variants) {
