@@ -341,7 +341,9 @@ json result_document(const SearchRequest& request, const SearchResultData& resul
     auto counts = [](const std::vector<FacetCount>& list, const char* key, bool with_label) {
         json out = json::array();
         for (const auto& entry : list) {
-            json item = {{key, entry.value}, {"count", entry.count}};
+            json item(json::value_t::object);  // members set one by one: an initializer list copies each value
+            item[key] = entry.value;
+            item["count"] = entry.count;
             if (with_label) item["name"] = entry.label;
             out.push_back(std::move(item));
         }

@@ -32,24 +32,24 @@ struct Match {
 struct Scratch {
     uint32_t current = 0;
     SlotBits admissible;                                // products that pass the structural filters
-    std::vector<uint32_t> row_stamp, row_mask;          // rows met by the words so far
-    std::vector<float> row_score;
+    struct RowState {  // together, so that a posting costs one cache miss, not three
+        uint32_t stamp = 0;
+        uint32_t mask = 0;  // the words that met the row
+        float score = 0;
+    };
+    std::vector<RowState> rows;  // rows met by the words so far
     std::vector<uint32_t> touched_rows;
     std::vector<uint32_t> facet_counts;
     std::vector<uint32_t> admissible_slots;
     std::vector<Match> matches;
 
-    void begin(std::size_t slots, std::size_t rows) {
+    void begin(std::size_t slots, std::size_t row_count) {
         if (++current == 0) {  // wrapped: forget every old stamp
-            std::fill(row_stamp.begin(), row_stamp.end(), 0);
+            for (auto& row : rows) row.stamp = 0;
             current = 1;
         }
         admissible.resize(slots);
-        if (row_stamp.size() < rows) {
-            row_stamp.resize(rows, 0);
-            row_mask.resize(rows, 0);
-            row_score.resize(rows, 0);
-        }
+        if (rows.size() < row_count) rows.resize(row_count);
         touched_rows.clear();
         admissible_slots.clear();
         matches.clear();
@@ -283,17 +283,15 @@ private:
                 const double idf = std::log(1.0 + (rows - frequency + 0.5) / (frequency + 0.5));
                 for (const Posting& posting : term.postings) {
                     const uint32_t row = posting.row;
+                    if (step == 0 && !admit_->test(posting.slot)) continue;  // also drops stale rows: dead slots
+                    Scratch::RowState& state = scratch.rows[row];
                     if (step == 0) {
-                        if (!admit_->test(posting.slot)) continue;  // also drops stale rows: their slot is not live
-                        if (scratch.row_stamp[row] != scratch.current) {
+                        if (state.stamp != scratch.current) {
                             if (admit_ == &index_.live_ && !passes_flat_filters(posting.slot)) continue;
-                            scratch.row_stamp[row] = scratch.current;
-                            scratch.row_mask[row] = 0;
-                            scratch.row_score[row] = 0;
+                            state = {scratch.current, 0, 0};
                             scratch.touched_rows.push_back(row);
                         }
-                    } else if (scratch.row_stamp[row] != scratch.current ||
-                               (scratch.row_mask[row] & earlier) != earlier) {
+                    } else if (state.stamp != scratch.current || (state.mask & earlier) != earlier) {
                         continue;
                     }
                     double score = 0;
@@ -304,16 +302,16 @@ private:
                         score += kFieldWeights[field] * tf * (kK1 + 1) /
                                  (tf + kK1 * (1 - kB + kB * length[field] / average_length[field]));
                     }
-                    scratch.row_mask[row] |= bit;
-                    scratch.row_score[row] += static_cast<float>(idf * score);
+                    state.mask |= bit;
+                    state.score += static_cast<float>(idf * score);
                 }
             }
         }
         const uint32_t all = (1u << order.size()) - 1;  // at most search::kMaxQueryTokens (16) words
         for (uint32_t row : scratch.touched_rows) {
-            if (scratch.row_mask[row] != all) continue;
+            if (scratch.rows[row].mask != all) continue;
             const uint32_t slot = index_.row_slot_[row];
-            if (answering_row(slot) == row) matches_.push_back({slot, row, scratch.row_score[row], 0});
+            if (answering_row(slot) == row) matches_.push_back({slot, row, scratch.rows[row].score, 0});
         }
     }
 
