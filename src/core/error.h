@@ -29,4 +29,10 @@ private:
     throw Error(COMMERCE_ERR_INVALID_ARGUMENT, message, {{"field", field}});
 }
 
+// A referenced record that does not exist. Details name the input field and repeat the value under it
+// ({"field": "product_id", "product_id": "p1"}), so hosts find the culprit the same way for every code.
+[[noreturn]] inline void throw_not_found(const std::string& field, const std::string& value, const std::string& message) {
+    throw Error(COMMERCE_ERR_NOT_FOUND, message, {{"field", field}, {field, value}});
+}
+
 }  // namespace commerce

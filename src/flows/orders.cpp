@@ -21,7 +21,7 @@ nlohmann::json get_order(Engine& engine, const char* session, const char* order_
         auto order = tx.orders().by_id(id);
         // Someone else's order reads as missing: its existence is not the caller's business.
         if (!order || (order->user_id != actor.user_id && !actor.can(permission::orders_read)))
-            throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no order with id '{}'", id), {{"order_id", id}});
+            throw_not_found("order_id", std::string(id), fmt::format("no order with id '{}'", id));
         document = order_with_keys(engine, tx, *order);
     });
     return document;

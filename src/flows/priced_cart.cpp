@@ -27,8 +27,7 @@ VariantKey named_variant(Transaction& tx, std::string_view item_id) {
     if (auto key = tx.products().variant_by_id(item_id)) return *key;
     auto product = tx.products().by_id(item_id);
     if (!product)
-        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no variant or product with id '{}'", item_id),
-                    {{"item_id", item_id}});
+        throw_not_found("item_id", std::string(item_id), fmt::format("no variant or product with id '{}'", item_id));
     if (product->variants.size() != 1)
         throw Error(COMMERCE_ERR_INVALID_ARGUMENT,
                     fmt::format("product '{}' has {} variants: name one", product->title, product->variants.size()),
@@ -41,7 +40,7 @@ PricedLine sellable_variant(Transaction& tx, std::string_view item_id, const Cur
     Product product = *tx.products().by_id(key.product_id);
     if (!product.visible_at(now_ms))
         throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("product '{}' is not on sale", product.title),
-                    {{"item_id", item_id}, {"reason", "not_on_sale"}});
+                    {{"field", "item_id"}, {"item_id", item_id}, {"reason", "not_on_sale"}});
     return priced_line(std::move(product), key.variant_id, currency);
 }
 
@@ -61,7 +60,7 @@ PricedCart price_cart(Transaction& tx, const Cart& cart) {
 
 Cart accessible_cart(Transaction& tx, std::string_view cart_id, const std::optional<Actor>& actor) {
     auto cart = tx.carts().by_id(cart_id);
-    if (!cart) throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no cart with id '{}'", cart_id), {{"cart_id", cart_id}});
+    if (!cart) throw_not_found("cart_id", std::string(cart_id), fmt::format("no cart with id '{}'", cart_id));
     if (cart->user_id) {
         if (!actor) throw Error(COMMERCE_ERR_UNAUTHORIZED, "this cart belongs to a user: pass their session");
         if (actor->user_id != *cart->user_id && !actor->can(permission::orders_manage))

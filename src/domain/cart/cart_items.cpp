@@ -22,8 +22,7 @@ std::vector<CartItem>::iterator find_line(Cart& cart, std::string_view variant_i
 CartItem& existing_line(Cart& cart, std::string_view variant_id) {
     auto line = find_line(cart, variant_id);
     if (line == cart.items.end())
-        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("the cart has no item for variant '{}'", variant_id),
-                    {{"variant_id", variant_id}});
+        throw_not_found("variant_id", std::string(variant_id), fmt::format("the cart has no item for variant '{}'", variant_id));
     return *line;
 }
 

@@ -19,7 +19,7 @@ namespace in = catalog_input;
 Category existing_category(Transaction& tx, std::string_view id, std::string_view field = "category_id") {
     auto category = tx.categories().by_id(id);
     if (!category)
-        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no category with id '{}'", id), {{field, id}});
+        throw_not_found(std::string(field), std::string(id), fmt::format("no category with id '{}'", id));
     return *category;
 }
 

@@ -78,14 +78,14 @@ Collection collection_by_id_or_slug(Transaction& tx, std::string_view id_or_slug
     auto collection = tx.collections().by_id(id_or_slug);
     if (!collection) collection = tx.collections().by_slug(id_or_slug);
     if (!collection)
-        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no collection '{}'", id_or_slug), {{"collection_id", id_or_slug}});
+        throw_not_found("collection_id", std::string(id_or_slug), fmt::format("no collection '{}'", id_or_slug));
     return *collection;
 }
 
 void delete_collection(Transaction& tx, const Actor& actor, std::string_view id) {
     actor.require(permission::catalog_write);
     auto collection = tx.collections().by_id(id);
-    if (!collection) throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no collection '{}'", id), {{"collection_id", id}});
+    if (!collection) throw_not_found("collection_id", std::string(id), fmt::format("no collection '{}'", id));
     tx.collections().remove(id);
     members_changed(tx, collection->product_ids, {});
 }

@@ -36,7 +36,7 @@ void check_against_store(Transaction& tx, const Product& product) {
 Product existing_product(Transaction& tx, std::string_view id) {
     auto product = tx.products().by_id(id);
     if (!product)
-        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no product with id '{}'", id), {{"product_id", id}});
+        throw_not_found("product_id", std::string(id), fmt::format("no product with id '{}'", id));
     return *product;
 }
 
@@ -69,7 +69,7 @@ Product update_product(const CatalogContext& context, const Actor& actor, std::s
 void delete_product(Transaction& tx, const Actor& actor, std::string_view id) {
     actor.require(permission::catalog_write);
     if (!tx.products().remove(id))
-        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no product with id '{}'", id), {{"product_id", id}});
+        throw_not_found("product_id", std::string(id), fmt::format("no product with id '{}'", id));
     tx.search_index().product_removed(id);
 }
 
@@ -77,8 +77,7 @@ Product visible_product(Transaction& tx, std::string_view id_or_slug, int64_t no
     auto product = tx.products().by_id(id_or_slug);
     if (!product) product = tx.products().by_slug(id_or_slug);
     if (!product || !product->visible_at(now_ms))
-        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no product '{}' is on sale", id_or_slug),
-                    {{"product_id", id_or_slug}});
+        throw_not_found("product_id", std::string(id_or_slug), fmt::format("no product '{}' is on sale", id_or_slug));
     return *product;
 }
 
@@ -118,7 +117,7 @@ Product product_by_barcode(Transaction& tx, std::string_view barcode) {
     if (!normalized)
         catalog_input::invalid("barcode", "check_digit", "barcode must be an EAN-13, UPC-A or EAN-8 with a valid check digit");
     auto product = tx.products().by_barcode(*normalized);
-    if (!product) throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no variant has barcode {}", barcode), {{"barcode", barcode}});
+    if (!product) throw_not_found("barcode", std::string(barcode), fmt::format("no variant has barcode {}", barcode));
     return *product;
 }
 

@@ -40,8 +40,7 @@ std::vector<std::string> checked_keys(const nlohmann::json& keys) {
 std::string kind_of(Transaction& tx, std::string_view variant_id) {
     auto kind = tx.licence_keys().variant_kind(variant_id);
     if (!kind)
-        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no variant with id '{}'", variant_id),
-                    {{"variant_id", variant_id}});
+        throw_not_found("variant_id", std::string(variant_id), fmt::format("no variant with id '{}'", variant_id));
     return *kind;
 }
 

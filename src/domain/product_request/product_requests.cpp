@@ -46,11 +46,9 @@ ProductRequest fulfill_product_request(Transaction& tx, int64_t now_ms, const Ac
     actor.require(permission::catalog_write);
     auto request = tx.product_requests().by_id(request_id);
     if (!request)
-        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no product request with id '{}'", request_id),
-                    {{"request_id", request_id}});
+        throw_not_found("request_id", std::string(request_id), fmt::format("no product request with id '{}'", request_id));
     if (!tx.product_requests().product_exists(product_id))
-        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no product with id '{}'", product_id),
-                    {{"product_id", product_id}});
+        throw_not_found("product_id", std::string(product_id), fmt::format("no product with id '{}'", product_id));
     if (!tx.product_requests().fulfill(request_id, product_id, now_ms))
         throw Error(COMMERCE_ERR_ILLEGAL_STATE, "the product request is already fulfilled",
                     {{"status", request->status}});

@@ -32,7 +32,7 @@ void store(Transaction& tx, const std::optional<Review>& before, const std::opti
 
 Review existing_review(Transaction& tx, std::string_view id) {
     auto review = tx.reviews().by_id(id);
-    if (!review) throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no review with id '{}'", id), {{"review_id", id}});
+    if (!review) throw_not_found("review_id", std::string(id), fmt::format("no review with id '{}'", id));
     return *review;
 }
 
@@ -90,8 +90,7 @@ ReviewedProduct visible_product(Transaction& tx, int64_t now_ms, std::string_vie
                                      (product->status == "draft" && product->publish_at_ms &&
                                       *product->publish_at_ms <= now_ms));
     if (!visible)
-        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no product with id '{}'", product_id),
-                    {{"product_id", product_id}});
+        throw_not_found("product_id", std::string(product_id), fmt::format("no product with id '{}'", product_id));
     return *product;
 }
 
@@ -162,8 +161,7 @@ Review vote_review(Transaction& tx, int64_t now_ms, const Actor& actor, std::str
     const Review review = existing_review(tx, review_id);
     // Shoppers see approved reviews only; the others do not exist for them.
     if (review.status != kReviewApproved)
-        throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("no review with id '{}'", review_id),
-                    {{"review_id", review_id}});
+        throw_not_found("review_id", std::string(review_id), fmt::format("no review with id '{}'", review_id));
     if (review.user_id == actor.user_id)
         throw Error(COMMERCE_ERR_FORBIDDEN, "nobody votes on their own review", {{"reason", "own_review"}});
     const ReviewVote vote{.review_id = review.id, .user_id = actor.user_id, .kind = std::string(kind),
