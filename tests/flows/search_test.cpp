@@ -82,6 +82,11 @@ TEST_CASE("search: a word with no match is corrected to the closest indexed word
     CHECK(ids(result).empty());
     CHECK(!result.contains("corrected_query"));
     CHECK(!run_search(*engine, {{"q", "elden"}}).contains("corrected_query"));
+    // A swap inside a word breaks 4 trigrams (all of a 4-letter word's), and a letter of two bytes is one edit.
+    CHECK(run_search(*engine, {{"q", "rnig "}})["corrected_query"] == "ring");
+    CHECK(run_search(*engine, {{"q", "eledn "}})["corrected_query"] == "elden");
+    add_product(*engine, {.id = "kniga", .title = "Книга"});
+    CHECK(run_search(*engine, {{"q", "кнрга "}})["corrected_query"] == "книга");
 }
 
 TEST_CASE("search: a locale searches its own text, then its language's, then the base text") {
