@@ -2,10 +2,8 @@
 // parallel): matching, ranking, prefixes, folding, typos, locales, filters, facets, sorts, cursors, and the index
 // following writes made by any module, any connection and any process.
 #include "failure_of.h"
-#include "adapters/storage/sqlite/sqlite_transaction.h"
+#include "search_fixture.h"
 #include "core/error.h"
-#include "engine/engine.h"
-#include "flows/search.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -15,76 +13,9 @@
 #include <set>
 
 using namespace commerce;
-using json = nlohmann::json;
+using namespace search_fixture;
 
 namespace {
-
-constexpr int64_t kStart = 1'794'000'000'000;
-
-json engine_config(const std::string& path = ":memory:") {
-    return {{"path", path}, {"clock", "manual"}, {"clock_start_ms", kStart},
-            {"secret_key", "an example secret key of at least thirty-two bytes"}};
-}
-
-struct Item {
-    std::string id, title, description = "", status = "published", kind = "physical";
-    std::optional<int64_t> publish_at_ms;
-    int64_t price_eur = 1000, stock = 5;
-    std::vector<std::string> tags, categories;
-    json attributes = json::object();
-    int64_t rating_sum = 0, rating_count = 0, units_sold = 0, created_ms = kStart;
-    std::vector<std::tuple<std::string, std::optional<std::string>, std::optional<std::string>>> translations;
-};
-
-sqlite::Connection& sql(Transaction& tx) { return static_cast<sqlite::SqliteTransaction&>(tx).connection(); }
-
-void add_category(Engine& engine, const std::string& id, const std::string& name, const std::string& parent = "") {
-    engine.write([&](Transaction& tx) {
-        std::string path = "/" + id + "/";
-        if (!parent.empty()) {
-            auto q = sql(tx).query("SELECT path FROM categories WHERE id = ?1");
-            q.bind(1, parent);
-            REQUIRE(q.step());
-            path = q.text(0) + id + "/";
-        }
-        sql(tx).query("INSERT INTO categories (id, parent_id, slug, name, position, path, created_ms, updated_ms) "
-                      "VALUES (?1, ?2, ?1, ?3, 0, ?4, 0, 0)")
-            .bind(1, id).bind(2, parent.empty() ? std::optional<std::string>() : parent).bind(3, name).bind(4, path)
-            .run();
-    });
-}
-
-void add_product(Engine& engine, const Item& item) {
-    engine.write([&](Transaction& tx) {
-        auto& db = sql(tx);
-        db.query("INSERT INTO products (id, slug, kind, status, publish_at_ms, title, description, attributes, "
-                 "rating_sum, rating_count, units_sold, version, created_ms, updated_ms) "
-                 "VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11)")
-            .bind(1, item.id).bind(2, item.kind).bind(3, item.status).bind(4, item.publish_at_ms).bind(5, item.title)
-            .bind(6, item.description).bind(7, item.attributes.dump()).bind(8, item.rating_sum)
-            .bind(9, item.rating_count).bind(10, item.units_sold).bind(11, item.created_ms).run();
-        db.query("INSERT INTO variants (id, product_id, position, sku) VALUES (?1 || '-v', ?1, 0, ?1)")
-            .bind(1, item.id).run();
-        db.query("INSERT INTO variant_prices VALUES (?1 || '-v', 'EUR', ?2)").bind(1, item.id).bind(2, item.price_eur).run();
-        if (item.kind == "physical" && item.stock != 0)
-            db.query("INSERT INTO stock_levels VALUES (?1 || '-v', 'default', ?2)").bind(1, item.id).bind(2, item.stock).run();
-        for (const auto& tag : item.tags) db.query("INSERT INTO product_tags VALUES (?1, ?2)").bind(1, item.id).bind(2, tag).run();
-        for (const auto& category : item.categories)
-            db.query("INSERT INTO product_categories VALUES (?1, ?2)").bind(1, item.id).bind(2, category).run();
-        for (const auto& [locale, title, description] : item.translations)
-            db.query("INSERT INTO product_translations (product_id, locale, title, description) VALUES (?1, ?2, ?3, ?4)")
-                .bind(1, item.id).bind(2, locale).bind(3, title).bind(4, description).run();
-        tx.search_index().product_changed(item.id);
-    });
-}
-
-json run_search(Engine& engine, const json& query) { return flows::search(engine, query.dump().c_str()); }
-
-std::vector<std::string> ids(const json& result) {
-    std::vector<std::string> out;
-    for (const auto& item : result["items"]) out.push_back(item["product_id"]);
-    return out;
-}
 
 // A small shop: games and books under a category tree.
 std::unique_ptr<Engine> shop() {
@@ -151,6 +82,11 @@ TEST_CASE("search: a word with no match is corrected to the closest indexed word
     CHECK(ids(result).empty());
     CHECK(!result.contains("corrected_query"));
     CHECK(!run_search(*engine, {{"q", "elden"}}).contains("corrected_query"));
+    // A swap inside a word breaks 4 trigrams (all of a 4-letter word's), and a letter of two bytes is one edit.
+    CHECK(run_search(*engine, {{"q", "rnig "}})["corrected_query"] == "ring");
+    CHECK(run_search(*engine, {{"q", "eledn "}})["corrected_query"] == "elden");
+    add_product(*engine, {.id = "kniga", .title = "Книга"});
+    CHECK(run_search(*engine, {{"q", "кнрга "}})["corrected_query"] == "книга");
 }
 
 TEST_CASE("search: a locale searches its own text, then its language's, then the base text") {

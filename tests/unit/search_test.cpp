@@ -42,6 +42,16 @@ TEST_CASE("search rules: edit distance counts code points and swaps") {
     CHECK(search::allowed_edits(8) == 2);
 }
 
+TEST_CASE("search rules: typo candidates come from trigrams of code points and swaps of neighbours") {
+    CHECK(search::trigrams("ring") == std::vector<std::string>{"^ri", "rin", "ing", "ng$"});
+    CHECK(search::trigrams("кот") == std::vector<std::string>{"^ко", "кот", "от$"});
+    CHECK(search::trigrams("a") == std::vector<std::string>{"^a$"});
+    CHECK(search::neighbour_swaps("abc", 1) == std::vector<std::string>{"bac", "acb"});
+    CHECK(search::neighbour_swaps("éa", 1) == std::vector<std::string>{"aé"});
+    CHECK(search::neighbour_swaps("abc", 2) ==
+          std::vector<std::string>{"bac", "acb", "abc", "bca", "cab", "abc"});  // then a second swap of each
+}
+
 TEST_CASE("search rules: cursors round-trip and anything else is a bad cursor") {
     SearchCursor cursor{SearchSort::price_asc, -1234, "p-1"};
     const auto decoded = search::decode_cursor(search::encode_cursor(cursor));

@@ -76,6 +76,15 @@ std::vector<char32_t> code_points(std::string_view text) {
     return out;
 }
 
+// Where each code point of UTF-8 text starts, then the end of the text.
+std::vector<std::size_t> code_point_bounds(std::string_view text) {
+    std::vector<std::size_t> bounds;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) bounds.push_back(i);
+    bounds.push_back(text.size());
+    return bounds;
+}
+
 bool all_of(std::string_view text, int (*predicate)(int)) {
     return !text.empty() && std::all_of(text.begin(), text.end(), [&](char c) {
         return predicate(static_cast<unsigned char>(c)) != 0;
@@ -170,6 +179,31 @@ int edit_distance(std::string_view a_text, std::string_view b_text, int max) {
         previous.swap(current);
     }
     return std::min(previous[m], max + 1);
+}
+
+std::vector<std::string> trigrams(std::string_view word) {
+    const std::string padded = "^" + std::string(word) + "$";
+    const auto bounds = code_point_bounds(padded);
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i + 3 < bounds.size(); ++i)
+        out.push_back(padded.substr(bounds[i], bounds[i + 3] - bounds[i]));
+    return out;
+}
+
+std::vector<std::string> neighbour_swaps(std::string_view word, int max) {
+    std::vector<std::string> out, reached = {std::string(word)};
+    for (int swaps = 0; swaps < max; ++swaps) {
+        std::vector<std::string> next;
+        for (const auto& text : reached) {
+            const auto bounds = code_point_bounds(text);
+            for (std::size_t i = 0; i + 2 < bounds.size(); ++i)
+                next.push_back(text.substr(0, bounds[i]) + text.substr(bounds[i + 1], bounds[i + 2] - bounds[i + 1]) +
+                               text.substr(bounds[i], bounds[i + 1] - bounds[i]) + text.substr(bounds[i + 2]));
+        }
+        out.insert(out.end(), next.begin(), next.end());
+        reached = std::move(next);
+    }
+    return out;
 }
 
 std::string encode_cursor(const SearchCursor& cursor) {

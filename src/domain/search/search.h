@@ -48,6 +48,10 @@ int allowed_edits(std::size_t length);
 // Optimal string alignment distance over code points (insert, delete, substitute, swap neighbours), or
 // max + 1 as soon as it exceeds max.
 int edit_distance(std::string_view a, std::string_view b, int max);
+// The trigrams of code points of "^word$" that typo candidates are found by, repeats included: n for n code points.
+std::vector<std::string> trigrams(std::string_view word);
+// The words reached from `word` by 1 to max swaps of neighbouring code points, repeats included.
+std::vector<std::string> neighbour_swaps(std::string_view word, int max);
 
 std::string encode_cursor(const SearchCursor& cursor);
 // INVALID_ARGUMENT (field "after") for anything that is not a cursor this library made.

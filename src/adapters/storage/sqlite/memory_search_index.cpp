@@ -24,8 +24,7 @@ uint32_t MemorySearchIndex::term_id(std::string_view text) {
     if (!added) return it->second;
     terms_.push_back({it->first, {}, 0});
     sorted_terms_.emplace(it->first, it->second);
-    const std::string padded = "^" + it->first + "$";
-    for (std::size_t i = 0; i + 3 <= padded.size(); ++i) trigrams_[padded.substr(i, 3)].push_back(it->second);
+    for (const auto& trigram : search::trigrams(it->first)) trigrams_[trigram].push_back(it->second);
     return it->second;
 }
 

@@ -127,18 +127,25 @@ private:
     }
 
     // Typo tolerance: the closest live term within the edits the word's length allows, among the terms that share
-    // enough trigrams with it (a term within k edits shares all but at most 3k of the word's trigrams).
+    // enough trigrams with it. Of the word's n trigrams (of code points, so that a letter of several bytes is one
+    // letter), a term within k edits keeps all but at most 4k: swapping neighbours breaks the 4 trigrams that hold
+    // either letter, any other edit at most 3. When n <= 4k (4 letters, or 8) a term may keep none, and only
+    // swaps break that many: the words up to k swaps away are looked up as they are.
     uint32_t closest_term(const std::string& word) const {
-        const int max_edits = search::allowed_edits(count_code_points(word));
+        const int letters = static_cast<int>(count_code_points(word));
+        const int max_edits = search::allowed_edits(letters);
         if (max_edits == 0) return kNone;
         std::unordered_map<uint32_t, int> shared;
-        const std::string padded = "^" + word + "$";
-        for (std::size_t i = 0; i + 3 <= padded.size(); ++i) {
-            auto it = index_.trigrams_.find(padded.substr(i, 3));
+        for (const auto& trigram : search::trigrams(word)) {
+            auto it = index_.trigrams_.find(trigram);
             if (it == index_.trigrams_.end()) continue;
             for (uint32_t candidate : it->second) ++shared[candidate];
         }
-        const int needed = std::max(1, static_cast<int>(padded.size()) - 2 - 3 * max_edits);
+        const int needed = letters - 4 * max_edits;
+        if (needed <= 0)
+            for (const auto& swapped : search::neighbour_swaps(word, max_edits))
+                if (auto it = index_.term_ids_.find(swapped); it != index_.term_ids_.end())
+                    shared.try_emplace(it->second, 0);
         uint32_t best = kNone;
         int best_distance = max_edits + 1;
         for (const auto& [candidate, count] : shared) {
