@@ -156,8 +156,8 @@ struct Product {
 
     std::string variant_id(std::size_t index) const { return fmt::format("{}-v{}", id, index); }
 
-    // What can ever be shown. The words of these products are the vocabulary that prefixes expand to and typos are
-    // corrected to, scheduled drafts included.
+    // What can ever be shown: these products are indexed, and their rows count for a word's frequency (scheduled
+    // drafts included). The words of the products visible now are the vocabulary a query may use.
     bool indexed() const { return status == "published" || (status == "draft" && publish_at); }
     bool visible(int64_t now) const {
         return status == "published" || (status == "draft" && publish_at && *publish_at <= now);
@@ -714,26 +714,29 @@ private:
         return out;
     }
 
-    // Per query word, the terms it stands for: itself when indexed, or every indexed term it is a prefix of, or
-    // else its typo correction. A correction is the closest indexed term within the allowed edits, then the one
-    // in more products; the spec leaves further ties open, so the index's choice (its corrected_query) is checked
+    // Per query word, the terms it stands for: itself when in the vocabulary, or every vocabulary term it is a prefix
+    // of, or else its typo correction. A correction is the closest vocabulary term within the allowed edits, then
+    // the one in more indexed products; the spec leaves further ties open, so the index's choice (its corrected_query) is checked
     // to be one of the tied terms and then used. An empty set: the word matches nothing.
     std::vector<std::set<std::string>> resolve(const std::vector<QueryWord>& words, const json& result) {
-        std::map<std::string, int> products_with;
+        std::map<std::string, int> products_with, vocabulary;
         for (const auto& [id, p] : products_)
             if (p.indexed())
                 for (const auto& term : p.terms()) ++products_with[term];
+        for (const auto& [id, p] : products_)
+            if (p.visible(now_))
+                for (const auto& term : p.terms()) vocabulary[term] = products_with[term];
         REQUIRE(products_with.size() <= 64);  // so a prefix expands to every term that starts with it
 
         std::vector<std::set<std::string>> out;
         std::vector<std::set<std::string>> corrections;
         for (const auto& word : words) {
             std::set<std::string> terms, closest;
-            for (const auto& [term, count] : products_with)
+            for (const auto& [term, count] : vocabulary)
                 if (word.prefix ? term.starts_with(word.text) : term == word.text) terms.insert(term);
             if (terms.empty()) {
                 int best = allowed_edits(word.text.size()) + 1, most = 0;
-                for (const auto& [term, count] : products_with) {
+                for (const auto& [term, count] : vocabulary) {
                     const int distance = osa_distance(word.text, term);
                     if (distance > allowed_edits(word.text.size())) continue;
                     if (distance < best || (distance == best && count > most)) {

@@ -78,6 +78,16 @@ TEST_CASE("search: a word with no match is corrected to the closest indexed word
     result = run_search(*engine, {{"q", "tycon rign"}});  // a deletion and a swap, the last word a prefix
     CHECK(ids(result) == std::vector<std::string>{"cafe"});
     CHECK(result["corrected_query"] == "tycoon ring");
+    // A word only a scheduled draft holds ("tomorrow") is unknown until the draft goes on sale: no result, no
+    // correction, no prefix expansion gives it away.
+    for (const char* text : {"tomorrow ", "tomorow ", "tomor"}) {
+        result = run_search(*engine, {{"q", text}});
+        CHECK(ids(result).empty());
+        CHECK_FALSE(result.contains("corrected_query"));
+    }
+    engine->manual_clock().advance(60'000);
+    CHECK(ids(run_search(*engine, {{"q", "tomor"}})) == std::vector<std::string>{"soon"});
+    CHECK(run_search(*engine, {{"q", "tomorow "}})["corrected_query"] == "tomorrow");
     result = run_search(*engine, {{"q", "xqz "}});  // too short to guess
     CHECK(ids(result).empty());
     CHECK(!result.contains("corrected_query"));

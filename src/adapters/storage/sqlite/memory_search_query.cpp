@@ -92,7 +92,7 @@ private:
             if (word.prefix) {
                 found = prefix_range(word.text);
             } else if (auto it = index_.term_ids_.find(word.text);
-                       it != index_.term_ids_.end() && index_.terms_[it->second].live_rows > 0) {
+                       it != index_.term_ids_.end() && shown_now(index_.terms_[it->second])) {
                 found.push_back(it->second);
             }
             if (found.empty()) {
@@ -109,13 +109,24 @@ private:
         if (corrected) result_.corrected_query = shown;
     }
 
-    // The most frequent live terms starting with `prefix`.
+    // Whether a product that shows now holds the term. Only such terms are words a query may use, expand to or be
+    // corrected to: a word that only a scheduled draft holds must not leak (through corrected_query, or through
+    // the difference between "no match" and "corrected") before the draft goes on sale. Usually the first posting
+    // answers; stale postings come first only until the index is rebuilt.
+    bool shown_now(const Term& term) const {
+        if (term.live_rows == 0) return false;
+        for (const Posting& posting : term.postings)
+            if (index_.live_.test(posting.slot) && index_.visible_from_ms_[posting.slot] <= now_ms_) return true;
+        return false;
+    }
+
+    // The most frequent terms starting with `prefix` that show now.
     std::vector<uint32_t> prefix_range(const std::string& prefix) const {
         std::vector<uint32_t> found;
         const auto& sorted = index_.sorted_terms_;
         for (auto it = sorted.lower_bound(prefix);
              it != sorted.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
-            if (index_.terms_[it->second].live_rows > 0) found.push_back(it->second);
+            if (shown_now(index_.terms_[it->second])) found.push_back(it->second);
         if (found.size() > search::kMaxPrefixExpansions) {
             std::partial_sort(found.begin(), found.begin() + search::kMaxPrefixExpansions, found.end(),
                               [&](uint32_t a, uint32_t b) {
@@ -150,7 +161,7 @@ private:
         int best_distance = max_edits + 1;
         for (const auto& [candidate, count] : shared) {
             const Term& term = index_.terms_[candidate];
-            if (count < needed || term.live_rows == 0) continue;
+            if (count < needed || !shown_now(term)) continue;
             const int distance = search::edit_distance(word, term.text, max_edits);
             if (distance > max_edits) continue;
             const bool better =
