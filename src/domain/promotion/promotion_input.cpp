@@ -230,8 +230,9 @@ Tier tier(const json& value, const std::string& prefix) {
 Tiered tiered(const json& action) {
     reject_unknown(action, "action", {"type", "tiers"});
     const json* list = member(action, "tiers");
-    if (!list || !list->is_array() || list->empty())
-        invalid("action.tiers", list ? "type" : "required", "action.tiers must be a non-empty array");
+    if (!list) invalid("action.tiers", "required", "action.tiers is required");
+    if (!list->is_array()) invalid("action.tiers", "type", "action.tiers must be an array of tiers");
+    if (list->empty()) invalid("action.tiers", "empty", "action.tiers needs at least one tier");
     if (list->size() > kMaxTiers) invalid("action.tiers", "too_many", fmt::format("at most {} tiers", kMaxTiers));
     Tiered parsed;
     for (std::size_t i = 0; i < list->size(); ++i) parsed.tiers.push_back(tier((*list)[i], fmt::format("action.tiers[{}]", i)));
