@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <map>
 #include <random>
 
 using namespace promotion_fixtures;
@@ -156,6 +157,7 @@ void check_lane(const LaneOutcome& lane, const std::vector<LineAmount>& before, 
 TEST_CASE("random carts and promotions: exact splits, no negative line, order-independent, reversible") {
     Generator random(20260521);
     const std::vector<const Currency*> currencies = {&currency("EUR"), &currency("JPY"), &currency("KWD")};
+    std::map<std::string, int> seen;  // how often each lane applied and each reason came up: the cases must bite
     for (int round = 0; round < 300; ++round) {
         CAPTURE(round);
         const Currency& money_of = *random.pick(currencies);
@@ -179,5 +181,13 @@ TEST_CASE("random carts and promotions: exact splits, no negative line, order-in
 
         for (const LaneOutcome* lane : {&outcome.before_tax, &outcome.after_tax})
             for (const AppliedPromotion& applied : lane->applied) check_full_refund(applied, shopping, random);
+        seen["before_tax"] += static_cast<int>(outcome.before_tax.applied.size());
+        seen["after_tax"] += static_cast<int>(outcome.after_tax.applied.size());
+        for (const NotApplied& each : outcome.not_applied) ++seen[each.reason.substr(0, each.reason.find(':'))];
+    }
+    for (const char* what : {"before_tax", "after_tax", "blocked_by_exclusive", "not_combinable_with", "no_matching_items",
+                             "min_quantity_not_met", "min_subtotal_not_met", "nothing_to_discount"}) {
+        CAPTURE(what);
+        CHECK(seen[what] > 0);
     }
 }
