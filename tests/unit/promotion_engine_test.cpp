@@ -227,6 +227,13 @@ TEST_CASE("a stacking conflict names the promotion in the way") {
     REQUIRE(outcome.before_tax.applied.size() == 2);
     CHECK(outcome.before_tax.applied[1].promotion_id == "points");
     CHECK(outcome.before_tax.applied[1].amount == money("0.90"));  // 1% of the 90.00 vip left
+
+    const auto by_id = evaluate(cart({line("a", "100.00", 1)}),
+                                {promotion(with(percent_off_order("pair", "10"), {{"priority", 1}, {"combinable_with", {"partner"}}})),
+                                 promotion(with(percent_off_order("partner", "10"), {{"combinable_with", {"pair"}}})),
+                                 promotion(with(percent_off_order("stranger", "10"), {{"priority", -1}}))});
+    CHECK(by_id.before_tax.applied.size() == 2);
+    CHECK(reason_of(by_id, "stranger") == "not_combinable_with:pair");
 }
 
 TEST_CASE("an exclusive promotion applies only alone, in both lanes") {
