@@ -14,12 +14,15 @@
 namespace commerce {
 namespace {
 
+// The documented evaluation order. Ids are unique, so the order is total and the input order never shows.
 bool evaluated_before(const Promotion* a, const Promotion* b) {
     if (a->lane != b->lane) return a->lane == Lane::before_tax;
     if (a->priority != b->priority) return a->priority > b->priority;
     return a->id < b->id;
 }
 
+// Lines in id order: allocation gives leftover units to the lower index on ties, so sorting here is what makes the
+// amounts independent of the order the cart listed its lines in.
 WorkingCart working_cart(const CartSnapshot& cart) {
     WorkingCart working{cart, {}, {}, cart.shipping};
     for (const PromotionLine& line : cart.lines) working.lines.push_back(&line);
