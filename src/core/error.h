@@ -29,4 +29,10 @@ private:
     throw Error(COMMERCE_ERR_INVALID_ARGUMENT, message, {{"field", field}});
 }
 
+// Invalid input with a stable machine-readable reason ("out_of_range", "duplicate"...) next to the field, for
+// inputs whose callers branch on why they were refused.
+[[noreturn]] inline void throw_invalid(const std::string& field, const std::string& reason, const std::string& message) {
+    throw Error(COMMERCE_ERR_INVALID_ARGUMENT, message, {{"field", field}, {"reason", reason}});
+}
+
 }  // namespace commerce
