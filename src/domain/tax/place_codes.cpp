@@ -22,6 +22,8 @@ std::optional<std::string> uppercase_code(std::string_view text, std::size_t min
 
 std::optional<std::string> normalized_country(std::string_view text) { return uppercase_code(text, 2, 2, false); }
 
-std::optional<std::string> normalized_region(std::string_view text) { return uppercase_code(text, 1, kMaxRegion, true); }
+std::optional<std::string> normalized_region(std::string_view text) {
+    return uppercase_code(text, 1, kMaxRegion, true);
+}
 
 }  // namespace commerce

@@ -41,8 +41,10 @@ const json* member(const json& object, std::string_view name) {
 std::string described(const std::string& field) { return field.empty() ? "the tax definition" : field; }
 
 void require_object(const json& value, const std::string& field) {
-    if (!value.is_object())
-        throw_invalid(field.empty() ? "definition" : field, "type", fmt::format("{} must be an object", described(field)));
+    if (!value.is_object()) {
+        throw_invalid(field.empty() ? "definition" : field, "type",
+                      fmt::format("{} must be an object", described(field)));
+    }
 }
 
 // An object whose members are all known, so that a typo is an error instead of a silently ignored setting.

@@ -59,8 +59,9 @@ bool matches(const TaxZone& zone, const Destination& destination, const TaxOrigi
         return false;
     if (zone.postal_patterns.empty()) return true;
     if (!destination.postal_code) return false;
-    return std::any_of(zone.postal_patterns.begin(), zone.postal_patterns.end(),
-                       [&](const std::string& pattern) { return matches_postal_pattern(*destination.postal_code, pattern); });
+    return std::any_of(zone.postal_patterns.begin(), zone.postal_patterns.end(), [&](const std::string& pattern) {
+        return matches_postal_pattern(*destination.postal_code, pattern);
+    });
 }
 
 }  // namespace
