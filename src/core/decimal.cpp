@@ -129,6 +129,20 @@ Decimal Decimal::rescaled(int scale, RoundingMode mode) const {
     return Decimal(divide_rounded(coefficient_, pow10(scale_ - scale), mode), scale);
 }
 
+Decimal Decimal::divided(const Decimal& divisor, int scale, RoundingMode mode) const {
+    if (divisor.is_zero()) throw_invalid("divisor", "cannot divide by zero");
+    if (scale < 0) throw_invalid("scale", "a decimal scale must not be negative");
+    // (a / 10^s) / (b / 10^t) at `scale` decimals is the integer (a * 10^(t + scale)) / (b * 10^s), rounded; the
+    // sign moves to the numerator so divide_rounded sees a positive denominator.
+    Int numerator = coefficient_ * pow10(divisor.scale_ + scale);
+    Int denominator = divisor.coefficient_ * pow10(scale_);
+    if (denominator.sign() < 0) {
+        numerator = -numerator;
+        denominator = -denominator;
+    }
+    return Decimal(divide_rounded(numerator, denominator, mode), scale);
+}
+
 Decimal Decimal::rounded_to_increment(const Decimal& increment, RoundingMode mode) const {
     if (increment.sign() <= 0) throw_invalid("increment", "a rounding increment must be positive");
     // value / increment = (c * 10^t) / (k * 10^s) for value = c/10^s and increment = k/10^t.

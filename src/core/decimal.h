@@ -51,6 +51,12 @@ public:
     // The value with exactly `scale` decimals; dropped digits are rounded with `mode`, added ones are zeros.
     Decimal rescaled(int scale, RoundingMode mode = RoundingMode::half_even) const;
 
+    // This value divided by `divisor`, exactly, then rounded once to `scale` decimals with `mode`. A quotient such
+    // as 1 / 3 or a tax extracted from a tax-inclusive price (gross * rate / (1 + rate)) has no finite decimal
+    // form, so the caller names the precision and the rounding. A zero divisor is invalid input in the field
+    // "divisor", a negative scale in the field "scale".
+    Decimal divided(const Decimal& divisor, int scale, RoundingMode mode = RoundingMode::half_even) const;
+
     // The nearest multiple of a positive `increment` (cash rounding: CHF to 0.05), ties and direction by `mode`.
     // The result has the increment's scale. A zero or negative increment is invalid input in the field "increment".
     Decimal rounded_to_increment(const Decimal& increment, RoundingMode mode = RoundingMode::half_even) const;

@@ -29,9 +29,17 @@ private:
     throw Error(COMMERCE_ERR_INVALID_ARGUMENT, message, {{"field", field}});
 }
 
+// Invalid input with a stable machine-readable reason ("out_of_range", "duplicate"...) next to the field, for
+// inputs whose callers branch on why they were refused.
+[[noreturn]] inline void throw_invalid(const std::string& field, const std::string& reason,
+                                       const std::string& message) {
+    throw Error(COMMERCE_ERR_INVALID_ARGUMENT, message, {{"field", field}, {"reason", reason}});
+}
+
 // A referenced record that does not exist. Details name the input field and repeat the value under it
 // ({"field": "product_id", "product_id": "p1"}), so hosts find the culprit the same way for every code.
-[[noreturn]] inline void throw_not_found(const std::string& field, const std::string& value, const std::string& message) {
+[[noreturn]] inline void throw_not_found(const std::string& field, const std::string& value,
+                                         const std::string& message) {
     throw Error(COMMERCE_ERR_NOT_FOUND, message, {{"field", field}, {field, value}});
 }
 

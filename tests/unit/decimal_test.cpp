@@ -158,6 +158,99 @@ TEST_CASE("rescaled rounds with the requested mode") {
     check_invalid(error_of([] { d("1.5").rescaled(-1); }), "scale");
 }
 
+TEST_CASE("divided is exact, then rounded once to the requested scale") {
+    struct Case {
+        const char* dividend;
+        const char* divisor;
+        int scale;
+        RoundingMode mode;
+        const char* expected;
+    };
+    const Case cases[] = {
+        {"1", "3", 4, RoundingMode::half_even, "0.3333"},
+        {"2", "3", 4, RoundingMode::half_even, "0.6667"},
+        {"2", "3", 4, RoundingMode::down, "0.6666"},
+        {"1", "3", 0, RoundingMode::up, "1"},
+        {"-1", "3", 0, RoundingMode::up, "-1"},
+        {"-2", "3", 2, RoundingMode::half_even, "-0.67"},
+        {"2", "-3", 2, RoundingMode::half_even, "-0.67"},
+        {"-2", "-3", 2, RoundingMode::half_even, "0.67"},
+        {"10", "4", 0, RoundingMode::half_even, "2"},  // 2.5: a tie, to the even neighbour
+        {"14", "4", 0, RoundingMode::half_even, "4"},  // 3.5
+        {"10", "4", 0, RoundingMode::half_up, "3"},
+        {"-10", "4", 0, RoundingMode::half_up, "-3"},
+        {"7.5", "2.5", 3, RoundingMode::up, "3.000"},  // exact quotients are never rounded
+        {"0", "7", 2, RoundingMode::up, "0.00"},
+        {"0.001", "1000", 6, RoundingMode::half_even, "0.000001"},
+        {"123.45", "0.01", 0, RoundingMode::down, "12345"},
+        // The tax inside a tax-inclusive price: 119.00 * 0.19 / 1.19 = 19.00, and 10.00 * 0.2 / 1.2 = 1.666...
+        {"22.6100", "1.19", 2, RoundingMode::half_even, "19.00"},
+        {"2.000", "1.2", 2, RoundingMode::half_even, "1.67"},
+        {"2.000", "1.2", 2, RoundingMode::down, "1.66"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.dividend);
+        CAPTURE(c.divisor);
+        CAPTURE(c.scale);
+        CAPTURE(static_cast<int>(c.mode));
+        const Decimal quotient = d(c.dividend).divided(d(c.divisor), c.scale, c.mode);
+        CHECK(quotient.to_string() == c.expected);
+        CHECK(quotient.scale() == c.scale);
+    }
+    CHECK(d("10").divided(d("4"), 0).to_string() == "2");  // half_even is the default
+    check_invalid(error_of([] { d("1").divided(d("0"), 2); }), "divisor");
+    check_invalid(error_of([] { d("1").divided(d("0.000"), 2); }), "divisor");
+    check_invalid(error_of([] { d("1").divided(d("3"), -1); }), "scale");
+}
+
+TEST_CASE("property: divided lies within one unit of the exact quotient, in the mode's direction") {
+    std::mt19937_64 random(1190);
+    std::uniform_int_distribution<std::int64_t> coefficient(-1'000'000'000'000, 1'000'000'000'000);
+    std::uniform_int_distribution<int> scale(0, 9);
+    const RoundingMode modes[] = {RoundingMode::half_even, RoundingMode::half_up, RoundingMode::down,
+                                  RoundingMode::up};
+    for (int i = 0; i < 1000; ++i) {
+        const Decimal a(coefficient(random), scale(random));
+        Decimal b(coefficient(random), scale(random));
+        if (b.is_zero()) b = Decimal(1);
+        const int target = scale(random);
+        const Decimal unit(1, target);
+        CAPTURE(a);
+        CAPTURE(b);
+        CAPTURE(target);
+        for (RoundingMode mode : modes) {
+            CAPTURE(static_cast<int>(mode));
+            const Decimal q = a.divided(b, target, mode);
+            // q * b - a is the error scaled by b; compare it with the allowed error scaled by |b|.
+            const Decimal magnitude_b = b.sign() < 0 ? -b : b;
+            const Decimal error = a - q * b;  // the exact quotient minus q, times b
+            const Decimal quotient_error = b.sign() < 0 ? -error : error;  // (a / b - q) * |b|
+            CHECK(quotient_error < unit * magnitude_b);
+            CHECK(-(unit * magnitude_b) < quotient_error);
+            CHECK(a.divided(b, target, mode) == -((-a).divided(b, target, mode)));
+            CHECK(a.divided(b, target, mode) == (-a).divided(-b, target, mode));
+            const int quotient_sign = a.sign() * b.sign();
+            switch (mode) {
+                case RoundingMode::down:
+                    CHECK((quotient_error.is_zero() || quotient_error.sign() == quotient_sign));
+                    break;
+                case RoundingMode::up:
+                    CHECK((quotient_error.is_zero() || quotient_error.sign() == -quotient_sign));
+                    break;
+                case RoundingMode::half_even:
+                case RoundingMode::half_up: {
+                    const Decimal half_scaled = Decimal(5, target + 1) * magnitude_b;
+                    CHECK(quotient_error <= half_scaled);
+                    CHECK(-half_scaled <= quotient_error);
+                    break;
+                }
+            }
+        }
+        // A product divided by one of its factors gives the other back exactly.
+        CHECK((a * b).divided(b, a.scale(), RoundingMode::up) == a);
+    }
+}
+
 TEST_CASE("rounded_to_increment rounds to a multiple of the increment") {
     struct Case {
         const char* value;
