@@ -8,6 +8,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace commerce {
 
@@ -31,8 +32,7 @@ private:
 
 // Invalid input with a stable machine-readable reason ("out_of_range", "duplicate"...) next to the field, for
 // inputs whose callers branch on why they were refused.
-[[noreturn]] inline void throw_invalid(const std::string& field, const std::string& reason,
-                                       const std::string& message) {
+[[noreturn]] inline void throw_invalid(std::string_view field, std::string_view reason, const std::string& message) {
     throw Error(COMMERCE_ERR_INVALID_ARGUMENT, message, {{"field", field}, {"reason", reason}});
 }
 

@@ -35,7 +35,7 @@ void apply_texts(Transaction& tx, Category& category, const json& input) {
 
 // A position among siblings: negative is refused, past the end means the end.
 int64_t sibling_position(int64_t wanted, int64_t siblings_excluding_self) {
-    if (wanted < 0) in::invalid("position", "negative", "position must be 0 or more");
+    if (wanted < 0) throw_invalid("position", "negative", "position must be 0 or more");
     return std::min(wanted, siblings_excluding_self);
 }
 
@@ -99,7 +99,7 @@ Category move_category(const CatalogContext& context, const Actor& actor, std::s
     if (parent_id) {
         parent_path = existing_category(tx, *parent_id, "parent_id").path;
         if (within(*parent_path, category.path))
-            in::invalid("parent_id", "cycle", "a category cannot move under itself or its descendants");
+            throw_invalid("parent_id", "cycle", "a category cannot move under itself or its descendants");
     }
     // Leave the old siblings, then make room among the new ones.
     tx.categories().shift_positions(category.parent_id, category.position + 1, -1);

@@ -24,11 +24,11 @@ void apply_members(Transaction& tx, Collection& collection, const json& input) {
         std::vector<std::string> members;
         std::set<std::string> seen;
         for (const auto& id : *ids) {
-            if (!id.is_string()) in::invalid("product_ids", "type", "product_ids must be an array of ids");
+            if (!id.is_string()) throw_invalid("product_ids", "type", "product_ids must be an array of ids");
             const std::string& product_id = id.get_ref<const std::string&>();
-            if (!seen.insert(product_id).second) in::invalid("product_ids", "duplicate", "a product is listed twice");
+            if (!seen.insert(product_id).second) throw_invalid("product_ids", "duplicate", "a product is listed twice");
             if (!tx.products().by_id(product_id))
-                in::invalid("product_ids", "unknown_product", fmt::format("no product with id '{}'", product_id));
+                throw_invalid("product_ids", "unknown_product", fmt::format("no product with id '{}'", product_id));
             members.push_back(product_id);
         }
         collection.product_ids = std::move(members);

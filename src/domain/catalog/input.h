@@ -10,8 +10,6 @@
 
 namespace commerce::catalog_input {
 
-// INVALID_ARGUMENT naming the field, with a machine-readable reason.
-[[noreturn]] void invalid(std::string_view field, std::string_view reason, const std::string& message);
 
 // A text member that must be present (when required) and not empty; nullopt when absent or null.
 std::optional<std::string> text(const json& object, std::string_view member, std::size_t max_bytes,

@@ -28,7 +28,7 @@ void check_against_store(Transaction& tx, const Product& product) {
     }
     for (const auto& category_id : product.category_ids)
         if (!tx.categories().by_id(category_id))
-            catalog_input::invalid("category_ids", "unknown_category", fmt::format("no category with id '{}'", category_id));
+            throw_invalid("category_ids", "unknown_category", fmt::format("no category with id '{}'", category_id));
 }
 
 }  // namespace
@@ -93,7 +93,7 @@ ProductPage list_products(Transaction& tx, const json& query) {
                         .offset = 0,
                         .limit = optional_integer(query, "limit", 1, 200).value_or(50)};
     const auto page = optional_integer(query, "page", 1, 1'000'000);
-    if (page && !filter.after_id.empty()) catalog_input::invalid("page", "ambiguous", "give either page or after");
+    if (page && !filter.after_id.empty()) throw_invalid("page", "ambiguous", "give either page or after");
     ProductPage result;
     if (page) {
         filter.offset = (*page - 1) * filter.limit;
@@ -115,7 +115,7 @@ ProductPage list_products(Transaction& tx, const json& query) {
 Product product_by_barcode(Transaction& tx, std::string_view barcode) {
     auto normalized = normalized_gtin(barcode);
     if (!normalized)
-        catalog_input::invalid("barcode", "check_digit", "barcode must be an EAN-13, UPC-A or EAN-8 with a valid check digit");
+        throw_invalid("barcode", "check_digit", "barcode must be an EAN-13, UPC-A or EAN-8 with a valid check digit");
     auto product = tx.products().by_barcode(*normalized);
     if (!product) throw_not_found("barcode", std::string(barcode), fmt::format("no variant has barcode {}", barcode));
     return *product;

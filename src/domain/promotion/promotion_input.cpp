@@ -3,7 +3,6 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "core/timestamp.h"
-#include "domain/promotion/invalid.h"
 
 #include <fmt/format.h>
 
@@ -23,7 +22,6 @@ constexpr int64_t kMaxCount = std::numeric_limits<int64_t>::max();
 
 const std::initializer_list<std::string_view> kFilterMembers = {"product_ids", "variant_ids", "category_ids", "tags"};
 
-using promotion_input::invalid;
 
 std::string path(std::string_view prefix, std::string_view member) {
     return prefix.empty() ? std::string(member) : fmt::format("{}.{}", prefix, member);
@@ -33,7 +31,7 @@ std::string path(std::string_view prefix, std::string_view member) {
 void reject_unknown(const json& object, std::string_view prefix, std::initializer_list<std::string_view> known) {
     for (const auto& [key, value] : object.items())
         if (std::find(known.begin(), known.end(), key) == known.end())
-            invalid(path(prefix, key), "unknown_member", fmt::format("no member '{}' is known here", key));
+            throw_invalid(path(prefix, key), "unknown_member", fmt::format("no member '{}' is known here", key));
 }
 
 const json* member(const json& object, std::string_view name) {
@@ -42,7 +40,7 @@ const json* member(const json& object, std::string_view name) {
 }
 
 const json& object_at(const json& value, const std::string& field) {
-    if (!value.is_object()) invalid(field, "type", fmt::format("{} must be an object", field));
+    if (!value.is_object()) throw_invalid(field, "type", fmt::format("{} must be an object", field));
     return value;
 }
 
@@ -50,18 +48,18 @@ std::optional<std::string> text(const json& object, std::string_view name, const
                                 std::size_t max_bytes) {
     const json* value = member(object, name);
     if (!value) return std::nullopt;
-    if (!value->is_string()) invalid(field, "type", fmt::format("{} must be a string", field));
+    if (!value->is_string()) throw_invalid(field, "type", fmt::format("{} must be a string", field));
     const auto& text = value->get_ref<const std::string&>();
-    if (text.empty()) invalid(field, "empty", fmt::format("{} must not be empty", field));
+    if (text.empty()) throw_invalid(field, "empty", fmt::format("{} must not be empty", field));
     if (text.size() > max_bytes || !is_valid_utf8(text))
-        invalid(field, "too_long", fmt::format("{} must be UTF-8 of at most {} bytes", field, max_bytes));
+        throw_invalid(field, "too_long", fmt::format("{} must be UTF-8 of at most {} bytes", field, max_bytes));
     return text;
 }
 
 std::string required_text(const json& object, std::string_view name, const std::string& field,
                           std::size_t max_bytes) {
     auto value = text(object, name, field, max_bytes);
-    if (!value) invalid(field, "required", fmt::format("{} is required", field));
+    if (!value) throw_invalid(field, "required", fmt::format("{} is required", field));
     return *value;
 }
 
@@ -69,18 +67,18 @@ std::optional<int64_t> integer(const json& object, std::string_view name, const 
                                int64_t max) {
     const json* value = member(object, name);
     if (!value) return std::nullopt;
-    if (!value->is_number_integer()) invalid(field, "type", fmt::format("{} must be an integer", field));
+    if (!value->is_number_integer()) throw_invalid(field, "type", fmt::format("{} must be an integer", field));
     // Unsigned values above INT64_MAX are stored as uint64; compare before converting.
     const bool too_big = value->is_number_unsigned() && value->get<uint64_t>() > static_cast<uint64_t>(max);
     if (too_big || value->get<int64_t>() < min || value->get<int64_t>() > max)
-        invalid(field, "out_of_range", fmt::format("{} must be between {} and {}", field, min, max));
+        throw_invalid(field, "out_of_range", fmt::format("{} must be between {} and {}", field, min, max));
     return value->get<int64_t>();
 }
 
 bool boolean(const json& object, std::string_view name, const std::string& field) {
     const json* value = member(object, name);
     if (!value) return false;
-    if (!value->is_boolean()) invalid(field, "type", fmt::format("{} must be true or false", field));
+    if (!value->is_boolean()) throw_invalid(field, "type", fmt::format("{} must be true or false", field));
     return value->get<bool>();
 }
 
@@ -88,16 +86,16 @@ bool boolean(const json& object, std::string_view name, const std::string& field
 std::vector<std::string> string_list(const json& object, std::string_view name, const std::string& field) {
     const json* value = member(object, name);
     if (!value) return {};
-    if (!value->is_array()) invalid(field, "type", fmt::format("{} must be an array of strings", field));
+    if (!value->is_array()) throw_invalid(field, "type", fmt::format("{} must be an array of strings", field));
     if (value->size() > kMaxListEntries)
-        invalid(field, "too_many", fmt::format("{} has more than {} entries", field, kMaxListEntries));
+        throw_invalid(field, "too_many", fmt::format("{} has more than {} entries", field, kMaxListEntries));
     std::vector<std::string> list;
     for (const auto& entry : *value) {
         if (!entry.is_string() || entry.get_ref<const std::string&>().empty())
-            invalid(field, "type", fmt::format("{} must hold non-empty strings", field));
+            throw_invalid(field, "type", fmt::format("{} must hold non-empty strings", field));
         const auto& text = entry.get_ref<const std::string&>();
         if (text.size() > kMaxShortText || !is_valid_utf8(text))
-            invalid(field, "too_long", fmt::format("{} entries are UTF-8 of at most {} bytes", field, kMaxShortText));
+            throw_invalid(field, "too_long", fmt::format("{} entries are UTF-8 of at most {} bytes", field, kMaxShortText));
         list.push_back(text);
     }
     std::sort(list.begin(), list.end());
@@ -112,24 +110,24 @@ Money money(const json& value, const std::string& field, bool allow_zero = false
         parsed = Money::from_json(value);
     } catch (const Error& error) {
         if (error.code() != COMMERCE_ERR_INVALID_ARGUMENT) throw;
-        invalid(field, "money_format", fmt::format("{}: {}", field, error.what()));
+        throw_invalid(field, "money_format", fmt::format("{}: {}", field, error.what()));
     }
-    if (parsed->is_negative()) invalid(field, "negative", fmt::format("{} must not be negative", field));
-    if (parsed->is_zero() && !allow_zero) invalid(field, "zero", fmt::format("{} must be more than zero", field));
+    if (parsed->is_negative()) throw_invalid(field, "negative", fmt::format("{} must not be negative", field));
+    if (parsed->is_zero() && !allow_zero) throw_invalid(field, "zero", fmt::format("{} must be more than zero", field));
     return *parsed;
 }
 
 // A percentage as a decimal string ("12.5"), never a JSON number: a binary float would already have rounded it.
 Percent percent(const json& value, const std::string& field) {
-    if (!value.is_string()) invalid(field, "type", fmt::format("{} must be a decimal string like \"12.5\"", field));
+    if (!value.is_string()) throw_invalid(field, "type", fmt::format("{} must be a decimal string like \"12.5\"", field));
     std::optional<Decimal> parsed;
     try {
         parsed = Decimal::parse(value.get_ref<const std::string&>());
     } catch (const Error&) {
-        invalid(field, "type", fmt::format("{} must be a decimal string like \"12.5\"", field));
+        throw_invalid(field, "type", fmt::format("{} must be a decimal string like \"12.5\"", field));
     }
     if (parsed->sign() <= 0 || *parsed > Decimal(100))
-        invalid(field, "out_of_range", fmt::format("{} must be more than 0 and at most 100", field));
+        throw_invalid(field, "out_of_range", fmt::format("{} must be more than 0 and at most 100", field));
     return Percent{*parsed};
 }
 
@@ -137,21 +135,21 @@ Percent percent(const json& value, const std::string& field) {
 Reduction reduction(const json& object, std::string_view prefix) {
     const json* rate = member(object, "percent");
     const json* amount = member(object, "amount");
-    if (rate && amount) invalid(path(prefix, "amount"), "conflict", "give either percent or amount, not both");
+    if (rate && amount) throw_invalid(path(prefix, "amount"), "conflict", "give either percent or amount, not both");
     if (rate) return percent(*rate, path(prefix, "percent"));
     if (amount) return money(*amount, path(prefix, "amount"));
-    invalid(path(prefix, "percent"), "required", fmt::format("{} needs a percent or an amount", prefix));
+    throw_invalid(path(prefix, "percent"), "required", fmt::format("{} needs a percent or an amount", prefix));
 }
 
 Percent required_percent(const json& object, std::string_view prefix) {
     const json* rate = member(object, "percent");
-    if (!rate) invalid(path(prefix, "percent"), "required", fmt::format("{}.percent is required", prefix));
+    if (!rate) throw_invalid(path(prefix, "percent"), "required", fmt::format("{}.percent is required", prefix));
     return percent(*rate, path(prefix, "percent"));
 }
 
 Money required_amount(const json& object, std::string_view prefix) {
     const json* amount = member(object, "amount");
-    if (!amount) invalid(path(prefix, "amount"), "required", fmt::format("{}.amount is required", prefix));
+    if (!amount) throw_invalid(path(prefix, "amount"), "required", fmt::format("{}.amount is required", prefix));
     return money(*amount, path(prefix, "amount"));
 }
 
@@ -161,7 +159,7 @@ std::optional<int64_t> timestamp(const json& object, std::string_view name) {
     if (!value) return std::nullopt;
     if (value->is_string()) {
         if (auto parsed = parse_rfc3339(value->get_ref<const std::string&>())) return parsed;
-        invalid(name, "format", fmt::format("{} must be RFC 3339 UTC like 2026-12-01T00:00:00Z", name));
+        throw_invalid(name, "format", fmt::format("{} must be RFC 3339 UTC like 2026-12-01T00:00:00Z", name));
     }
     return integer(object, name, std::string(name), 0, kMaxCount);
 }
@@ -177,7 +175,7 @@ std::vector<const Currency*> currencies(const json& object) {
     std::vector<const Currency*> list;
     for (const auto& code : string_list(object, "currencies", "conditions.currencies")) {
         const Currency* found = find_currency(code);
-        if (!found) invalid("conditions.currencies", "unknown_currency", fmt::format("no currency '{}'", code));
+        if (!found) throw_invalid("conditions.currencies", "unknown_currency", fmt::format("no currency '{}'", code));
         list.push_back(found);
     }
     return list;  // sorted, as the codes were
@@ -219,9 +217,9 @@ Tier tier(const json& value, const std::string& prefix) {
     reject_unknown(object, prefix, {"min_subtotal", "min_quantity", "percent", "amount"});
     const json* subtotal = member(object, "min_subtotal");
     auto quantity = integer(object, "min_quantity", path(prefix, "min_quantity"), 1, kMaxUnits);
-    if (subtotal && quantity) invalid(path(prefix, "min_quantity"), "conflict", "a tier has one threshold");
+    if (subtotal && quantity) throw_invalid(path(prefix, "min_quantity"), "conflict", "a tier has one threshold");
     if (!subtotal && !quantity)
-        invalid(path(prefix, "min_subtotal"), "required", "a tier needs min_subtotal or min_quantity");
+        throw_invalid(path(prefix, "min_subtotal"), "required", "a tier needs min_subtotal or min_quantity");
     if (subtotal) return {money(*subtotal, path(prefix, "min_subtotal"), /*allow_zero=*/true), reduction(object, prefix)};
     return {*quantity, reduction(object, prefix)};
 }
@@ -230,16 +228,16 @@ Tier tier(const json& value, const std::string& prefix) {
 Tiered tiered(const json& action) {
     reject_unknown(action, "action", {"type", "tiers"});
     const json* list = member(action, "tiers");
-    if (!list) invalid("action.tiers", "required", "action.tiers is required");
-    if (!list->is_array()) invalid("action.tiers", "type", "action.tiers must be an array of tiers");
-    if (list->empty()) invalid("action.tiers", "empty", "action.tiers needs at least one tier");
-    if (list->size() > kMaxTiers) invalid("action.tiers", "too_many", fmt::format("at most {} tiers", kMaxTiers));
+    if (!list) throw_invalid("action.tiers", "required", "action.tiers is required");
+    if (!list->is_array()) throw_invalid("action.tiers", "type", "action.tiers must be an array of tiers");
+    if (list->empty()) throw_invalid("action.tiers", "empty", "action.tiers needs at least one tier");
+    if (list->size() > kMaxTiers) throw_invalid("action.tiers", "too_many", fmt::format("at most {} tiers", kMaxTiers));
     Tiered parsed;
     for (std::size_t i = 0; i < list->size(); ++i) parsed.tiers.push_back(tier((*list)[i], fmt::format("action.tiers[{}]", i)));
     const auto kind = parsed.tiers.front().threshold.index();
     for (const Tier& each : parsed.tiers)
         if (each.threshold.index() != kind)
-            invalid("action.tiers", "mixed_tiers", "every tier has min_subtotal, or every tier has min_quantity");
+            throw_invalid("action.tiers", "mixed_tiers", "every tier has min_subtotal, or every tier has min_quantity");
     auto threshold_less = [](const Tier& a, const Tier& b) {
         if (const auto* money_a = std::get_if<Money>(&a.threshold)) return *money_a < std::get<Money>(b.threshold);
         return std::get<int64_t>(a.threshold) < std::get<int64_t>(b.threshold);
@@ -247,7 +245,7 @@ Tiered tiered(const json& action) {
     std::sort(parsed.tiers.begin(), parsed.tiers.end(), threshold_less);
     for (std::size_t i = 1; i < parsed.tiers.size(); ++i)
         if (!threshold_less(parsed.tiers[i - 1], parsed.tiers[i]))
-            invalid("action.tiers", "duplicate_tier", "two tiers have the same threshold");
+            throw_invalid("action.tiers", "duplicate_tier", "two tiers have the same threshold");
     return parsed;
 }
 
@@ -270,7 +268,7 @@ Action action(const json& value) {
     }
     if (type == "buy_x_get_y") return buy_x_get_y(object);
     if (type == "tiered") return tiered(object);
-    invalid("action.type", "unknown_type",
+    throw_invalid("action.type", "unknown_type",
             "action.type must be percentage_off_items, fixed_off_items, percentage_off_order, fixed_off_order, "
             "free_shipping, buy_x_get_y or tiered");
 }
@@ -279,7 +277,7 @@ Lane lane(const json& object) {
     auto name = text(object, "lane", "lane", 16);
     if (!name || *name == "before_tax") return Lane::before_tax;
     if (*name == "after_tax") return Lane::after_tax;
-    invalid("lane", "unknown_lane", "lane must be before_tax or after_tax");
+    throw_invalid("lane", "unknown_lane", "lane must be before_tax or after_tax");
 }
 
 // Every amount of a definition, with its field, so one check covers them all.
@@ -309,11 +307,11 @@ void check_currency(Promotion& promotion) {
     const Currency& currency = amounts.front().second.currency();
     for (const auto& [field, amount] : amounts)
         if (&amount.currency() != &currency)
-            invalid(field, "currency_mismatch", fmt::format("{} is not in {} like the promotion's other amounts", field, currency.code));
+            throw_invalid(field, "currency_mismatch", fmt::format("{} is not in {} like the promotion's other amounts", field, currency.code));
     auto& listed = promotion.conditions.currencies;
     if (listed.empty()) listed.push_back(&currency);
     if (listed.size() != 1 || listed.front() != &currency)
-        invalid("conditions.currencies", "currency_mismatch",
+        throw_invalid("conditions.currencies", "currency_mismatch",
                 fmt::format("a promotion with amounts in {} applies to {} carts only", currency.code, currency.code));
 }
 
@@ -340,7 +338,7 @@ Promotion parse_promotion(const json& definition) {
     promotion.name = required_text(object, "name", "name", kMaxName);
     if (auto code = text(object, "code", "code", kMaxShortText)) {
         promotion.code = normalized_code(*code);
-        if (!promotion.code) invalid("code", "format", "a code is 1 to 64 of A-Z, 0-9, '-' and '_'");
+        if (!promotion.code) throw_invalid("code", "format", "a code is 1 to 64 of A-Z, 0-9, '-' and '_'");
     }
     promotion.priority = integer(object, "priority", "priority", -kMaxPriority, kMaxPriority).value_or(0);
     promotion.exclusive = boolean(object, "exclusive", "exclusive");
@@ -348,18 +346,18 @@ Promotion parse_promotion(const json& definition) {
     if (member(object, "combinable_with")) {
         promotion.combinable_with = string_list(object, "combinable_with", "combinable_with");
         if (promotion.exclusive && !promotion.combinable_with->empty())
-            invalid("combinable_with", "exclusive_conflict", "an exclusive promotion combines with nothing");
+            throw_invalid("combinable_with", "exclusive_conflict", "an exclusive promotion combines with nothing");
     }
     promotion.lane = lane(object);
     promotion.starts_at_ms = timestamp(object, "starts_at");
     promotion.ends_at_ms = timestamp(object, "ends_at");
     if (promotion.starts_at_ms && promotion.ends_at_ms && *promotion.ends_at_ms <= *promotion.starts_at_ms)
-        invalid("ends_at", "window", "ends_at must be after starts_at");
+        throw_invalid("ends_at", "window", "ends_at must be after starts_at");
     promotion.usage_limit = integer(object, "usage_limit", "usage_limit", 1, kMaxCount);
     promotion.usage_limit_per_customer = integer(object, "usage_limit_per_customer", "usage_limit_per_customer", 1, kMaxCount);
     if (const json* given = member(object, "conditions")) promotion.conditions = conditions(*given);
     const json* given_action = member(object, "action");
-    if (!given_action) invalid("action", "required", "action is required");
+    if (!given_action) throw_invalid("action", "required", "action is required");
     promotion.action = action(*given_action);
     if (const json* cap = member(object, "max_discount")) promotion.max_discount = money(*cap, "max_discount");
     check_currency(promotion);

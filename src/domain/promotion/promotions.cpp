@@ -1,9 +1,9 @@
 #include "domain/promotion/promotions.h"
 
+#include "core/error.h"
 #include "domain/promotion/actions.h"
 #include "domain/promotion/allocation.h"
 #include "domain/promotion/eligibility.h"
-#include "domain/promotion/invalid.h"
 #include "domain/promotion/promotion_input.h"
 #include "domain/promotion/stacking.h"
 #include "domain/promotion/working_cart.h"
@@ -75,7 +75,7 @@ std::vector<const Promotion*> candidates(const CartSnapshot& cart, std::span<con
     std::vector<const Promotion*> chosen;
     for (const Promotion& promotion : promotions) {
         if (!ids.insert(promotion.id).second)
-            promotion_input::invalid("promotions", "duplicate_promotion", "two promotions have the id " + promotion.id);
+            throw_invalid("promotions", "duplicate_promotion", "two promotions have the id " + promotion.id);
         if (promotion.code) known_codes.insert(*promotion.code);
         if (!promotion.code || entered.contains(*promotion.code)) chosen.push_back(&promotion);
     }

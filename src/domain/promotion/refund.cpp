@@ -1,7 +1,7 @@
 #include "domain/promotion/refund.h"
 
-#include "domain/promotion/invalid.h"
 
+#include "core/error.h"
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,7 +9,6 @@
 namespace commerce {
 namespace {
 
-using promotion_input::invalid;
 
 // The discount carried by the first `units` of the line: its proportional share, rounded by largest remainder.
 Money discount_of_first_units(const Money& line_discount, int64_t units, int64_t quantity) {
@@ -20,7 +19,7 @@ Money discount_of_first_units(const Money& line_discount, int64_t units, int64_t
 void check_counts(const RefundedUnits& refund) {
     if (refund.quantity < 1 || refund.already_refunded < 0 || refund.refunding < 0 ||
         refund.already_refunded > refund.quantity - refund.refunding)
-        invalid("refunds", "out_of_range",
+        throw_invalid("refunds", "out_of_range",
                 fmt::format("line {}: {} units already refunded and {} now do not fit in {}", refund.line_id,
                             refund.already_refunded, refund.refunding, refund.quantity));
 }
@@ -38,7 +37,7 @@ std::vector<LineAmount> discount_to_reverse(const AppliedPromotion& applied, std
     std::vector<LineAmount> reversed;
     for (const RefundedUnits* refund : ordered) {
         if (!reversed.empty() && reversed.back().line_id == refund->line_id)
-            invalid("refunds", "duplicate_line", "line " + refund->line_id + " is given twice");
+            throw_invalid("refunds", "duplicate_line", "line " + refund->line_id + " is given twice");
         auto line = std::find_if(applied.lines.begin(), applied.lines.end(),
                                  [&](const LineAmount& each) { return each.line_id == refund->line_id; });
         const Money discount = line != applied.lines.end() ? line->amount : Money::zero(applied.amount.currency());
