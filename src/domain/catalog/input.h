@@ -10,7 +10,6 @@
 
 namespace commerce::catalog_input {
 
-
 // A text member that must be present (when required) and not empty; nullopt when absent or null.
 std::optional<std::string> text(const json& object, std::string_view member, std::size_t max_bytes,
                                 bool required = false);

@@ -3,7 +3,6 @@
 #include "core/error.h"
 #include "core/permission_names.h"
 #include "domain/catalog/gtin.h"
-#include "domain/catalog/input.h"
 #include "domain/catalog/product_input.h"
 
 #include <fmt/format.h>

@@ -35,6 +35,7 @@ private:
     // product_reads.cpp
     Product load_row(Query& row);
     void load_children(Product& product);
+    std::optional<Product> load_whole(Query& row);  // the row's product with every child, or none
     Connection& db_;
 };
 

@@ -70,22 +70,23 @@ void SqliteProducts::load_children(Product& product) {
     product.variants = load_variants(product.id);
 }
 
-std::optional<Product> SqliteProducts::by_id(std::string_view id) {
-    auto row = db_.query(PRODUCT_COLUMNS "WHERE id = ?1");
-    row.bind(1, id);
+std::optional<Product> SqliteProducts::load_whole(Query& row) {
     if (!row.step()) return std::nullopt;
     Product product = load_row(row);
     load_children(product);
     return product;
 }
 
+std::optional<Product> SqliteProducts::by_id(std::string_view id) {
+    auto row = db_.query(PRODUCT_COLUMNS "WHERE id = ?1");
+    row.bind(1, id);
+    return load_whole(row);
+}
+
 std::optional<Product> SqliteProducts::by_slug(std::string_view slug) {
     auto row = db_.query(PRODUCT_COLUMNS "WHERE slug = ?1");
     row.bind(1, slug);
-    if (!row.step()) return std::nullopt;
-    Product product = load_row(row);
-    load_children(product);
-    return product;
+    return load_whole(row);
 }
 
 std::optional<Product> SqliteProducts::by_barcode(std::string_view normalized_barcode) {
