@@ -3,7 +3,13 @@
  * A cart has one currency. A cart created without a session is a guest cart: its id is the bearer credential,
  * as in Medusa, so keep it private. A cart created with a session belongs to that user, and only that user's
  * session (or staff with the permission "orders.manage") may read or change it. Every call returns the whole
- * "cart" document with exact totals. */
+ * "cart" document with exact totals.
+ *
+ * Every read or change prices the cart afresh (docs/carts.md): catalog prices, then the promotions of lane
+ * before_tax (automatic ones and those of the cart's coupons), then the store's taxes on what they left (at the
+ * shipping address, or estimated at the store's origin while there is none), then the promotions of lane
+ * after_tax. The document lists each discount with its promotion and lines, each tax, every coupon's status and
+ * every promotion that did not apply with its reason; its parts always add up to its "total". */
 #ifndef COMMERCE_CART_H
 #define COMMERCE_CART_H
 
@@ -34,6 +40,22 @@ COMMERCE_API commerce_status commerce_cart_update_item(commerce_doc **out, comme
 COMMERCE_API commerce_status commerce_cart_remove_item(commerce_doc **out, commerce_engine *engine,
                                                        const char *session, const char *cart_id,
                                                        const char *item_id);
+
+/* Enters a coupon code (case-insensitive). COMMERCE_ERR_COUPON_NOT_APPLICABLE when no active promotion has it
+ * (details reason "unknown_code") or its promotion does not apply to the cart now (the promotion engine's reason:
+ * "expired", "min_subtotal_not_met", "usage_limit_reached", "not_combinable_with:<id>"...); the cart is then
+ * unchanged. A cart holds at most 5 codes, one per promotion. */
+COMMERCE_API commerce_status commerce_cart_apply_coupon(commerce_doc **out, commerce_engine *engine,
+                                                        const char *session, const char *cart_id, const char *code);
+
+COMMERCE_API commerce_status commerce_cart_remove_coupon(commerce_doc **out, commerce_engine *engine,
+                                                         const char *session, const char *cart_id, const char *code);
+
+/* Changes what prices the cart besides its lines: {"shipping_address": {"country": "DE", "region": "BY",
+ * "postal_code": "80331"} or null, "channel": "web" | "pos" | ...}. Another channel than "web" needs a staff
+ * session ("orders.manage"). */
+COMMERCE_API commerce_status commerce_cart_update(commerce_doc **out, commerce_engine *engine, const char *session,
+                                                  const char *cart_id, const char *changes_json);
 
 COMMERCE_END_DECLS
 

@@ -14,6 +14,7 @@
 #include <commerce/inventory.h>
 #include <commerce/search.h>
 #include <commerce/review.h>
+#include <commerce/pricing.h>
 #include <commerce/cart.h>
 #include <commerce/order.h>
 

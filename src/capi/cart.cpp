@@ -38,4 +38,19 @@ commerce_status commerce_cart_remove_item(commerce_doc** out, commerce_engine* e
     return return_document(out, [&] { return flows::remove_item(engine_of(engine), session, cart_id, product_id); });
 }
 
+commerce_status commerce_cart_apply_coupon(commerce_doc** out, commerce_engine* engine, const char* session,
+                                           const char* cart_id, const char* code) {
+    return return_document(out, [&] { return flows::apply_coupon(engine_of(engine), session, cart_id, code); });
+}
+
+commerce_status commerce_cart_remove_coupon(commerce_doc** out, commerce_engine* engine, const char* session,
+                                            const char* cart_id, const char* code) {
+    return return_document(out, [&] { return flows::remove_coupon(engine_of(engine), session, cart_id, code); });
+}
+
+commerce_status commerce_cart_update(commerce_doc** out, commerce_engine* engine, const char* session,
+                                     const char* cart_id, const char* changes_json) {
+    return return_document(out, [&] { return flows::update_cart(engine_of(engine), session, cart_id, changes_json); });
+}
+
 }

@@ -1,9 +1,16 @@
 #include "flows/carts.h"
 
+#include "core/error.h"
 #include "core/text.h"
 #include "domain/cart/cart_items.h"
+#include "domain/cart/cart_pricing_inputs.h"
+#include "domain/promotion/promotion_input.h"
 #include "flows/access.h"
 #include "flows/priced_cart.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
 
 namespace commerce::flows {
 namespace {
@@ -15,11 +22,12 @@ nlohmann::json change_cart(Engine& engine, const char* session, const char* cart
     const std::string_view id = checked_text(cart_id, "cart_id");
     nlohmann::json document;
     engine.write([&](Transaction& tx) {
-        Cart cart = accessible_cart(tx, id, optional_actor(engine, tx, token));
-        change(tx, cart);
+        const auto actor = optional_actor(engine, tx, token);
+        Cart cart = accessible_cart(tx, id, actor);
+        change(tx, cart, actor);
         cart.updated_ms = engine.clock().now_ms();
         tx.carts().save(cart);
-        document = cart_document(price_cart(tx, cart));
+        document = cart_document(price_cart(tx, cart, engine.now_ms()));
     });
     return document;
 }
@@ -36,9 +44,10 @@ nlohmann::json create_cart(Engine& engine, const char* session, const char* curr
         Cart cart{.id = engine.ids().next(),
                   .user_id = actor ? std::optional(actor->user_id) : std::nullopt,
                   .currency = &cart_currency, .status = std::string(kCartOpen), .items = {},
+                  .channel = std::string(kChannelWeb), .shipping_address = std::nullopt, .coupon_codes = {},
                   .created_ms = now, .updated_ms = now};
         tx.carts().insert(cart);
-        document = cart_document(price_cart(tx, cart));
+        document = cart_document(price_cart(tx, cart, now));
     });
     return document;
 }
@@ -48,7 +57,8 @@ nlohmann::json get_cart(Engine& engine, const char* session, const char* cart_id
     const std::string_view id = checked_text(cart_id, "cart_id");
     nlohmann::json document;
     engine.read([&](Transaction& tx) {
-        document = cart_document(price_cart(tx, accessible_cart(tx, id, optional_actor(engine, tx, token))));
+        document = cart_document(
+            price_cart(tx, accessible_cart(tx, id, optional_actor(engine, tx, token)), engine.now_ms()));
     });
     return document;
 }
@@ -56,7 +66,7 @@ nlohmann::json get_cart(Engine& engine, const char* session, const char* cart_id
 nlohmann::json add_item(Engine& engine, const char* session, const char* cart_id, const char* item_id,
                         int64_t quantity) {
     const std::string_view item = checked_text(item_id, "item_id");
-    return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart) {
+    return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart, const std::optional<Actor>&) {
         require_open(cart);
         add_quantity(cart, sellable_variant(tx, item, *cart.currency, engine.now_ms()).variant.id, quantity);
     });
@@ -66,7 +76,7 @@ nlohmann::json add_item(Engine& engine, const char* session, const char* cart_id
 nlohmann::json update_item(Engine& engine, const char* session, const char* cart_id, const char* item_id,
                            int64_t quantity) {
     const std::string_view item = checked_text(item_id, "item_id");
-    return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart) {
+    return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart, const std::optional<Actor>&) {
         require_open(cart);
         set_quantity(cart, named_variant(tx, item).variant_id, quantity);
     });
@@ -74,9 +84,75 @@ nlohmann::json update_item(Engine& engine, const char* session, const char* cart
 
 nlohmann::json remove_item(Engine& engine, const char* session, const char* cart_id, const char* item_id) {
     const std::string_view item = checked_text(item_id, "item_id");
-    return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart) {
+    return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart, const std::optional<Actor>&) {
         require_open(cart);
         remove_line(cart, named_variant(tx, item).variant_id);
+    });
+}
+
+// The coupon must apply to the cart as it is now: an unknown code, or one whose promotion does not apply (with
+// the engine's reason), is COUPON_NOT_APPLICABLE and the cart keeps its codes.
+nlohmann::json apply_coupon(Engine& engine, const char* session, const char* cart_id, const char* code) {
+    const auto normalized = normalized_code(checked_text(code, "code"));
+    if (!normalized) throw_invalid("code", "format", "a coupon code is 1 to 64 of A-Z, 0-9, '-' and '_'");
+    return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart, const std::optional<Actor>&) {
+        require_open(cart);
+        const auto promotion = tx.promotions().by_code(*normalized);
+        for (const auto& held : cart.coupon_codes) {
+            const auto other = tx.promotions().by_code(held);
+            if (promotion && other && held != *normalized && other->id == promotion->id)
+                throw Error(COMMERCE_ERR_COUPON_NOT_APPLICABLE,
+                            fmt::format("the cart already holds a code of this promotion ({})", held),
+                            {{"code", *normalized}, {"reason", "same_promotion"}, {"held_code", held}});
+        }
+        enter_coupon(cart, *normalized);
+        const PricedCart priced = price_cart(tx, cart, engine.now_ms());
+        const PromotionOutcome& outcome = priced.promotions;
+        for (const auto& missed : outcome.not_applied)
+            if (missed.code == *normalized)
+                throw Error(COMMERCE_ERR_COUPON_NOT_APPLICABLE,
+                            fmt::format("coupon {} does not apply: {}", *normalized, missed.reason),
+                            {{"code", *normalized}, {"reason", missed.reason}, {"promotion_id", missed.promotion_id}});
+        if (std::find(outcome.unknown_codes.begin(), outcome.unknown_codes.end(), *normalized) !=
+            outcome.unknown_codes.end())
+            throw Error(COMMERCE_ERR_COUPON_NOT_APPLICABLE, fmt::format("no active promotion has the code {}", *normalized),
+                        {{"code", *normalized}, {"reason", "unknown_code"}});
+    });
+}
+
+nlohmann::json remove_coupon(Engine& engine, const char* session, const char* cart_id, const char* code) {
+    const auto normalized = normalized_code(checked_text(code, "code"));
+    if (!normalized) throw_invalid("code", "format", "a coupon code is 1 to 64 of A-Z, 0-9, '-' and '_'");
+    return change_cart(engine, session, cart_id, [&](Transaction&, Cart& cart, const std::optional<Actor>&) {
+        require_open(cart);
+        withdraw_coupon(cart, *normalized);
+    });
+}
+
+// Members: "shipping_address" (an address, or null to clear it) and "channel". Selling on another channel than
+// the web is staff work ("orders.manage"): channels decide which promotions apply.
+nlohmann::json update_cart(Engine& engine, const char* session, const char* cart_id, const char* changes_json) {
+    const json changes = parse_object(changes_json, "changes");
+    reject_unknown_members(changes, "cart changes", {"shipping_address", "channel"});
+    std::optional<std::optional<CartAddress>> address;  // outer: given at all; inner: null clears it
+    if (changes.contains("shipping_address")) {
+        address.emplace();
+        if (!changes["shipping_address"].is_null()) *address = parse_cart_address(changes["shipping_address"]);
+    }
+    std::optional<std::string> channel;
+    if (changes.contains("channel")) {
+        if (!changes["channel"].is_string()) throw_invalid("channel", "type", "channel must be a string");
+        channel = checked_channel(changes["channel"].get<std::string>());
+    }
+    return change_cart(engine, session, cart_id, [&](Transaction&, Cart& cart, const std::optional<Actor>& actor) {
+        require_open(cart);
+        if (address) cart.shipping_address = *address;
+        if (channel && *channel != cart.channel) {
+            if (*channel != kChannelWeb && !(actor && actor->can(permission::orders_manage)))
+                throw Error(COMMERCE_ERR_FORBIDDEN, "only staff may sell on another channel than the web",
+                            {{"field", "channel"}, {"permission", permission::orders_manage}});
+            cart.channel = *channel;
+        }
     });
 }
 

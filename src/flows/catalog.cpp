@@ -7,6 +7,7 @@
 #include "domain/inventory/ledger.h"
 #include "flows/access.h"
 #include "flows/catalog_support.h"
+#include "flows/taxes.h"
 
 namespace commerce::flows {
 
@@ -18,6 +19,7 @@ nlohmann::json create_product(Engine& engine, const char* session, const char* p
         const Actor actor = session_actor(engine, tx, token);
         std::map<std::string, int64_t> initial_stock;
         const Product product = commerce::create_product(catalog_context(engine, tx), actor, input, initial_stock);
+        require_known_tax_class(tx, product.tax_class);
         if (!initial_stock.empty()) actor.require(permission::inventory_write);
         for (const auto& [variant_id, quantity] : initial_stock)
             record_movement(engine.outbox(tx), tracked_variant(tx, variant_id),
@@ -35,8 +37,9 @@ nlohmann::json update_product(Engine& engine, const char* session, const char* p
     nlohmann::json document;
     engine.write([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
-        document = product_document(commerce::update_product(catalog_context(engine, tx), actor, id, patch),
-                                    stock_view(engine, tx));
+        const Product product = commerce::update_product(catalog_context(engine, tx), actor, id, patch);
+        require_known_tax_class(tx, product.tax_class);
+        document = product_document(product, stock_view(engine, tx));
     });
     return document;
 }

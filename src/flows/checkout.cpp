@@ -57,6 +57,31 @@ std::string order_email(Transaction& tx, const Cart& cart, const json& request) 
     return normalize_email(*email);
 }
 
+// Every coupon the shopper entered must still apply when the order is placed: the cart showed its discount. A
+// code that has since run out (another cart took the last use), expired or stopped matching is
+// COUPON_NOT_APPLICABLE with the engine's reason, and nothing is written.
+void check_coupons_still_apply(const PricedCart& priced) {
+    const PromotionOutcome& outcome = priced.promotions;
+    for (const auto& missed : outcome.not_applied)
+        if (missed.code)
+            throw Error(COMMERCE_ERR_COUPON_NOT_APPLICABLE,
+                        fmt::format("coupon {} no longer applies: {}", *missed.code, missed.reason),
+                        {{"code", *missed.code}, {"reason", missed.reason}, {"promotion_id", missed.promotion_id}});
+    if (!outcome.unknown_codes.empty())
+        throw Error(COMMERCE_ERR_COUPON_NOT_APPLICABLE,
+                    fmt::format("coupon {} no longer exists", outcome.unknown_codes.front()),
+                    {{"code", outcome.unknown_codes.front()}, {"reason", "unknown_code"}});
+}
+
+// Counts each applied promotion against the order, in the order's own transaction: usage limits are judged on
+// counts no concurrent checkout can change before this one commits (writes are serialized).
+void redeem_promotions(Transaction& tx, const PricedCart& priced, const Order& order) {
+    for (const LaneOutcome* lane : {&priced.promotions.before_tax, &priced.promotions.after_tax})
+        for (const auto& applied : lane->applied)
+            tx.promotions().insert_redemption({order.id, applied.promotion_id, applied.code, order.user_id,
+                                               applied.amount, order.created_ms});
+}
+
 Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, const json& request) {
     const int64_t now = engine.clock().now_ms();
     const int year = year_of(now);
@@ -65,7 +90,8 @@ Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, con
                 .email = order_email(tx, priced.cart, request), .cart_id = priced.cart.id, .currency = priced.cart.currency,
                 .status = {}, .payment_status = {}, .fulfillment_status = "not_fulfilled", .lines = {},
                 .subtotal = priced.subtotal, .total = priced.total,
-                .payment = manual_payment(request.at("payment"), priced.total, engine.ids().next()), .created_ms = now};
+                .payment = manual_payment(request.at("payment"), priced.total, engine.ids().next()), .created_ms = now,
+                .totals = cart_totals_json(priced)};
     order.payment_status = order.payment.status;
     order.status = order.payment.status == "captured" ? "paid" : "pending_payment";
     for (const auto& line : priced.lines)
@@ -109,14 +135,16 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
         require_open(cart);
         if (cart.items.empty())
             throw Error(COMMERCE_ERR_ILLEGAL_STATE, "the cart is empty", {{"cart_id", cart.id}, {"status", cart.status}});
-        const PricedCart priced = price_cart(tx, cart);
+        const PricedCart priced = price_cart(tx, cart, engine.now_ms());
         check_on_sale(priced, engine.now_ms());
+        check_coupons_still_apply(priced);
 
         const Order order = build_order(engine, tx, priced, request);
         take_stock(engine, tx, priced, order, actor);
         hand_out_keys(engine, tx, priced, order);
         for (const auto& line : priced.lines) tx.products().add_units_sold(line.product.id, line.quantity);
         tx.orders().insert(order);
+        redeem_promotions(tx, priced, order);
         cart.status = std::string(kCartCompleted);
         cart.updated_ms = order.created_ms;
         tx.carts().save(cart);

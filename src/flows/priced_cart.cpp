@@ -1,8 +1,7 @@
 #include "flows/priced_cart.h"
 
 #include "core/error.h"
-#include "core/json_output.h"
-#include "core/timestamp.h"
+#include "flows/cart_pricing.h"
 
 #include <fmt/format.h>
 
@@ -44,8 +43,12 @@ PricedLine sellable_variant(Transaction& tx, std::string_view item_id, const Cur
     return priced_line(std::move(product), key.variant_id, currency);
 }
 
-PricedCart price_cart(Transaction& tx, const Cart& cart) {
-    PricedCart priced{cart, {}, Money::zero(*cart.currency), Money::zero(*cart.currency)};
+PricedCart price_cart(Transaction& tx, const Cart& cart, int64_t now_ms) {
+    const Money zero = Money::zero(*cart.currency);
+    PricedCart priced{.cart = cart, .lines = {}, .line_totals = {},
+                      .promotions = {{{}, {}, zero}, {{}, {}, zero}, {}, {}}, .promotion_names = {},
+                      .taxes = std::nullopt, .tax_estimated = false, .subtotal = zero, .discount_total = zero,
+                      .shipping_total = zero, .tax_total = zero, .total = zero};
     for (const auto& item : cart.items) {
         const VariantKey key = *tx.products().variant_by_id(item.variant_id);  // cart lines go with their variant
         PricedLine line = priced_line(*tx.products().by_id(key.product_id), key.variant_id, *cart.currency);
@@ -54,7 +57,7 @@ PricedCart price_cart(Transaction& tx, const Cart& cart) {
         priced.subtotal = priced.subtotal + line.line_total;
         priced.lines.push_back(std::move(line));
     }
-    priced.total = priced.subtotal;
+    apply_promotions_and_taxes(tx, priced, now_ms);
     return priced;
 }
 
@@ -67,30 +70,6 @@ Cart accessible_cart(Transaction& tx, std::string_view cart_id, const std::optio
             throw Error(COMMERCE_ERR_FORBIDDEN, "this cart belongs to another user", {{"cart_id", cart_id}});
     }
     return *cart;
-}
-
-nlohmann::json cart_document(const PricedCart& priced) {
-    const Cart& cart = priced.cart;
-    nlohmann::json items = nlohmann::json::array();
-    int64_t item_count = 0;
-    for (const auto& line : priced.lines) {
-        items.push_back({{"variant_id", line.variant.id}, {"product_id", line.product.id}, {"sku", line.variant.sku},
-                         {"title", line.product.title}, {"options", line.variant.options}, {"quantity", line.quantity}, {"unit_price", line.unit_price.to_json()},
-                         {"line_total", line.line_total.to_json()}});
-        item_count += line.quantity;
-    }
-    return {{"type", "cart"},
-            {"schema_version", 1},
-            {"id", cart.id},
-            {"user_id", nullable(cart.user_id)},
-            {"currency", cart.currency->code},
-            {"status", cart.status},
-            {"items", items},
-            {"item_count", item_count},
-            {"subtotal", priced.subtotal.to_json()},
-            {"total", priced.total.to_json()},
-            {"created_at", format_rfc3339(cart.created_ms)},
-            {"updated_at", format_rfc3339(cart.updated_ms)}};
 }
 
 }  // namespace commerce::flows

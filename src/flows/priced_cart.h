@@ -1,9 +1,12 @@
-// A cart priced against the catalog: each line's unit price in the cart's currency, and exact totals.
-// Pricing lives in the flows because it joins two modules, cart and catalog.
+// A cart priced against the catalog, its promotions and the store's taxes: each line's unit price in the cart's
+// currency, what each promotion took, each tax, and exact totals. Pricing lives in the flows because it joins
+// modules: cart, catalog, promotion and tax.
 #pragma once
 
 #include "core/actor.h"
 #include "core/permission_names.h"
+#include "domain/promotion/outcome.h"
+#include "domain/tax/taxes.h"
 #include "ports/storage.h"
 
 #include <nlohmann/json.hpp>
@@ -17,14 +20,32 @@ struct PricedLine {
     Variant variant;
     int64_t quantity;
     Money unit_price;
-    Money line_total;
+    Money line_total;  // unit_price × quantity, before any promotion
+};
+
+// What the promotions and taxes made of a line: total = line_total − discount (+ tax when prices exclude it).
+struct LineTotals {
+    Money discount;  // both lanes
+    std::vector<TaxLine> taxes;
+    Money tax;
+    Money total;
 };
 
 struct PricedCart {
     Cart cart;
     std::vector<PricedLine> lines;
-    Money subtotal;
-    Money total;  // equals the subtotal until promotions, taxes and shipping arrive
+    std::vector<LineTotals> line_totals;  // one per line, same order
+    PromotionOutcome promotions;
+    std::map<std::string, std::string> promotion_names;  // by id, of every candidate
+    std::optional<TaxResult> taxes;  // nullopt while the store has no tax definition
+    bool tax_estimated = false;      // the cart has no address yet: taxed as a sale at the store's origin
+    Money subtotal;                  // Σ line_total
+    Money discount_total;            // Σ applied promotions, both lanes
+    Money shipping_total;
+    Money tax_total;
+    // subtotal − discount_total + shipping_total + tax_total when prices exclude tax;
+    // subtotal − discount_total + shipping_total when they include it (the tax is inside).
+    Money total;
 };
 
 // The variant a cart call names: a variant id, or the id of a product with exactly one variant (INVALID_ARGUMENT
@@ -35,12 +56,15 @@ VariantKey named_variant(Transaction& tx, std::string_view item_id);
 // currency (CURRENCY_MISMATCH when the variant has no price in it).
 PricedLine sellable_variant(Transaction& tx, std::string_view item_id, const Currency& currency, int64_t now_ms);
 
-PricedCart price_cart(Transaction& tx, const Cart& cart);
+// Prices the cart at now_ms: catalog prices, promotions (automatic ones and the cart's coupons), taxes.
+PricedCart price_cart(Transaction& tx, const Cart& cart, int64_t now_ms);
 
 // The cart, if the caller may use it: guest carts are open to the holder of their id, a user's cart only to
 // that user (or an admin). NOT_FOUND for an unknown id, FORBIDDEN for someone else's cart.
 Cart accessible_cart(Transaction& tx, std::string_view cart_id, const std::optional<Actor>& actor);
 
+// The parts of the cart's total, each an exact amount: what the cart document shows and an order keeps.
+nlohmann::json cart_totals_json(const PricedCart& priced);
 nlohmann::json cart_document(const PricedCart& priced);
 
 }  // namespace commerce::flows

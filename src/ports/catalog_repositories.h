@@ -52,6 +52,8 @@ public:
     virtual std::vector<Product> page(const ProductQuery& query) = 0;
     virtual int64_t count(const ProductQuery& query) = 0;
     virtual void add_units_sold(std::string_view product_id, int64_t quantity) = 0;
+    // The distinct tax classes products use, sorted.
+    virtual std::vector<std::string> tax_classes_in_use() = 0;
 };
 
 class CategoryRepository {

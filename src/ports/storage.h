@@ -10,6 +10,7 @@
 #include "ports/catalog_repositories.h"
 #include "ports/identity_repositories.h"
 #include "ports/licence_key_repositories.h"
+#include "ports/pricing_repositories.h"
 #include "ports/product_request_repositories.h"
 #include "ports/review_repositories.h"
 #include "ports/inventory_repositories.h"
@@ -41,6 +42,8 @@ public:
     virtual std::optional<Order> by_id(std::string_view id) = 0;
     // A user's orders newest first, with id < before_id when before_id is not empty.
     virtual std::vector<Order> page_for_user(std::string_view user_id, std::string_view before_id, int64_t limit) = 0;
+    // How many orders the user has placed (for first-order promotions).
+    virtual int64_t count_for_user(std::string_view user_id) = 0;
     // The next number in the store's sequence for the year, starting at 1.
     virtual int64_t next_number(int year) = 0;
 };
@@ -89,6 +92,8 @@ public:
     virtual LocationRepository& locations() = 0;
     virtual StockLedgerRepository& stock_ledger() = 0;
     virtual ReservationRepository& reservations() = 0;
+    virtual PromotionRepository& promotions() = 0;
+    virtual SettingsRepository& settings() = 0;
     // The search index: call product_changed / product_removed after every product write (see ports/search.h).
     virtual SearchIndex& search_index() = 0;
 };

@@ -58,6 +58,7 @@ int main(void) {
     review_tests();
     inventory_tests();
     search_tests();
+    pricing_tests();
     printf("%d passed, %d failed\n", check_passed, check_failed);
     return check_failed == 0 ? 0 : 1;
 }

@@ -29,5 +29,6 @@ void catalog_tests(void);
 void review_tests(void);
 void inventory_tests(void);
 void search_tests(void);
+void pricing_tests(void);
 
 #endif

@@ -19,12 +19,24 @@ struct CartItem {
     int64_t quantity = 0;
 };
 
+inline constexpr std::string_view kChannelWeb = "web";
+
+// Where the goods go, as far as pricing needs it: the tax zone is chosen from it.
+struct CartAddress {
+    std::string country;                // ISO 3166-1 alpha-2, uppercase
+    std::optional<std::string> region;  // the subdivision part of ISO 3166-2, uppercase
+    std::optional<std::string> postal_code;
+};
+
 struct Cart {
     std::string id;
     std::optional<std::string> user_id;  // empty for a guest cart
     const Currency* currency = nullptr;
     std::string status{kCartOpen};
     std::vector<CartItem> items;  // in the order they were first added
+    std::string channel{kChannelWeb};            // "web", "pos": promotions may be limited to channels
+    std::optional<CartAddress> shipping_address;  // absent: taxes are estimated at the store's origin
+    std::vector<std::string> coupon_codes;        // normalized, in the order they were entered
     int64_t created_ms = 0;
     int64_t updated_ms = 0;
 };

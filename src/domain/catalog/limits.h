@@ -8,6 +8,7 @@
 namespace commerce::catalog_limits {
 
 inline constexpr std::size_t kTitle = 200;  // titles, names, SEO titles
+inline constexpr std::size_t kTaxClass = 64;  // as the tax definition allows (docs/taxes.md)
 inline constexpr std::size_t kSeoDescription = 1000;
 inline constexpr std::size_t kBody = 64 * 1024;  // descriptions
 inline constexpr std::size_t kSku = 64;

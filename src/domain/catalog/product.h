@@ -70,6 +70,9 @@ struct Product {
     std::string id;
     std::string slug;
     std::string kind{kPhysical};
+    // Which rates of the store's tax definition apply (docs/taxes.md): "standard", "reduced", "zero", "digital"
+    // or a class the shop defined. A new product takes "digital" or "standard" by its kind.
+    std::string tax_class{"standard"};
     std::string status{kProductPublished};
     std::optional<int64_t> publish_at_ms;  // on a draft: published from then on, without a write
     std::string title;

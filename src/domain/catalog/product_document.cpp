@@ -91,6 +91,7 @@ json product_document(const Product& product, const StockView& stock) {
             {"id", product.id},
             {"slug", product.slug},
             {"kind", product.kind},
+            {"tax_class", product.tax_class},
             {"status", product.status},
             {"publish_at", product.publish_at_ms ? json(format_rfc3339(*product.publish_at_ms)) : json(nullptr)},
             {"title", product.title},

@@ -276,6 +276,7 @@ void apply_members(Product& product, const json& input, IdGenerator& ids, const 
         product.kind = *kind;
         if (product.kind == kPhysical && !input.contains("digital")) apply_digital(product, nullptr);
     }
+    if (auto tax_class = optional_string(input, "tax_class", limits::kTaxClass)) product.tax_class = *tax_class;
     apply_status(product, input);
     if (input.contains("seo")) product.seo = parse_seo(input["seo"], product.seo);
     if (const json* tags = in::array(input, "tags", limits::kTags)) product.tags = in::sorted_strings(*tags, "tags", limits::kTag);
@@ -309,7 +310,7 @@ void apply_members(Product& product, const json& input, IdGenerator& ids, const 
 Product parse_new_product(const json& input, IdGenerator& ids, int64_t now_ms, const CatalogSettings& settings,
                           std::map<std::string, int64_t>& initial_stock) {
     reject_unknown_members(input, "a product",
-                           {"slug", "title", "description", "kind", "status", "publish_at", "seo", "category_ids",
+                           {"slug", "title", "description", "kind", "tax_class", "status", "publish_at", "seo", "category_ids",
                             "tags", "attributes", "images", "digital", "options", "variants", "translations", "sku",
                             "barcode", "prices", "weight_grams", "dimensions_mm", "low_stock_threshold",
                             "backorder_limit", "stock"});
@@ -319,12 +320,13 @@ Product parse_new_product(const json& input, IdGenerator& ids, int64_t now_ms, c
     product.title = *in::text(input, "title", limits::kTitle, true);
     product.slug = in::slug_or_title(input, product.title);
     apply_members(product, input, ids, settings, /*creating=*/true, initial_stock);
+    if (!input.contains("tax_class") && product.kind == kDigital) product.tax_class = "digital";
     return product;
 }
 
 void apply_product_patch(Product& product, const json& patch, IdGenerator& ids, const CatalogSettings& settings) {
     reject_unknown_members(patch, "a product patch",
-                           {"slug", "title", "description", "kind", "status", "publish_at", "seo", "category_ids",
+                           {"slug", "title", "description", "kind", "tax_class", "status", "publish_at", "seo", "category_ids",
                             "tags", "attributes", "images", "digital", "options", "variants", "translations", "sku",
                             "barcode", "prices", "weight_grams", "dimensions_mm", "low_stock_threshold",
                             "backorder_limit", "stock", "expected_version"});

@@ -35,6 +35,7 @@ nlohmann::json order_document(const Order& order, const LicenceKeysByLine& keys)
             {"lines", lines},
             {"subtotal", order.subtotal.to_json()},
             {"total", order.total.to_json()},
+            {"totals", order.totals},
             {"payment",
              {{"method", payment.method}, {"kind", payment.kind}, {"status", payment.status},
               {"amount", payment.amount.to_json()}, {"tendered", optional_money(payment.tendered)},

@@ -3,6 +3,8 @@
 
 #include "core/money.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -47,6 +49,9 @@ struct Order {
     Money total;
     Payment payment;
     int64_t created_ms = 0;
+    // The cart's totals when the order was placed (discounts, taxes, reconciled); null for orders placed before
+    // pricing existed.
+    nlohmann::json totals;
 };
 
 }  // namespace commerce

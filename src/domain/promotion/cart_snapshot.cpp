@@ -33,9 +33,9 @@ void check_snapshot(const CartSnapshot& cart) {
     std::vector<std::string> ids;
     for (const PromotionLine& line : cart.lines) {
         if (line.id.empty()) throw_invalid("lines.id", "required", "every line has an id");
-        if (line.quantity < 1 || line.quantity > kMaxLineQuantity)
+        if (line.quantity < 1 || line.quantity > kMaxSnapshotQuantity)
             throw_invalid("lines.quantity", "out_of_range",
-                    fmt::format("line {}: quantity must be between 1 and {}", line.id, kMaxLineQuantity));
+                    fmt::format("line {}: quantity must be between 1 and {}", line.id, kMaxSnapshotQuantity));
         check_amount(cart, line.unit_price, "lines.unit_price");
         ids.push_back(line.id);
     }

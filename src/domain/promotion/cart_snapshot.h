@@ -59,10 +59,10 @@ struct CartSnapshot {
 using UsageCounts = std::map<std::string, int64_t>;
 
 // Refuses a snapshot the engine cannot price: no currency, a line without id or with an id given twice, a
-// quantity outside 1..kMaxLineQuantity, a negative amount (INVALID_ARGUMENT with field and reason), or an amount
+// quantity outside 1..kMaxSnapshotQuantity, a negative amount (INVALID_ARGUMENT with field and reason), or an amount
 // in another currency than the cart's (CURRENCY_MISMATCH). An after_tax_base must cover exactly the cart's lines.
 void check_snapshot(const CartSnapshot& cart);
 
-inline constexpr int64_t kMaxLineQuantity = 1'000'000'000;
+inline constexpr int64_t kMaxSnapshotQuantity = 1'000'000'000;
 
 }  // namespace commerce

@@ -1,6 +1,28 @@
 #include "adapters/storage/sqlite/repositories.h"
 
+#include <nlohmann/json.hpp>
+
 namespace commerce::sqlite {
+namespace {
+
+std::optional<std::string> address_text(const std::optional<CartAddress>& address) {
+    if (!address) return std::nullopt;
+    nlohmann::json value = {{"country", address->country}};
+    if (address->region) value["region"] = *address->region;
+    if (address->postal_code) value["postal_code"] = *address->postal_code;
+    return value.dump();
+}
+
+std::optional<CartAddress> address_of(const std::optional<std::string>& text) {
+    if (!text) return std::nullopt;
+    const auto value = nlohmann::json::parse(*text);
+    CartAddress address{value.at("country").get<std::string>(), std::nullopt, std::nullopt};
+    if (value.contains("region")) address.region = value["region"].get<std::string>();
+    if (value.contains("postal_code")) address.postal_code = value["postal_code"].get<std::string>();
+    return address;
+}
+
+}  // namespace
 
 void SqliteCarts::write_items(const Cart& cart) {
     db_.query("DELETE FROM cart_items WHERE cart_id = ?1").bind(1, cart.id).run();
@@ -11,25 +33,32 @@ void SqliteCarts::write_items(const Cart& cart) {
 }
 
 void SqliteCarts::insert(const Cart& cart) {
-    db_.query("INSERT INTO carts (id, user_id, currency, status, created_ms, updated_ms) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+    db_.query("INSERT INTO carts (id, user_id, currency, status, created_ms, updated_ms, channel, shipping_address, "
+              "coupon_codes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
         .bind(1, cart.id).bind(2, cart.user_id).bind(3, cart.currency->code).bind(4, cart.status)
-        .bind(5, cart.created_ms).bind(6, cart.updated_ms).run();
+        .bind(5, cart.created_ms).bind(6, cart.updated_ms).bind(7, cart.channel)
+        .bind(8, address_text(cart.shipping_address)).bind(9, nlohmann::json(cart.coupon_codes).dump()).run();
     write_items(cart);
 }
 
 void SqliteCarts::save(const Cart& cart) {
-    db_.query("UPDATE carts SET status = ?2, updated_ms = ?3 WHERE id = ?1")
-        .bind(1, cart.id).bind(2, cart.status).bind(3, cart.updated_ms).run();
+    db_.query("UPDATE carts SET status = ?2, updated_ms = ?3, channel = ?4, shipping_address = ?5, coupon_codes = ?6 "
+              "WHERE id = ?1")
+        .bind(1, cart.id).bind(2, cart.status).bind(3, cart.updated_ms).bind(4, cart.channel)
+        .bind(5, address_text(cart.shipping_address)).bind(6, nlohmann::json(cart.coupon_codes).dump()).run();
     write_items(cart);
 }
 
 std::optional<Cart> SqliteCarts::by_id(std::string_view id) {
-    auto row = db_.query("SELECT id, user_id, currency, status, created_ms, updated_ms FROM carts WHERE id = ?1");
+    auto row = db_.query("SELECT id, user_id, currency, status, created_ms, updated_ms, channel, shipping_address, "
+                         "coupon_codes FROM carts WHERE id = ?1");
     row.bind(1, id);
     if (!row.step()) return std::nullopt;
     Cart cart{.id = row.text(0), .user_id = row.optional_text(1), .currency = &currency(row.text(2)),
-              .status = row.text(3), .items = {}, .created_ms = row.integer(4), .updated_ms = row.integer(5)};
+              .status = row.text(3), .items = {}, .channel = row.text(6),
+              .shipping_address = address_of(row.optional_text(7)),
+              .coupon_codes = nlohmann::json::parse(row.text(8)).get<std::vector<std::string>>(),
+              .created_ms = row.integer(4), .updated_ms = row.integer(5)};
     auto items = db_.query("SELECT variant_id, quantity FROM cart_items WHERE cart_id = ?1 ORDER BY position");
     items.bind(1, cart.id);
     while (items.step()) cart.items.push_back({items.text(0), items.integer(1)});

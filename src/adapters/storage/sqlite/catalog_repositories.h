@@ -22,6 +22,7 @@ public:
     std::vector<Product> page(const ProductQuery& query) override;
     int64_t count(const ProductQuery& query) override;
     void add_units_sold(std::string_view product_id, int64_t quantity) override;
+    std::vector<std::string> tax_classes_in_use() override;
 
 private:
     // products.cpp: the children of a product, rewritten on insert and update.

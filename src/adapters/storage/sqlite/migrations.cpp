@@ -11,7 +11,7 @@ namespace commerce::sqlite {
 namespace {
 
 // Append only: a released migration is never edited, because files in the field have already run it.
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     // 1: accounts, catalog, carts, orders, payments, idempotency keys.
     R"sql(
     CREATE TABLE users (
@@ -550,6 +550,54 @@ constexpr std::array<const char*, 4> kMigrations = {
     CREATE TRIGGER search_categories_insert AFTER INSERT ON categories BEGIN UPDATE search_state SET categories_revision = categories_revision + 1, revision = revision + 1; END;
     CREATE TRIGGER search_categories_update AFTER UPDATE ON categories BEGIN UPDATE search_state SET categories_revision = categories_revision + 1; UPDATE search_state SET revision = revision + 1; INSERT INTO search_changes (product_id, revision) SELECT pc.product_id, (SELECT revision FROM search_state) FROM product_categories pc JOIN categories c ON c.id = pc.category_id WHERE substr(c.path, 1, length(NEW.path)) = NEW.path ON CONFLICT (product_id) DO UPDATE SET revision = excluded.revision; END;
     CREATE TRIGGER search_categories_delete AFTER DELETE ON categories BEGIN UPDATE search_state SET categories_revision = categories_revision + 1, revision = revision + 1; END;
+    )sql",
+
+    // 5: pricing: each product's tax class, what a cart carries for pricing (channel, shipping address, coupon
+    // codes), promotions with their generated codes and redemptions, store settings (the tax definition), and
+    // the totals an order was placed with.
+    R"sql(
+    ALTER TABLE products ADD COLUMN tax_class TEXT NOT NULL DEFAULT 'standard';
+    UPDATE products SET tax_class = 'digital' WHERE kind = 'digital';
+    ALTER TABLE carts ADD COLUMN channel TEXT NOT NULL DEFAULT 'web';
+    ALTER TABLE carts ADD COLUMN shipping_address TEXT;
+    ALTER TABLE carts ADD COLUMN coupon_codes TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE orders ADD COLUMN totals TEXT;
+    CREATE TABLE promotions (
+        id            TEXT PRIMARY KEY,
+        code          TEXT UNIQUE,
+        requires_code INTEGER NOT NULL CHECK (requires_code IN (0, 1)),
+        definition    TEXT NOT NULL,
+        status        TEXT NOT NULL CHECK (status IN ('active', 'archived')),
+        version       INTEGER NOT NULL,
+        created_ms    INTEGER NOT NULL,
+        updated_ms    INTEGER NOT NULL
+    );
+    CREATE INDEX promotions_automatic ON promotions(id) WHERE status = 'active' AND code IS NULL AND requires_code = 0;
+    CREATE TABLE promotion_codes (
+        code         TEXT PRIMARY KEY,
+        promotion_id TEXT NOT NULL REFERENCES promotions(id),
+        batch_id     TEXT NOT NULL,
+        created_ms   INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX promotion_codes_by_promotion ON promotion_codes(promotion_id, code);
+    CREATE TABLE promotion_redemptions (
+        order_id     TEXT NOT NULL REFERENCES orders(id),
+        promotion_id TEXT NOT NULL REFERENCES promotions(id),
+        code         TEXT,
+        user_id      TEXT,
+        amount_minor INTEGER NOT NULL,
+        currency     TEXT NOT NULL,
+        created_ms   INTEGER NOT NULL,
+        PRIMARY KEY (order_id, promotion_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX promotion_redemptions_by_promotion ON promotion_redemptions(promotion_id, user_id);
+    CREATE INDEX promotion_redemptions_by_code ON promotion_redemptions(code) WHERE code IS NOT NULL;
+    CREATE TABLE store_settings (
+        name       TEXT PRIMARY KEY,
+        value      TEXT NOT NULL,
+        version    INTEGER NOT NULL,
+        updated_ms INTEGER NOT NULL
+    ) WITHOUT ROWID;
     )sql",
 };
 

@@ -19,12 +19,13 @@ std::optional<int64_t> optional_minor(const std::optional<Money>& money) {
 
 void SqliteOrders::insert(const Order& order) {
     db_.query("INSERT INTO orders (id, number, user_id, email, cart_id, currency, status, payment_status, "
-              "fulfillment_status, subtotal_minor, total_minor, created_ms) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+              "fulfillment_status, subtotal_minor, total_minor, created_ms, totals) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
         .bind(1, order.id).bind(2, order.number).bind(3, order.user_id).bind(4, order.email).bind(5, order.cart_id)
         .bind(6, order.currency->code).bind(7, order.status).bind(8, order.payment_status)
         .bind(9, order.fulfillment_status).bind(10, order.subtotal.minor()).bind(11, order.total.minor())
-        .bind(12, order.created_ms).run();
+        .bind(12, order.created_ms).bind(13, order.totals.is_null() ? std::nullopt : std::optional(order.totals.dump()))
+        .run();
     int64_t position = 0;
     for (const auto& line : order.lines)
         db_.query("INSERT INTO order_lines (order_id, position, product_id, variant_id, sku, title, options, quantity, "
@@ -42,7 +43,7 @@ void SqliteOrders::insert(const Order& order) {
 
 std::optional<Order> SqliteOrders::by_id(std::string_view id) {
     auto row = db_.query("SELECT id, number, user_id, email, cart_id, currency, status, payment_status, "
-                         "fulfillment_status, subtotal_minor, total_minor, created_ms FROM orders WHERE id = ?1");
+                         "fulfillment_status, subtotal_minor, total_minor, created_ms, totals FROM orders WHERE id = ?1");
     row.bind(1, id);
     if (!row.step()) return std::nullopt;
     const std::string order_id = row.text(0);
@@ -62,7 +63,9 @@ std::optional<Order> SqliteOrders::by_id(std::string_view id) {
                 .payment_status = row.text(7), .fulfillment_status = row.text(8), .lines = {},
                 .subtotal = Money::from_minor(row.integer(9), money_currency),
                 .total = Money::from_minor(row.integer(10), money_currency), .payment = std::move(payment),
-                .created_ms = row.integer(11)};
+                .created_ms = row.integer(11), .totals = nullptr};
+    // Orders placed before schema 5 have no totals snapshot.
+    if (auto totals = row.optional_text(12)) order.totals = nlohmann::json::parse(*totals);
 
     // Lines of schema 2 orders have the product's id as their variant id (migration 3).
     auto lines = db_.query("SELECT product_id, coalesce(variant_id, product_id), sku, title, options, quantity, "
@@ -85,6 +88,12 @@ std::vector<Order> SqliteOrders::page_for_user(std::string_view user_id, std::st
     std::vector<Order> orders;
     for (const auto& id : ids) orders.push_back(*by_id(id));
     return orders;
+}
+
+int64_t SqliteOrders::count_for_user(std::string_view user_id) {
+    auto row = db_.query("SELECT count(*) FROM orders WHERE user_id = ?1");
+    row.bind(1, user_id);
+    return row.step() ? row.integer(0) : 0;
 }
 
 int64_t SqliteOrders::next_number(int year) {

@@ -5,7 +5,8 @@ namespace commerce::sqlite {
 
 #define PRODUCT_COLUMNS                                                                                        \
     "SELECT id, slug, kind, status, publish_at_ms, title, description, seo_title, seo_description, attributes, " \
-    "licence_type, asset_ref, rating_count, rating_sum, units_sold, version, created_ms, updated_ms FROM products "
+    "licence_type, asset_ref, rating_count, rating_sum, units_sold, version, created_ms, updated_ms, tax_class "   \
+    "FROM products "
 
 // Filters bound as ?1..?5; an empty text does not filter. Searches use instr(), so '%' and '_' are literal.
 #define PRODUCT_FILTER                                                                                             \
@@ -37,6 +38,7 @@ Product SqliteProducts::load_row(Query& row) {
     product.version = row.integer(15);
     product.created_ms = row.integer(16);
     product.updated_ms = row.integer(17);
+    product.tax_class = row.text(18);
     return product;
 }
 

@@ -11,13 +11,13 @@ std::string json_text(const std::map<std::string, std::string>& map) { return nl
 
 void SqliteProducts::insert(const Product& product) {
     db_.query("INSERT INTO products (id, slug, kind, status, publish_at_ms, title, description, seo_title, "
-              "seo_description, attributes, licence_type, asset_ref, version, created_ms, updated_ms) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+              "seo_description, attributes, licence_type, asset_ref, version, created_ms, updated_ms, tax_class) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")
         .bind(1, product.id).bind(2, product.slug).bind(3, product.kind).bind(4, product.status)
         .bind(5, product.publish_at_ms).bind(6, product.title).bind(7, product.description)
         .bind(8, product.seo.title).bind(9, product.seo.description).bind(10, product.attributes.dump())
         .bind(11, product.licence_type).bind(12, product.asset).bind(13, product.version)
-        .bind(14, product.created_ms).bind(15, product.updated_ms).run();
+        .bind(14, product.created_ms).bind(15, product.updated_ms).bind(16, product.tax_class).run();
     write_children(product);
 }
 
@@ -25,12 +25,12 @@ void SqliteProducts::insert(const Product& product) {
 void SqliteProducts::update(const Product& product) {
     db_.query("UPDATE products SET slug = ?2, kind = ?3, status = ?4, publish_at_ms = ?5, title = ?6, "
               "description = ?7, seo_title = ?8, seo_description = ?9, attributes = ?10, licence_type = ?11, "
-              "asset_ref = ?12, version = ?13, updated_ms = ?14 WHERE id = ?1")
+              "asset_ref = ?12, version = ?13, updated_ms = ?14, tax_class = ?15 WHERE id = ?1")
         .bind(1, product.id).bind(2, product.slug).bind(3, product.kind).bind(4, product.status)
         .bind(5, product.publish_at_ms).bind(6, product.title).bind(7, product.description)
         .bind(8, product.seo.title).bind(9, product.seo.description).bind(10, product.attributes.dump())
         .bind(11, product.licence_type).bind(12, product.asset).bind(13, product.version)
-        .bind(14, product.updated_ms).run();
+        .bind(14, product.updated_ms).bind(15, product.tax_class).run();
     write_children(product);
 }
 
@@ -80,6 +80,13 @@ bool SqliteProducts::slug_taken(std::string_view slug, std::string_view except_i
 
 void SqliteProducts::add_units_sold(std::string_view product_id, int64_t quantity) {
     db_.query("UPDATE products SET units_sold = units_sold + ?2 WHERE id = ?1").bind(1, product_id).bind(2, quantity).run();
+}
+
+std::vector<std::string> SqliteProducts::tax_classes_in_use() {
+    auto rows = db_.query("SELECT DISTINCT tax_class FROM products ORDER BY tax_class");
+    std::vector<std::string> classes;
+    while (rows.step()) classes.push_back(rows.text(0));
+    return classes;
 }
 
 }  // namespace commerce::sqlite

@@ -186,6 +186,7 @@ public:
     void insert(const Order& order) override;
     std::optional<Order> by_id(std::string_view id) override;
     std::vector<Order> page_for_user(std::string_view user_id, std::string_view before_id, int64_t limit) override;
+    int64_t count_for_user(std::string_view user_id) override;
     int64_t next_number(int year) override;
 
 private:

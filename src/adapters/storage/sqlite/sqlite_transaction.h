@@ -3,6 +3,7 @@
 
 #include "adapters/storage/sqlite/catalog_repositories.h"
 #include "adapters/storage/sqlite/licence_key_repository.h"
+#include "adapters/storage/sqlite/pricing_repositories.h"
 #include "adapters/storage/sqlite/product_request_repository.h"
 #include "adapters/storage/sqlite/inventory_repositories.h"
 #include "adapters/storage/sqlite/repositories.h"
@@ -19,7 +20,7 @@ public:
           account_tokens_(db), login_throttles_(db), login_events_(db), second_factors_(db),
           social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db),
           reviews_(db), review_votes_(db), product_requests_(db), licence_keys_(db),
-          locations_(db), stock_ledger_(db), reservations_(db),
+          locations_(db), stock_ledger_(db), reservations_(db), promotions_(db), settings_(db),
           search_index_(db, search_cache), db_(db) {}
 
     UserRepository& users() override { return users_; }
@@ -47,6 +48,8 @@ public:
     LocationRepository& locations() override { return locations_; }
     StockLedgerRepository& stock_ledger() override { return stock_ledger_; }
     ReservationRepository& reservations() override { return reservations_; }
+    PromotionRepository& promotions() override { return promotions_; }
+    SettingsRepository& settings() override { return settings_; }
     SearchIndex& search_index() override { return search_index_; }
 
     // The connection under the repositories: for tests and benchmarks that build fixtures with SQL.
@@ -78,6 +81,8 @@ private:
     SqliteLocations locations_;
     SqliteStockLedger stock_ledger_;
     SqliteReservations reservations_;
+    SqlitePromotions promotions_;
+    SqliteSettings settings_;
     SqliteSearchIndex search_index_;
     Connection& db_;
 };

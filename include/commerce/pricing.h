@@ -1,0 +1,56 @@
+/* commerce — pricing rules staff define: promotions (automatic ones and coupons, with batches of single-use
+ * codes) and the store's tax definition. Promotions need a session whose roles grant "promotions.write", the tax
+ * definition "settings.manage". Carts apply both every time they are priced (include/commerce/cart.h). See
+ * docs/promotions.md and docs/taxes.md for the definitions' JSON. */
+#ifndef COMMERCE_PRICING_H
+#define COMMERCE_PRICING_H
+
+#include <stdint.h>
+#include <commerce/engine.h>
+
+COMMERCE_BEGIN_DECLS
+
+/* Creates a promotion from its definition (docs/promotions.md), plus "requires_code": true for a promotion that
+ * applies only through generated single-use codes. COMMERCE_ERR_EXISTS when the id or the code is taken.
+ * Returns a "promotion". */
+COMMERCE_API commerce_status commerce_promotion_create(commerce_doc **out, commerce_engine *engine,
+                                                       const char *session, const char *definition_json);
+
+/* Replaces a promotion's definition. expected_version is the "version" read before; COMMERCE_ERR_CONFLICT when
+ * it changed since. Returns the "promotion". */
+COMMERCE_API commerce_status commerce_promotion_update(commerce_doc **out, commerce_engine *engine,
+                                                       const char *session, const char *promotion_id,
+                                                       const char *definition_json, int64_t expected_version);
+
+/* status is "active" or "archived"; an archived promotion applies to no cart. Returns the "promotion". */
+COMMERCE_API commerce_status commerce_promotion_set_status(commerce_doc **out, commerce_engine *engine,
+                                                           const char *session, const char *promotion_id,
+                                                           const char *status);
+
+COMMERCE_API commerce_status commerce_promotion_get(commerce_doc **out, commerce_engine *engine,
+                                                    const char *session, const char *promotion_id);
+
+/* query_json may be NULL: {"status": "active" | "archived", "limit": 1..200, "after": "<next>"}, by id.
+ * Returns a "promotion_list". */
+COMMERCE_API commerce_status commerce_promotion_list(commerce_doc **out, commerce_engine *engine,
+                                                     const char *session, const char *query_json);
+
+/* Generates count (1..10000) single-use codes for a promotion created with "requires_code"; prefix may be NULL
+ * or 1 to 16 of A-Z and 0-9. Returns a "promotion_code_batch" with the codes. */
+COMMERCE_API commerce_status commerce_promotion_generate_codes(commerce_doc **out, commerce_engine *engine,
+                                                               const char *session, const char *promotion_id,
+                                                               int64_t count, const char *prefix);
+
+/* Replaces the store's tax definition (docs/taxes.md). expected_version is the "version" of the "tax_settings"
+ * read before (0 while there is none); COMMERCE_ERR_CONFLICT when it changed since. Returns "tax_settings". */
+COMMERCE_API commerce_status commerce_tax_set_definition(commerce_doc **out, commerce_engine *engine,
+                                                         const char *session, const char *definition_json,
+                                                         int64_t expected_version);
+
+/* Returns the "tax_settings" ("definition" is null while the store has none: nothing is taxed). */
+COMMERCE_API commerce_status commerce_tax_get_definition(commerce_doc **out, commerce_engine *engine,
+                                                         const char *session);
+
+COMMERCE_END_DECLS
+
+#endif
