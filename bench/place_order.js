@@ -19,7 +19,7 @@ function placeOrders(durability) {
     engine.bootstrapAdmin('admin@bench.test', 'bench password');
     const admin = engine.login('admin@bench.test', 'bench password');
     const products = [0, 1].map((i) => engine.createProduct(admin, {
-      sku: `B${i}`, title: 'Bench', stock: 1000000000, prices: [{ amount: '3.99', currency: 'EUR' }] }).id);
+      sku: `B${i}`, title: `Bench ${i}`, stock: 1000000000, prices: [{ amount: '3.99', currency: 'EUR' }] }).id);
     const request = { payment: { method: 'manual', kind: 'cash' }, email: 'guest@bench.test' };
     let orders = 0;
     const start = process.hrtime.bigint();

@@ -22,7 +22,7 @@ def place_orders(durability: str) -> None:
             engine.bootstrap_admin("admin@bench.test", "bench password")
             admin = engine.login("admin@bench.test", "bench password")
             products = [engine.create_product(admin, {
-                "sku": f"B{i}", "title": "Bench", "stock": 1_000_000_000,
+                "sku": f"B{i}", "title": f"Bench {i}", "stock": 1_000_000_000,
                 "prices": [{"amount": "3.99", "currency": "EUR"}]})["id"] for i in range(2)]
             request = {"payment": {"method": "manual", "kind": "cash"}, "email": "guest@bench.test"}
             orders = 0

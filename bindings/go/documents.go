@@ -85,22 +85,29 @@ type CartItem struct {
 	Options   map[string]string `json:"options"` // the variant's option values
 	Quantity  int64             `json:"quantity"`
 	UnitPrice Money             `json:"unit_price"`
-	LineTotal Money             `json:"line_total"`
+	LineTotal Money             `json:"line_total"` // unit price × quantity, before promotions
+	Discount  Money             `json:"discount_total"`
+	Taxes     []TaxLine         `json:"taxes"`
+	Tax       Money             `json:"tax_total"`
+	Total     Money             `json:"total"` // once discounted (and taxed, when prices exclude tax)
 }
 
-// Cart is a "cart" document with exact totals.
+// Cart is a "cart" document, priced afresh on every read: its Totals always add up to its Total.
 type Cart struct {
 	Header
-	ID        string     `json:"id"`
-	UserID    *string    `json:"user_id"` // nil for a guest cart
-	Currency  string     `json:"currency"`
-	Status    string     `json:"status"` // "open" or "completed"
-	Items     []CartItem `json:"items"`
-	ItemCount int64      `json:"item_count"` // the sum of the quantities
-	Subtotal  Money      `json:"subtotal"`
-	Total     Money      `json:"total"`
-	CreatedAt time.Time  `json:"created_at"`
-	UpdatedAt time.Time  `json:"updated_at"`
+	ID                   string                `json:"id"`
+	UserID               *string               `json:"user_id"` // nil for a guest cart
+	Currency             string                `json:"currency"`
+	Status               string                `json:"status"`  // "open" or "completed"
+	Channel              string                `json:"channel"` // "web", "pos", ...
+	ShippingAddress      *CartAddress          `json:"shipping_address"`
+	Items                []CartItem            `json:"items"`
+	ItemCount            int64                 `json:"item_count"` // the sum of the quantities
+	Coupons              []CouponStatus        `json:"coupons"`
+	PromotionsNotApplied []PromotionNotApplied `json:"promotions_not_applied"`
+	Totals
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // OrderLine is a line of an order: a snapshot of the variant at checkout.
@@ -143,7 +150,9 @@ type Order struct {
 	Lines             []OrderLine `json:"lines"`
 	Subtotal          Money       `json:"subtotal"`
 	Total             Money       `json:"total"`
-	Payment           Payment     `json:"payment"`
+	// The cart's totals when the order was placed; nil for orders placed before pricing existed.
+	Totals  *Totals `json:"totals"`
+	Payment Payment `json:"payment"`
 	CreatedAt         time.Time   `json:"created_at"`
 }
 

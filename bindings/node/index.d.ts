@@ -1,7 +1,7 @@
 // Type definitions for the commerce Node.js binding (bindings/node/index.js).
 // Documents are plain objects described by docs/schema/<type>.schema.json; money is exact, as strings.
-// The identity, administration, outbox, catalog, inventory, search and review types live in identity.d.ts,
-// access.d.ts, outbox.d.ts, catalog.d.ts, inventory.d.ts, search.d.ts and review.d.ts.
+// The identity, administration, outbox, catalog, inventory, search, review and pricing types live in identity.d.ts,
+// access.d.ts, outbox.d.ts, catalog.d.ts, inventory.d.ts, search.d.ts, review.d.ts and pricing.d.ts.
 
 import type {
   AccessToken, AccessTokenClaims, Address, AddressInput, AddressList, AddressPatch, IdentityConfig, LoginChallenge,
@@ -25,6 +25,10 @@ import type { SearchQuery, SearchResult } from './search';
 import type {
   ModerationDecision, Review, ReviewInput, ReviewList, ReviewListQuery, ReviewQueueQuery, ReviewVoteKind,
 } from './review';
+import type {
+  CartAddress, CartChanges, CouponStatus, Discount, Promotion, PromotionCodeBatch, PromotionDefinition, PromotionList,
+  PromotionListQuery, PromotionNotApplied, TaxLine, TaxSettings, Totals,
+} from './pricing';
 
 export * from './identity';
 export * from './access';
@@ -33,6 +37,7 @@ export * from './catalog';
 export * from './inventory';
 export * from './search';
 export * from './review';
+export * from './pricing';
 
 /** An exact amount: a decimal string plus an ISO 4217 code, e.g. {amount: "19.99", currency: "EUR"}. */
 export interface Money {
@@ -58,20 +63,29 @@ export interface CartItem {
   options: Record<string, string>;
   quantity: number;
   unit_price: Money;
+  /** unit_price × quantity, before promotions. */
   line_total: Money;
+  discount_total: Money;
+  taxes: TaxLine[];
+  tax_total: Money;
+  /** What the line costs once its discounts (and tax, when prices exclude it) are applied. */
+  total: Money;
 }
 
-export interface Cart extends Document<'cart'> {
+/** A cart priced afresh on every read; its parts (Totals) always add up to its total. */
+export interface Cart extends Document<'cart'>, Totals {
   id: string;
   /** null for a guest cart. */
   user_id: string | null;
   currency: string;
   status: 'open' | 'completed';
+  channel: string;
+  shipping_address: { country: string; region: string | null; postal_code: string | null } | null;
   items: CartItem[];
   /** The sum of the quantities. */
   item_count: number;
-  subtotal: Money;
-  total: Money;
+  coupons: CouponStatus[];
+  promotions_not_applied: PromotionNotApplied[];
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -391,6 +405,24 @@ export class Engine {
   addItem(session: SessionArg, cartId: string, itemId: Ref, quantity: Quantity): Cart;
   updateItem(session: SessionArg, cartId: string, itemId: Ref, quantity: Quantity): Cart;
   removeItem(session: SessionArg, cartId: string, itemId: Ref): Cart;
+  /** CouponNotApplicableError (details.reason "unknown_code", "expired", "min_subtotal_not_met"...) leaves the
+   * cart unchanged. */
+  applyCoupon(session: SessionArg, cartId: Ref, code: string): Cart;
+  removeCoupon(session: SessionArg, cartId: Ref, code: string): Cart;
+  updateCart(session: SessionArg, cartId: Ref, changes: CartChanges | string): Cart;
+
+  // promotions ("promotions.write") and the tax definition ("settings.manage")
+  createPromotion(session: SessionArg, definition: PromotionDefinition | string): Promotion;
+  updatePromotion(session: SessionArg, promotionId: Ref, definition: Partial<PromotionDefinition> | string,
+                  expectedVersion: number): Promotion;
+  setPromotionStatus(session: SessionArg, promotionId: Ref, status: 'active' | 'archived'): Promotion;
+  getPromotion(session: SessionArg, promotionId: Ref): Promotion;
+  listPromotions(session: SessionArg, query?: PromotionListQuery | string | null): PromotionList;
+  generatePromotionCodes(session: SessionArg, promotionId: Ref, count: number, prefix?: string | null):
+    PromotionCodeBatch;
+  setTaxDefinition(session: SessionArg, definition: Record<string, unknown> | string, expectedVersion?: number):
+    TaxSettings;
+  getTaxDefinition(session: SessionArg): TaxSettings;
 
   // checkout and orders
   placeOrder(session: SessionArg, cartId: string, request: PlaceOrderRequest | string): Order;

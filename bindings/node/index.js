@@ -8,8 +8,8 @@
  *   - JSON inputs are objects (serialized with JSON.stringify) or a string holding the JSON text verbatim;
  *   - a session argument is the token string, the session document returned by login(), or null/undefined
  *     for "no session" (a guest cart, for example); likewise a login challenge, a user, an address, an outbox
- *     event, a product, a variant, a category, a collection, a review or a reservation may be given as its id
- *     string or as the document itself;
+ *     event, a product, a variant, a category, a collection, a review, a reservation, a promotion or a cart may be
+ *     given as its id string or as the document itself;
  *   - optional arguments (a login context, a list query, ...) are null/undefined for "no value";
  *   - failures throw CommerceError subclasses with .code (the stable number from status.h), .codeName
  *     ("COMMERCE_ERR_NOT_FOUND") and .details (an object); an unknown code throws CommerceError itself;
@@ -466,6 +466,52 @@ class Engine {
     return result(this[kNative].remove_item(sessionArg(session), text(cartId, 'cartId'),
                                             refArg(itemId, 'id', 'itemId')));
   }
+
+  /** CouponNotApplicableError (details.reason "unknown_code", "expired", ...) leaves the cart unchanged. */
+  applyCoupon(session, cartId, code) {
+    return result(this[kNative].apply_coupon(sessionArg(session), refArg(cartId, 'id', 'cartId'), text(code, 'code')));
+  }
+  removeCoupon(session, cartId, code) {
+    return result(this[kNative].remove_coupon(sessionArg(session), refArg(cartId, 'id', 'cartId'),
+                                              text(code, 'code')));
+  }
+  /** changes: {shipping_address: {country, region, postal_code} | null, channel: "web" | "pos" | ...} */
+  updateCart(session, cartId, changes) {
+    return result(this[kNative].update_cart(sessionArg(session), refArg(cartId, 'id', 'cartId'),
+                                            jsonArg(changes, 'changes')));
+  }
+
+  // promotions (include/commerce/pricing.h): "promotions.write"
+  createPromotion(session, definition) {
+    return result(this[kNative].create_promotion(sessionArg(session), jsonArg(definition, 'definition')));
+  }
+  updatePromotion(session, promotionId, definition, expectedVersion) {
+    return result(this[kNative].update_promotion(sessionArg(session), refArg(promotionId, 'id', 'promotionId'),
+                                                 jsonArg(definition, 'definition'),
+                                                 integerArg(expectedVersion, 'expectedVersion')));
+  }
+  setPromotionStatus(session, promotionId, status) {
+    return result(this[kNative].set_promotion_status(sessionArg(session), refArg(promotionId, 'id', 'promotionId'),
+                                                     text(status, 'status')));
+  }
+  getPromotion(session, promotionId) {
+    return result(this[kNative].get_promotion(sessionArg(session), refArg(promotionId, 'id', 'promotionId')));
+  }
+  listPromotions(session, query) {
+    return result(this[kNative].list_promotions(sessionArg(session), jsonArg(query, 'query', true)));
+  }
+  generatePromotionCodes(session, promotionId, count, prefix) {
+    return result(this[kNative].generate_promotion_codes(sessionArg(session),
+                                                         refArg(promotionId, 'id', 'promotionId'),
+                                                         integerArg(count, 'count'), optText(prefix, 'prefix')));
+  }
+
+  // the store's tax definition: "settings.manage"; expectedVersion is the version read before (0 for the first)
+  setTaxDefinition(session, definition, expectedVersion = 0) {
+    return result(this[kNative].set_tax_definition(sessionArg(session), jsonArg(definition, 'definition'),
+                                                   integerArg(expectedVersion, 'expectedVersion')));
+  }
+  getTaxDefinition(session) { return result(this[kNative].get_tax_definition(sessionArg(session))); }
 
   // checkout and orders
   placeOrder(session, cartId, request) {

@@ -22,9 +22,9 @@
  * The SWIG module is called "native" (Python: commerce.native + commerce._native, Node: commerce_native.node,
  * Go: the internal package commerce.local/commerce/internal/native, built by `go build` from native.swigcxx).
  * Per-language extras live in commerce_<language>.i files. The bodies of the identity, access, outbox, catalog,
- * inventory, search and review methods live in commerce_identity.i, commerce_access.i, commerce_outbox.i,
- * commerce_catalog.i, commerce_inventory.i, commerce_search.i and commerce_review.i (declared in the class below,
- * defined there, one file per header), included at the end. */
+ * inventory, search, review and pricing methods live in commerce_identity.i, commerce_access.i, commerce_outbox.i,
+ * commerce_catalog.i, commerce_inventory.i, commerce_search.i, commerce_review.i and commerce_pricing.i (declared
+ * in the class below, defined there, one file per header), included at the end. */
 
 %module native
 
@@ -347,6 +347,24 @@ public:
     Outcome vote_review(const std::string &session, const std::string &review_id, const std::string &kind,
                         const std::string &reason /* optional */);
 
+    /* promotions and taxes (include/commerce/pricing.h), defined in commerce_pricing.i */
+    Outcome create_promotion(const std::string &session, const std::string &definition_json);
+    Outcome update_promotion(const std::string &session, const std::string &promotion_id,
+                             const std::string &definition_json, long long expected_version);
+    Outcome set_promotion_status(const std::string &session, const std::string &promotion_id,
+                                 const std::string &status);
+    Outcome get_promotion(const std::string &session, const std::string &promotion_id);
+    Outcome list_promotions(const std::string &session, const std::string &query_json /* optional */);
+    Outcome generate_promotion_codes(const std::string &session, const std::string &promotion_id, long long count,
+                                     const std::string &prefix /* optional */);
+    Outcome set_tax_definition(const std::string &session, const std::string &definition_json,
+                               long long expected_version);
+    Outcome get_tax_definition(const std::string &session);
+    /* the pricing inputs of a cart (include/commerce/cart.h), defined in commerce_pricing.i */
+    Outcome apply_coupon(const std::string &session, const std::string &cart_id, const std::string &code);
+    Outcome remove_coupon(const std::string &session, const std::string &cart_id, const std::string &code);
+    Outcome update_cart(const std::string &session, const std::string &cart_id, const std::string &changes_json);
+
     /* carts */
     Outcome create_cart(const std::string &session, const std::string &currency) {
         if (!text_ok(session)) return nul_error("session");
@@ -490,4 +508,5 @@ inline std::string status_name(int code) { const char *n = commerce_status_name(
 %include "commerce_inventory.i"
 %include "commerce_search.i"
 %include "commerce_review.i"
+%include "commerce_pricing.i"
 

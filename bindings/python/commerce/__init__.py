@@ -408,10 +408,11 @@ from ._catalog import CatalogMixin as _CatalogMixin  # noqa: E402
 from ._inventory import InventoryMixin as _InventoryMixin  # noqa: E402
 from ._search import SearchMixin as _SearchMixin  # noqa: E402
 from ._review import ReviewMixin as _ReviewMixin  # noqa: E402
+from ._pricing import PricingMixin as _PricingMixin  # noqa: E402
 
 
 class Engine(_IdentityMixin, _AccessMixin, _OutboxMixin, _CatalogMixin, _InventoryMixin, _SearchMixin,
-             _ReviewMixin):
+             _ReviewMixin, _PricingMixin):
     """One store over one database file. Create it with :meth:`Engine.open` or :func:`open`.
 
     Besides the methods below it has those of ``identity.h`` (accounts, sessions, two-factor authentication,

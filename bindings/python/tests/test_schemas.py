@@ -137,6 +137,11 @@ def _catalog_documents(engine, admin):
     keep(raw.moderate_review(admin, review["id"].encode(), b"approved", b""))
     keep(raw.list_reviews(product["id"].encode(), b""))
     keep(raw.fetch_outbox(b'{"topics": ["product_request.", "inventory."]}'))
+    keep(raw.set_tax_definition(admin, b'{"origin": {"country": "DE"}}', 0))
+    keep(raw.create_promotion(admin, b'{"id": "once", "name": "Once", "requires_code": true,'
+                                     b' "action": {"type": "percentage_off_order", "percent": "5"}}'))
+    keep(raw.list_promotions(admin, b""))
+    keep(raw.generate_promotion_codes(admin, b"once", 1, b"PRE"))
     return docs
 
 

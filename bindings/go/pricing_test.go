@@ -1,0 +1,109 @@
+package commerce_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"commerce.local/commerce"
+)
+
+// Tests of the Go binding's pricing calls: the tax definition, promotions with a coupon and single-use codes, a
+// cart priced at an address, the coupon counted when the order is placed, and bad input that changes nothing.
+
+const germany = `{"origin": {"country": "DE"},
+  "zones": [{"id": "de", "country": "DE", "rates": {"standard": [{"name": "VAT", "rate": "19"}]}}]}`
+
+func TestCartPricedWithCouponAndTaxes(t *testing.T) {
+	s := newStore(t)
+	e := s.e
+	if settings := must(e.SetTaxDefinition(s.admin, germany, 0)); settings.Version != 1 {
+		t.Fatalf("tax settings: %+v", settings)
+	}
+	promotion := must(e.CreatePromotion(s.admin, map[string]any{
+		"id": "spring", "name": "Spring", "code": "SPRING",
+		"action": map[string]any{"type": "percentage_off_order", "percent": "10"}}))
+	if promotion.Status != commerce.PromotionActive || promotion.UsageCount != 0 {
+		t.Fatalf("promotion: %+v", promotion)
+	}
+	cart := must(e.CreateCart(s.customer, "EUR"))
+	must(e.AddItem(s.customer, cart.ID, s.tshirt.ID, 2)) // 2 × 19.99
+	cart = must(e.UpdateCart(s.customer, cart.ID, commerce.CartChanges{ShippingAddress: &commerce.CartAddress{Country: "DE"}}))
+	if cart.TaxZone == nil || *cart.TaxZone != "de" || cart.TaxEstimated {
+		t.Fatalf("tax zone: %+v", cart.Totals)
+	}
+	cart = must(e.ApplyCoupon(s.customer, cart.ID, "spring"))
+	money(t, cart.DiscountTotal, "4.00") // 10% of 39.98, rounded half-even
+	money(t, cart.TaxTotal, "6.84")      // 19% of 35.98
+	money(t, cart.Total, "42.82")
+	if len(cart.Coupons) != 1 || cart.Coupons[0].Status != "applied" || len(cart.Discounts) != 1 ||
+		cart.Discounts[0].PromotionID != "spring" {
+		t.Fatalf("coupon: %+v %+v", cart.Coupons, cart.Discounts)
+	}
+	order := must(e.PlaceOrder(s.customer, cart.ID, orderRequest))
+	money(t, order.Total, "42.82")
+	if order.Totals == nil || len(order.Totals.Taxes) != 1 || order.Totals.Taxes[0].Percent != "19" {
+		t.Fatalf("order totals: %+v", order.Totals)
+	}
+	if p := must(e.GetPromotion(s.admin, "spring")); p.UsageCount != 1 {
+		t.Fatalf("usage: %+v", p)
+	}
+}
+
+func TestSingleUseCodesAndRefusals(t *testing.T) {
+	s := newStore(t)
+	e := s.e
+	must(e.CreatePromotion(s.admin, `{"id": "welcome", "name": "Welcome", "requires_code": true,
+		"action": {"type": "fixed_off_order", "amount": {"amount": "2.50", "currency": "EUR"}}}`))
+	batch := must(e.GeneratePromotionCodes(s.admin, "welcome", 2, "go"))
+	if len(batch.Codes) != 2 || !strings.HasPrefix(batch.Codes[0], "GO-") {
+		t.Fatalf("batch: %+v", batch)
+	}
+	cart := must(e.CreateCart("", "EUR"))
+	must(e.AddItem("", cart.ID, s.mug.ID, 1))
+	_, err := e.ApplyCoupon("", cart.ID, "WELCOME")
+	if ce := expectErr(t, err, commerce.ErrCouponNotApplicable); ce.Details["reason"] != "unknown_code" {
+		t.Fatalf("details: %+v", ce.Details)
+	}
+	cart = must(e.ApplyCoupon("", cart.ID, batch.Codes[1]))
+	money(t, cart.Total, "5.00")
+	cart = must(e.RemoveCoupon("", cart.ID, batch.Codes[1]))
+	money(t, cart.Total, "7.50")
+	_, err = e.GeneratePromotionCodes(s.admin, "welcome", 0, "")
+	expectErr(t, err, commerce.ErrInvalidArgument)
+	list := must(e.ListPromotions(s.admin, &commerce.PromotionListQuery{Status: commerce.PromotionActive}))
+	if len(list.Items) != 1 || list.Items[0].ID != "welcome" || !list.Items[0].RequiresCode {
+		t.Fatalf("list: %+v", list)
+	}
+	var definition map[string]any
+	noErr(t, json.Unmarshal(list.Items[0].Definition, &definition))
+	if definition["name"] != "Welcome" {
+		t.Fatalf("definition: %s", list.Items[0].Definition)
+	}
+}
+
+func TestBadPricingInputChangesNothing(t *testing.T) {
+	s := newStore(t)
+	e := s.e
+	_, err := e.CreatePromotion(s.admin, `{"id": "x", "name": "X", "action": {"type": "percentage_off_order", "percent": "101"}}`)
+	if ce := expectErr(t, err, commerce.ErrInvalidArgument); ce.Details["field"] != "action.percent" {
+		t.Fatalf("details: %+v", ce.Details)
+	}
+	if list := must(e.ListPromotions(s.admin, nil)); len(list.Items) != 0 {
+		t.Fatalf("a refused promotion was stored: %+v", list)
+	}
+	_, err = e.SetTaxDefinition(s.admin, `{"origin": {"country": "DE"}, "zones": [{"id": "de", "country": "DE",
+		"rates": {"standard": [{"name": "VAT", "rate": "100.5"}]}}]}`, 0)
+	expectErr(t, err, commerce.ErrInvalidArgument)
+	if settings := must(e.GetTaxDefinition(s.admin)); settings.Version != 0 || string(settings.Definition) != "null" {
+		t.Fatalf("a refused definition was stored: %+v", settings)
+	}
+	cart := must(e.CreateCart("", "EUR"))
+	_, err = e.UpdateCart("", cart.ID, commerce.CartChanges{Channel: "pos"})
+	expectErr(t, err, commerce.ErrForbidden)
+	_, err = e.UpdateCart("", cart.ID, commerce.CartChanges{ShippingAddress: &commerce.CartAddress{Country: "DEU"}})
+	expectErr(t, err, commerce.ErrInvalidArgument)
+	if got := must(e.GetCart("", cart.ID)); got.Channel != "web" || got.ShippingAddress != nil {
+		t.Fatalf("a refused change was saved: %+v", got)
+	}
+}

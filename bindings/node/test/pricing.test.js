@@ -1,0 +1,109 @@
+'use strict';
+// Tests of the Node binding's pricing calls (pricing.h and the pricing inputs of cart.h): the tax definition,
+// promotions with a coupon and single-use codes, a cart priced at an address, the coupon counted when the order
+// is placed, and bad input refused with a stable code that changes nothing.
+
+const { test, beforeEach, afterEach } = require('node:test');
+const assert = require('node:assert/strict');
+
+const commerce = require('..');
+
+const CONFIG = {
+  path: ':memory:', password_hashing: { memory_kib: 64, iterations: 1, parallelism: 1 }, clock: 'manual',
+  clock_start_ms: 1794000000000,
+};
+const PASSWORD = 'correct horse battery';
+const eur = (amount) => ({ amount, currency: 'EUR' });
+const GERMANY = {
+  origin: { country: 'DE' },
+  zones: [{ id: 'de', country: 'DE', rates: { standard: [{ name: 'VAT', rate: '19' }] } }],
+};
+
+let engine;
+let admin;
+beforeEach(() => {
+  engine = commerce.open(CONFIG);
+  engine.bootstrapAdmin('admin@example.com', PASSWORD);
+  admin = engine.login('admin@example.com', PASSWORD);
+});
+afterEach(() => engine.close());
+
+function product(sku, price) {
+  return engine.createProduct(admin, { sku, title: sku, prices: [eur(price)], stock: 20 });
+}
+
+function expectError(Cls, fn) {
+  let caught;
+  assert.throws(fn, (err) => { caught = err; return true; });
+  assert.ok(caught instanceof Cls, `expected ${Cls.name}, got ${caught && caught.stack}`);
+  return caught;
+}
+
+// Decimal strings to integer hundredths: exact for EUR.
+const cents = (money) => BigInt(money.amount.replace('.', ''));
+
+test('a cart priced with a coupon and taxes reconciles, and the order counts the coupon', () => {
+  assert.equal(engine.setTaxDefinition(admin, GERMANY).version, 1);
+  const lamp = product('LAMP', '25.00');
+  const promotion = engine.createPromotion(admin, {
+    id: 'spring', name: 'Spring', code: 'SPRING', action: { type: 'percentage_off_order', percent: '20' },
+  });
+  assert.equal(promotion.usage_count, 0);
+  let cart = engine.createCart(null, 'EUR');
+  engine.addItem(null, cart.id, lamp, 4);
+  cart = engine.updateCart(null, cart, { shipping_address: { country: 'DE' } });
+  assert.equal(cart.tax_zone, 'de');
+  cart = engine.applyCoupon(null, cart, 'spring');
+  assert.deepEqual(cart.coupons, [{ code: 'SPRING', status: 'applied', promotion_id: 'spring', reason: null }]);
+  assert.deepEqual(cart.discount_total, eur('20.00'));
+  assert.deepEqual(cart.taxes, [{ name: 'VAT', percent: '19', amount: eur('15.20') }]);
+  assert.deepEqual(cart.total, eur('95.20'));
+  const discounts = cart.discounts.reduce((sum, d) => sum + cents(d.amount), 0n);
+  assert.equal(cents(cart.total), cents(cart.subtotal) - discounts + cents(cart.shipping_total) + cents(cart.tax_total));
+
+  const order = engine.placeOrder(null, cart.id, { payment: { method: 'manual', kind: 'cash' }, email: 'g@example.com' });
+  assert.deepEqual(order.total, eur('95.20'));
+  assert.deepEqual(order.totals.taxes, cart.taxes);
+  assert.equal(engine.getPromotion(admin, 'spring').usage_count, 1);
+});
+
+test('single-use codes unlock their promotion once per code', () => {
+  const mug = product('MUG', '10.00');
+  engine.createPromotion(admin, {
+    id: 'welcome', name: 'Welcome', requires_code: true, action: { type: 'percentage_off_order', percent: '50' },
+  });
+  const batch = engine.generatePromotionCodes(admin, 'welcome', 3, 'hi');
+  assert.equal(batch.codes.length, 3);
+  assert.ok(batch.codes.every((code) => code.startsWith('HI-')));
+  const cart = engine.createCart(null, 'EUR');
+  engine.addItem(null, cart.id, mug, 1);
+  const err = expectError(commerce.CouponNotApplicableError, () => engine.applyCoupon(null, cart, 'WELCOME'));
+  assert.equal(err.details.reason, 'unknown_code');
+  assert.deepEqual(engine.applyCoupon(null, cart, batch.codes[0]).total, eur('5.00'));
+  assert.deepEqual(engine.removeCoupon(null, cart, batch.codes[0]).coupons, []);
+  const list = engine.listPromotions(admin, { status: 'active' });
+  assert.deepEqual(list.items.map((p) => p.id), ['welcome']);
+  assert.equal(engine.setPromotionStatus(admin, 'welcome', 'archived').status, 'archived');
+});
+
+test('bad pricing input gets a stable code and changes nothing', () => {
+  let err = expectError(commerce.InvalidArgumentError, () => engine.createPromotion(admin, {
+    id: 'x', name: 'X', action: { type: 'percentage_off_items', percent: '100.5' },
+  }));
+  assert.deepEqual(err.details, { field: 'action.percent', reason: 'out_of_range' });
+  assert.deepEqual(engine.listPromotions(admin).items, []);
+  err = expectError(commerce.InvalidArgumentError, () => engine.setTaxDefinition(admin, {
+    origin: { country: 'DE' }, zones: [{ id: 'de', country: 'DE', rates: { standard: [{ name: 'VAT', rate: '120' }] } }],
+  }));
+  assert.equal(err.details.reason, 'out_of_range');
+  assert.equal(engine.getTaxDefinition(admin).definition, null);
+  expectError(commerce.NotFoundError,
+              () => engine.updatePromotion(admin, 'nope', { name: 'N', action: { type: 'free_shipping' } }, 1));
+  engine.createPromotion(admin, { id: 'ship', name: 'Ship', action: { type: 'free_shipping' } });
+  expectError(commerce.ConflictError,
+              () => engine.updatePromotion(admin, 'ship', { name: 'N', action: { type: 'free_shipping' } }, 5));
+  const cart = engine.createCart(null, 'EUR');
+  expectError(commerce.ForbiddenError, () => engine.updateCart(null, cart, { channel: 'pos' }));
+  expectError(commerce.InvalidArgumentError, () => engine.applyCoupon(null, cart, 'no spaces'));
+  assert.deepEqual(engine.getCart(null, cart.id), cart);
+});

@@ -1,0 +1,142 @@
+"""Tests of the Python binding's pricing calls (pricing.h and the pricing inputs of cart.h): the tax
+definition, promotions with a coupon and single-use codes, a cart priced at an address, the coupon counted when
+the order is placed, and bad input refused with a stable code.
+
+The conftest validates every document against docs/schema/.
+"""
+
+from decimal import Decimal
+
+import pytest
+
+import commerce
+from commerce import Money
+
+HASHING = {"memory_kib": 64, "iterations": 1, "parallelism": 1}
+CONFIG = {"path": ":memory:", "password_hashing": HASHING, "clock": "manual", "clock_start_ms": 1794000000000}
+PASSWORD = "correct horse battery"
+GERMANY = {"origin": {"country": "DE"}, "tax_classes": ["books"],
+           "zones": [{"id": "de", "country": "DE", "rates": {"standard": [{"name": "VAT", "rate": "19"}],
+                                                             "books": [{"name": "VAT", "rate": "7"}]}}]}
+
+
+def eur(text):
+    return Money(Decimal(text), "EUR")
+
+
+@pytest.fixture
+def shop():
+    engine = commerce.open(CONFIG)
+    engine.bootstrap_admin("admin@example.com", PASSWORD)
+    admin = engine.login("admin@example.com", PASSWORD)
+    yield engine, admin
+    engine.close()
+
+
+def product(engine, admin, sku, price, **extra):
+    return engine.create_product(admin, dict({"sku": sku, "title": sku, "prices": [eur(price)], "stock": 50}, **extra))
+
+
+def reconciles(cart):
+    """The identity every cart document promises: its parts add up to its total."""
+    lines = sum((item["line_total"].amount for item in cart["items"]), Decimal(0))
+    discounts = sum((d["amount"].amount for d in cart["discounts"]), Decimal(0))
+    taxes = sum((t["amount"].amount for t in cart["taxes"]), Decimal(0))
+    added = Decimal(0) if cart["prices_include_tax"] else taxes
+    return (lines == cart["subtotal"].amount and discounts == cart["discount_total"].amount
+            and taxes == cart["tax_total"].amount
+            and cart["total"].amount == lines - discounts + cart["shipping_total"].amount + added
+            and cart["total"].amount == sum((i["total"].amount for i in cart["items"]), Decimal(0))
+            + cart["shipping_total"].amount)
+
+
+def test_a_cart_priced_with_a_coupon_and_taxes_then_ordered(shop):
+    engine, admin = shop
+    settings = engine.set_tax_definition(admin, GERMANY)
+    assert settings["type"] == "tax_settings" and settings["version"] == 1
+    assert engine.get_tax_definition(admin)["definition"]["origin"] == {"country": "DE"}
+    lamp = product(engine, admin, "LAMP", "40.00")
+    book = product(engine, admin, "BOOK", "20.00", tax_class="books")
+    assert book["tax_class"] == "books"
+    promotion = engine.create_promotion(admin, {"id": "spring", "name": "Spring", "code": "SPRING",
+                                                "action": {"type": "percentage_off_order", "percent": "10"}})
+    assert promotion["status"] == "active" and promotion["usage_count"] == 0
+
+    cart = engine.create_cart(None, "EUR")
+    engine.add_item(None, cart["id"], lamp, 2)
+    engine.add_item(None, cart["id"], book, 1)
+    cart = engine.update_cart(None, cart, {"shipping_address": {"country": "de", "postal_code": "10115"}})
+    assert cart["tax_zone"] == "de" and cart["tax_estimated"] is False
+    assert cart["shipping_address"] == {"country": "DE", "region": None, "postal_code": "10115"}
+    cart = engine.apply_coupon(None, cart, "spring")
+    assert cart["coupons"] == [{"code": "SPRING", "status": "applied", "promotion_id": "spring", "reason": None}]
+    # 100.00 - 10% = 90.00: lamps 72.00 + 19% (13.68), book 18.00 + 7% (1.26)
+    assert cart["discount_total"] == eur("10.00")
+    assert {(t["name"], t["percent"]): t["amount"] for t in cart["taxes"]} == {("VAT", "19"): eur("13.68"),
+                                                                               ("VAT", "7"): eur("1.26")}
+    assert cart["total"] == eur("104.94")
+    assert reconciles(cart)
+
+    order = engine.place_order(None, cart["id"], {"payment": {"method": "manual", "kind": "cash"},
+                                                 "email": "guest@example.com"})
+    assert order["total"] == eur("104.94") and order["totals"]["discount_total"] == eur("10.00")
+    assert engine.get_promotion(admin, "spring")["usage_count"] == 1
+
+
+def test_single_use_codes_and_refusals(shop):
+    engine, admin = shop
+    mug = product(engine, admin, "MUG", "10.00")
+    engine.create_promotion(admin, {"id": "welcome", "name": "Welcome", "requires_code": True,
+                                    "action": {"type": "fixed_off_order", "amount": eur("2.50")}})
+    batch = engine.generate_promotion_codes(admin, "welcome", 2, "hi")
+    assert batch["type"] == "promotion_code_batch" and len(batch["codes"]) == 2
+    assert all(code.startswith("HI-") for code in batch["codes"])
+
+    cart = engine.create_cart(None, "EUR")
+    engine.add_item(None, cart["id"], mug, 1)
+    with pytest.raises(commerce.CouponNotApplicable) as info:
+        engine.apply_coupon(None, cart, "NOPE")
+    assert info.value.details["reason"] == "unknown_code"
+    cart = engine.apply_coupon(None, cart, batch["codes"][0].lower())
+    assert cart["total"] == eur("7.50")
+    with pytest.raises(commerce.CouponNotApplicable) as info:
+        engine.apply_coupon(None, cart, batch["codes"][1])
+    assert info.value.details["reason"] == "same_promotion"
+    cart = engine.remove_coupon(None, cart, batch["codes"][0])
+    assert cart["coupons"] == [] and cart["total"] == eur("10.00")
+    with pytest.raises(commerce.NotFound):
+        engine.remove_coupon(None, cart, batch["codes"][0])
+    with pytest.raises(commerce.InvalidArgument):
+        engine.generate_promotion_codes(admin, "welcome", 0)
+    engine.create_promotion(admin, {"id": "plain", "name": "Plain", "action": {"type": "free_shipping"}})
+    with pytest.raises(commerce.IllegalState):
+        engine.generate_promotion_codes(admin, "plain", 1)  # it applies without codes
+    assert [p["id"] for p in engine.list_promotions(admin, {"status": "active"})["items"]] == ["plain", "welcome"]
+
+
+def test_bad_pricing_input_changes_nothing(shop):
+    engine, admin = shop
+    with pytest.raises(commerce.InvalidArgument) as info:
+        engine.create_promotion(admin, {"id": "x", "name": "X",
+                                        "action": {"type": "percentage_off_order", "percent": "150"}})
+    assert info.value.details == {"field": "action.percent", "reason": "out_of_range"}
+    with pytest.raises(commerce.InvalidArgument) as info:
+        engine.create_promotion(admin, {"id": "x", "name": "X",
+                                        "action": {"type": "fixed_off_items", "amount": eur("-1.00")}})
+    assert info.value.details["reason"] == "negative"
+    assert engine.list_promotions(admin)["items"] == []
+    with pytest.raises(commerce.InvalidArgument) as info:
+        engine.set_tax_definition(admin, {"origin": {"country": "DE"}, "zones": [
+            {"id": "de", "country": "DE", "rates": {"standard": [{"name": "VAT", "rate": "-1"}]}}]})
+    assert info.value.details["reason"] == "out_of_range"
+    assert engine.get_tax_definition(admin)["version"] == 0
+    with pytest.raises(commerce.Conflict):
+        engine.set_tax_definition(admin, GERMANY, 2)
+    with pytest.raises(commerce.InvalidArgument):
+        product(engine, admin, "P", "1.00", tax_class="books")  # no definition has that class yet
+    cart = engine.create_cart(None, "EUR")
+    with pytest.raises(commerce.Forbidden):
+        engine.update_cart(None, cart, {"channel": "pos"})
+    with pytest.raises(commerce.InvalidArgument):
+        engine.update_cart(None, cart, {"shipping_address": {"country": "Deutschland"}})
+    assert engine.get_cart(None, cart["id"]) == cart
