@@ -76,6 +76,32 @@ void deliver_outbox(commerce_engine* engine) {
     }
 }
 
+// The shop's pricing rules, set once: German VAT (coffee beans at the reduced rate), 10% off mugs for everyone,
+// and a coupon worth 5 EUR on orders from 30 EUR.
+void set_up_pricing(commerce_engine* engine, const std::string& admin) {
+    const json taxes = call("tax settings", [&](commerce_doc** out) {
+        return commerce_tax_get_definition(out, engine, admin.c_str());
+    });
+    if (taxes["version"] == 0)
+        call("define taxes", [&](commerce_doc** out) {
+            return commerce_tax_set_definition(out, engine, admin.c_str(), R"({"origin": {"country": "DE"},
+                "zones": [{"id": "de", "country": "DE", "rates": {"standard": [{"name": "MwSt", "rate": "19"}],
+                                                                  "reduced": [{"name": "MwSt", "rate": "7"}]}}]})", 0);
+        });
+    const char* promotions[] = {
+        R"({"id": "mug-week", "name": "Mug week -10%", "conditions": {"tags": ["mugs"]},
+            "action": {"type": "percentage_off_items", "percent": "10"}})",
+        R"({"id": "welcome", "name": "Welcome 5 EUR", "code": "WELCOME5",
+            "conditions": {"min_subtotal": {"amount": "30.00", "currency": "EUR"}},
+            "action": {"type": "fixed_off_order", "amount": {"amount": "5.00", "currency": "EUR"}}})"};
+    for (const char* definition : promotions) {
+        commerce_doc* created = nullptr;
+        const commerce_status status = commerce_promotion_create(&created, engine, admin.c_str(), definition);
+        commerce_doc_free(created);
+        if (status != COMMERCE_ERR_EXISTS) check(status, "create promotion");
+    }
+}
+
 int demo(const std::string& path) {
     json config = {{"path", path}};
     commerce_engine* raw_engine = nullptr;
@@ -84,12 +110,13 @@ int demo(const std::string& path) {
     std::printf("commerce %s, store %s\n", commerce_version(), path.c_str());
 
     const std::string admin = admin_session(engine.get());
+    set_up_pricing(engine.get(), admin);
     // A product with one variant, and one in two colours.
     const json coffee_input = {{"sku", "COFFEE-1KG"}, {"title", "Coffee beans, 1 kg"}, {"description", "Single origin"},
                                {"barcode", "4006381333931"}, {"prices", {{{"amount", "24.90"}, {"currency", "EUR"}}}},
-                               {"stock", 40}};
+                               {"tax_class", "reduced"}, {"stock", 40}};
     const json mug_input = {
-        {"title", "Mug"}, {"description", "Stoneware, 350 ml"},
+        {"title", "Mug"}, {"description", "Stoneware, 350 ml"}, {"tags", {"mugs"}},
         {"options", {{{"name", "Colour"}, {"values", {"Blue", "Red"}}}}},
         {"variants",
          {{{"sku", "MUG-BLUE"}, {"options", {{"Colour", "Blue"}}}, {"barcode", "036000291452"},
@@ -119,6 +146,13 @@ int demo(const std::string& path) {
     call("add blue mug", [&](commerce_doc** out) {
         return commerce_cart_add_item(out, engine.get(), customer.c_str(), cart_id.c_str(), blue_mug.c_str(), 3);
     });
+    call("ship to Berlin", [&](commerce_doc** out) {
+        return commerce_cart_update(out, engine.get(), customer.c_str(), cart_id.c_str(),
+                                    R"({"shipping_address": {"country": "DE", "postal_code": "10115"}})");
+    });
+    cart = call("coupon", [&](commerce_doc** out) {
+        return commerce_cart_apply_coupon(out, engine.get(), customer.c_str(), cart_id.c_str(), "welcome5");
+    });
     json request = {{"payment", {{"method", "manual"}, {"kind", "cash"}, {"tendered", "100.00"}}},
                     {"idempotency_key", "demo-" + cart_id}};
     json order = call("place order", [&](commerce_doc** out) {
@@ -129,6 +163,14 @@ int demo(const std::string& path) {
     for (const auto& line : order["lines"])
         std::printf("  %3lld x %-22s %8s %s\n", line["quantity"].get<long long>(), line["sku"].get<std::string>().c_str(),
                     line["line_total"]["amount"].get<std::string>().c_str(), order["currency"].get<std::string>().c_str());
+    const json& totals = order["totals"];
+    std::printf("  %-28s %8s\n", "Subtotal", totals["subtotal"]["amount"].get<std::string>().c_str());
+    for (const auto& discount : totals["discounts"])
+        std::printf("  %-28s %8s\n", discount["name"].get<std::string>().c_str(),
+                    ("-" + discount["amount"]["amount"].get<std::string>()).c_str());
+    for (const auto& tax : totals["taxes"])
+        std::printf("  %-28s %8s\n", (tax["name"].get<std::string>() + " " + tax["percent"].get<std::string>() + "%").c_str(),
+                    tax["amount"]["amount"].get<std::string>().c_str());
     std::printf("  %-28s %8s %s\n", "Total", order["total"]["amount"].get<std::string>().c_str(), order["currency"].get<std::string>().c_str());
     std::printf("  %-28s %8s\n  %-28s %8s\n", "Cash", order["payment"]["tendered"]["amount"].get<std::string>().c_str(),
                 "Change", order["payment"]["change"]["amount"].get<std::string>().c_str());
