@@ -23,7 +23,7 @@ void place_orders(benchmark::State& state, const char* durability) {
     })["token"];
     std::string products[2];
     for (int i = 0; i < 2; ++i) {
-        json product = {{"sku", "B" + std::to_string(i)}, {"title", "Bench"}, {"stock", 1000000000},
+        json product = {{"sku", "B" + std::to_string(i)}, {"title", "Bench " + std::to_string(i)}, {"stock", 1000000000},
                         {"prices", {{{"amount", "3.99"}, {"currency", "EUR"}}}}};
         products[i] = call([&](commerce_doc** doc) {
             return commerce_product_create(doc, engine, admin.c_str(), product.dump().c_str());
