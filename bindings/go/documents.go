@@ -102,7 +102,9 @@ type Cart struct {
 	Channel              string                `json:"channel"` // "web", "pos", ...
 	ShippingAddress      *CartAddress          `json:"shipping_address"`
 	Items                []CartItem            `json:"items"`
-	ItemCount            int64                 `json:"item_count"` // the sum of the quantities
+	ItemCount            int64                 `json:"item_count"`        // the sum of the quantities
+	RequiresShipping     bool                  `json:"requires_shipping"` // some line is a physical good
+	ShippingMethods      []ShippingMethod      `json:"shipping_methods"`  // every method offered, priced
 	Coupons              []CouponStatus        `json:"coupons"`
 	PromotionsNotApplied []PromotionNotApplied `json:"promotions_not_applied"`
 	Totals
@@ -151,9 +153,9 @@ type Order struct {
 	Subtotal          Money       `json:"subtotal"`
 	Total             Money       `json:"total"`
 	// The cart's totals when the order was placed; nil for orders placed before pricing existed.
-	Totals  *Totals `json:"totals"`
-	Payment Payment `json:"payment"`
-	CreatedAt         time.Time   `json:"created_at"`
+	Totals    *Totals   `json:"totals"`
+	Payment   Payment   `json:"payment"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
 // OrderList is an "order_list" page, newest first.

@@ -80,6 +80,23 @@ func (e *Engine) GetTaxDefinition(session string) (*TaxSettings, error) {
 	return call[TaxSettings](e, func(n native.Engine) native.Outcome { return n.Get_tax_definition(session) })
 }
 
+// SetShippingDefinition replaces the store's shipping methods (docs/shipping.md); expectedVersion as for
+// SetTaxDefinition.
+func (e *Engine) SetShippingDefinition(session string, definition any, expectedVersion int64) (*ShippingSettings, error) {
+	text, err := encodeJSON(definition, "definition")
+	if err != nil {
+		return nil, err
+	}
+	return call[ShippingSettings](e, func(n native.Engine) native.Outcome {
+		return n.Set_shipping_definition(session, text, expectedVersion)
+	})
+}
+
+// GetShippingDefinition returns the store's ShippingSettings.
+func (e *Engine) GetShippingDefinition(session string) (*ShippingSettings, error) {
+	return call[ShippingSettings](e, func(n native.Engine) native.Outcome { return n.Get_shipping_definition(session) })
+}
+
 // ApplyCoupon enters a coupon code (any case). CodeCouponNotApplicable when no active promotion has it (details
 // reason "unknown_code") or its promotion does not apply to the cart now (the engine's reason); the cart is then
 // unchanged.
@@ -92,7 +109,8 @@ func (e *Engine) RemoveCoupon(session, cartID, code string) (*Cart, error) {
 	return call[Cart](e, func(n native.Engine) native.Outcome { return n.Remove_coupon(session, cartID, code) })
 }
 
-// UpdateCart changes a cart's shipping address (which picks the tax zone) or channel.
+// UpdateCart changes a cart's shipping address (which picks the tax zone and the methods offered), channel or
+// shipping method.
 func (e *Engine) UpdateCart(session, cartID string, changes CartChanges) (*Cart, error) {
 	text, err := encodeJSON(changes, "changes")
 	if err != nil {

@@ -32,19 +32,36 @@ type Discount struct {
 	Shipping    Money        `json:"shipping"`
 }
 
+// ShippingMethod is a method offered to a cart, with its price for it (docs/shipping.md).
+type ShippingMethod struct {
+	ID           string       `json:"id"`
+	Name         string       `json:"name"`
+	Kind         string       `json:"kind"` // "delivery" or "pickup"
+	Price        Money        `json:"price"`
+	DeliveryDays DeliveryDays `json:"delivery_days"`
+	LocationID   *string      `json:"location_id"`
+}
+
+// DeliveryDays is how long a method takes, in days.
+type DeliveryDays struct {
+	Min int64 `json:"min"`
+	Max int64 `json:"max"`
+}
+
 // Totals are the parts of a total; they always add up: Total = Subtotal − DiscountTotal + ShippingTotal
 // (+ TaxTotal when prices exclude tax).
 type Totals struct {
-	Subtotal         Money      `json:"subtotal"`
-	Discounts        []Discount `json:"discounts"`
-	DiscountTotal    Money      `json:"discount_total"`
-	ShippingTotal    Money      `json:"shipping_total"`
-	Taxes            []TaxLine  `json:"taxes"`
-	TaxTotal         Money      `json:"tax_total"`
-	PricesIncludeTax bool       `json:"prices_include_tax"`
-	TaxZone          *string    `json:"tax_zone"`
-	TaxEstimated     bool       `json:"tax_estimated"` // no shipping address yet: taxed at the store's origin
-	Total            Money      `json:"total"`
+	Subtotal         Money           `json:"subtotal"`
+	Discounts        []Discount      `json:"discounts"`
+	DiscountTotal    Money           `json:"discount_total"`
+	ShippingMethod   *ShippingMethod `json:"shipping_method"` // the chosen method while it is offered
+	ShippingTotal    Money           `json:"shipping_total"`
+	Taxes            []TaxLine       `json:"taxes"`
+	TaxTotal         Money           `json:"tax_total"`
+	PricesIncludeTax bool            `json:"prices_include_tax"`
+	TaxZone          *string         `json:"tax_zone"`
+	TaxEstimated     bool            `json:"tax_estimated"` // no shipping address yet: taxed at the store's origin
+	Total            Money           `json:"total"`
 }
 
 // CartAddress is where a cart's goods go, as far as pricing needs it (the tax zone).
@@ -54,15 +71,17 @@ type CartAddress struct {
 	PostalCode *string `json:"postal_code,omitempty"`
 }
 
-// CartChanges changes what prices a cart besides its lines. A nil member is left as it is; ClearAddress removes
-// the shipping address.
+// CartChanges changes what prices a cart besides its lines. Zero members are left as they are; ClearAddress
+// and ClearShippingMethod remove the address and the choice.
 type CartChanges struct {
-	ShippingAddress *CartAddress
-	ClearAddress    bool
-	Channel         string // "" leaves it; another than "web" needs a staff session
+	ShippingAddress     *CartAddress
+	ClearAddress        bool
+	Channel             string // another than "web" needs a staff session
+	ShippingMethod      string // one of the cart's ShippingMethods
+	ClearShippingMethod bool
 }
 
-// MarshalJSON writes only the members given, and null for a cleared address.
+// MarshalJSON writes only the members given, and null for what is cleared.
 func (c CartChanges) MarshalJSON() ([]byte, error) {
 	members := map[string]any{}
 	if c.ClearAddress {
@@ -72,6 +91,11 @@ func (c CartChanges) MarshalJSON() ([]byte, error) {
 	}
 	if c.Channel != "" {
 		members["channel"] = c.Channel
+	}
+	if c.ClearShippingMethod {
+		members["shipping_method"] = nil
+	} else if c.ShippingMethod != "" {
+		members["shipping_method"] = c.ShippingMethod
 	}
 	return json.Marshal(members)
 }
@@ -126,6 +150,14 @@ type PromotionCodeBatch struct {
 	BatchID     string    `json:"batch_id"`
 	Codes       []string  `json:"codes"`
 	CreatedAt   time.Time `json:"created_at"`
+}
+
+// ShippingSettings is the "shipping_settings" document: the store's shipping methods (docs/shipping.md).
+type ShippingSettings struct {
+	Header
+	Version    int64           `json:"version"`    // 0 while the store has none
+	Definition json.RawMessage `json:"definition"` // "null" while the store has none: no cart pays shipping
+	UpdatedAt  *time.Time      `json:"updated_at"`
 }
 
 // TaxSettings is the "tax_settings" document: the store's tax definition (docs/taxes.md) and its version.

@@ -107,3 +107,32 @@ func TestBadPricingInputChangesNothing(t *testing.T) {
 		t.Fatalf("a refused change was saved: %+v", got)
 	}
 }
+
+func TestShippingMethodChosenAndCharged(t *testing.T) {
+	s := newStore(t)
+	e := s.e
+	must(e.SetShippingDefinition(s.admin, `{"methods": [{"id": "dhl", "name": "DHL", "countries": ["DE"],
+		"delivery_days": {"min": 1, "max": 2}, "rates": [{"type": "flat", "amount": {"amount": "4.90", "currency": "EUR"}}]},
+		{"id": "shop", "name": "Pickup", "kind": "pickup", "location_id": "default"}]}`, 0))
+	cart := must(e.CreateCart("", "EUR"))
+	cart = must(e.AddItem("", cart.ID, s.mug.ID, 1))
+	if !cart.RequiresShipping || len(cart.ShippingMethods) != 1 || cart.ShippingMethods[0].ID != "shop" {
+		t.Fatalf("before an address: %+v", cart.ShippingMethods)
+	}
+	cart = must(e.UpdateCart("", cart.ID, commerce.CartChanges{ShippingAddress: &commerce.CartAddress{Country: "DE"},
+		ShippingMethod: "dhl"}))
+	if cart.ShippingMethod == nil || cart.ShippingMethod.DeliveryDays.Max != 2 {
+		t.Fatalf("chosen: %+v", cart.ShippingMethod)
+	}
+	money(t, cart.ShippingTotal, "4.90")
+	money(t, cart.Total, "12.40")
+	_, err := e.UpdateCart("", cart.ID, commerce.CartChanges{ShippingMethod: "ups"})
+	if ce := expectErr(t, err, commerce.ErrInvalidArgument); ce.Details["reason"] != "not_offered" {
+		t.Fatalf("details: %+v", ce.Details)
+	}
+	cart = must(e.UpdateCart("", cart.ID, commerce.CartChanges{ClearShippingMethod: true}))
+	money(t, cart.Total, "7.50")
+	if settings := must(e.GetShippingDefinition(s.admin)); settings.Version != 1 {
+		t.Fatalf("settings: %+v", settings)
+	}
+}

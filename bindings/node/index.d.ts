@@ -27,7 +27,7 @@ import type {
 } from './review';
 import type {
   CartAddress, CartChanges, CouponStatus, Discount, Promotion, PromotionCodeBatch, PromotionDefinition, PromotionList,
-  PromotionListQuery, PromotionNotApplied, TaxLine, TaxSettings, Totals,
+  PromotionListQuery, PromotionNotApplied, ShippingMethod, ShippingSettings, TaxLine, TaxSettings, Totals,
 } from './pricing';
 
 export * from './identity';
@@ -84,6 +84,10 @@ export interface Cart extends Document<'cart'>, Totals {
   items: CartItem[];
   /** The sum of the quantities. */
   item_count: number;
+  /** Some line is a physical good. */
+  requires_shipping: boolean;
+  /** Every method the cart is offered, with its price for it. */
+  shipping_methods: ShippingMethod[];
   coupons: CouponStatus[];
   promotions_not_applied: PromotionNotApplied[];
   created_at: Timestamp;
@@ -423,6 +427,9 @@ export class Engine {
   setTaxDefinition(session: SessionArg, definition: Record<string, unknown> | string, expectedVersion?: number):
     TaxSettings;
   getTaxDefinition(session: SessionArg): TaxSettings;
+  setShippingDefinition(session: SessionArg, definition: Record<string, unknown> | string, expectedVersion?: number):
+    ShippingSettings;
+  getShippingDefinition(session: SessionArg): ShippingSettings;
 
   // checkout and orders
   placeOrder(session: SessionArg, cartId: string, request: PlaceOrderRequest | string): Order;

@@ -475,7 +475,8 @@ class Engine {
     return result(this[kNative].remove_coupon(sessionArg(session), refArg(cartId, 'id', 'cartId'),
                                               text(code, 'code')));
   }
-  /** changes: {shipping_address: {country, region, postal_code} | null, channel: "web" | "pos" | ...} */
+  /** changes: {shipping_address: {country, region, postal_code} | null, channel: "web" | "pos" | ...,
+   * shipping_method: id | null} */
   updateCart(session, cartId, changes) {
     return result(this[kNative].update_cart(sessionArg(session), refArg(cartId, 'id', 'cartId'),
                                             jsonArg(changes, 'changes')));
@@ -512,6 +513,12 @@ class Engine {
                                                    integerArg(expectedVersion, 'expectedVersion')));
   }
   getTaxDefinition(session) { return result(this[kNative].get_tax_definition(sessionArg(session))); }
+  // the store's shipping methods: "settings.manage"; expectedVersion as for the tax definition
+  setShippingDefinition(session, definition, expectedVersion = 0) {
+    return result(this[kNative].set_shipping_definition(sessionArg(session), jsonArg(definition, 'definition'),
+                                                        integerArg(expectedVersion, 'expectedVersion')));
+  }
+  getShippingDefinition(session) { return result(this[kNative].get_shipping_definition(sessionArg(session))); }
 
   // checkout and orders
   placeOrder(session, cartId, request) {

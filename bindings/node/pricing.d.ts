@@ -23,12 +23,24 @@ export interface Discount {
   shipping: Money;
 }
 
+/** A shipping method offered to a cart (docs/shipping.md). */
+export interface ShippingMethod {
+  id: string;
+  name: string;
+  kind: 'delivery' | 'pickup';
+  price: Money;
+  delivery_days: { min: number; max: number };
+  location_id: string | null;
+}
+
 /** The parts of a total; they always add up: total = subtotal − discount_total + shipping_total (+ tax_total when
  * prices exclude tax). A cart shows them, an order keeps them as "totals". */
 export interface Totals {
   subtotal: Money;
   discounts: Discount[];
   discount_total: Money;
+  /** The chosen method while it is offered. */
+  shipping_method: ShippingMethod | null;
   shipping_total: Money;
   taxes: TaxLine[];
   tax_total: Money;
@@ -51,6 +63,8 @@ export interface CartChanges {
   shipping_address?: CartAddress | null;
   /** "web" (the default), "pos" or a shop's own channel; another than "web" needs a staff session. */
   channel?: string;
+  /** One of the cart's shipping_methods, or null to clear the choice. */
+  shipping_method?: string | null;
 }
 
 export interface CouponStatus {
@@ -111,6 +125,14 @@ export interface TaxSettings extends Document<'tax_settings'> {
   /** 0 while the store has no definition. */
   version: number;
   /** As given (docs/taxes.md); null while the store has none (nothing is taxed). */
+  definition: Record<string, unknown> | null;
+  updated_at: Timestamp | null;
+}
+
+export interface ShippingSettings extends Document<'shipping_settings'> {
+  /** 0 while the store has no definition. */
+  version: number;
+  /** As given (docs/shipping.md); null while the store has none (no cart pays shipping). */
   definition: Record<string, unknown> | null;
   updated_at: Timestamp | null;
 }

@@ -360,6 +360,9 @@ public:
     Outcome set_tax_definition(const std::string &session, const std::string &definition_json,
                                long long expected_version);
     Outcome get_tax_definition(const std::string &session);
+    Outcome set_shipping_definition(const std::string &session, const std::string &definition_json,
+                                    long long expected_version);
+    Outcome get_shipping_definition(const std::string &session);
     /* the pricing inputs of a cart (include/commerce/cart.h), defined in commerce_pricing.i */
     Outcome apply_coupon(const std::string &session, const std::string &cart_id, const std::string &code);
     Outcome remove_coupon(const std::string &session, const std::string &cart_id, const std::string &code);

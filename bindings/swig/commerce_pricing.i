@@ -1,6 +1,6 @@
 /* commerce — the pricing methods of commerce_swig::Engine (include/commerce/pricing.h and the pricing inputs of
- * include/commerce/cart.h): promotions, single-use codes, the tax definition, coupons and a cart's address and
- * channel. Included by commerce.i; same conventions as commerce_identity.i. */
+ * include/commerce/cart.h): promotions, single-use codes, the tax and shipping definitions, coupons and a cart's
+ * address, channel and shipping method. Included by commerce.i; same conventions as commerce_identity.i. */
 
 %{
 namespace commerce_swig {
@@ -67,6 +67,22 @@ Outcome Engine::set_tax_definition(const std::string &session, const std::string
 Outcome Engine::get_tax_definition(const std::string &session) {
     if (const char *f = nul_field("session", session)) return nul_error(f);
     return run([&](commerce_engine *e, commerce_doc **out) { return commerce_tax_get_definition(out, e, opt(session)); });
+}
+
+Outcome Engine::set_shipping_definition(const std::string &session, const std::string &definition_json,
+                                        long long expected_version) {
+    if (const char *f = nul_field("session", session, "definition", definition_json)) return nul_error(f);
+    return run([&](commerce_engine *e, commerce_doc **out) {
+        return commerce_shipping_set_definition(out, e, opt(session), definition_json.c_str(),
+                                                static_cast<int64_t>(expected_version));
+    });
+}
+
+Outcome Engine::get_shipping_definition(const std::string &session) {
+    if (const char *f = nul_field("session", session)) return nul_error(f);
+    return run([&](commerce_engine *e, commerce_doc **out) {
+        return commerce_shipping_get_definition(out, e, opt(session));
+    });
 }
 
 Outcome Engine::apply_coupon(const std::string &session, const std::string &cart_id, const std::string &code) {

@@ -52,8 +52,9 @@ COMMERCE_API commerce_status commerce_cart_remove_coupon(commerce_doc **out, com
                                                          const char *session, const char *cart_id, const char *code);
 
 /* Changes what prices the cart besides its lines: {"shipping_address": {"country": "DE", "region": "BY",
- * "postal_code": "80331"} or null, "channel": "web" | "pos" | ...}. Another channel than "web" needs a staff
- * session ("orders.manage"). */
+ * "postal_code": "80331"} or null, "channel": "web" | "pos" | ..., "shipping_method": "<id>" or null}. Another
+ * channel than "web" needs a staff session ("orders.manage"); the shipping method must be one of the cart's
+ * "shipping_methods" once the other changes are made (INVALID_ARGUMENT, reason "not_offered"). */
 COMMERCE_API commerce_status commerce_cart_update(commerce_doc **out, commerce_engine *engine, const char *session,
                                                   const char *cart_id, const char *changes_json);
 

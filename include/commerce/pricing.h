@@ -1,7 +1,7 @@
 /* commerce — pricing rules staff define: promotions (automatic ones and coupons, with batches of single-use
- * codes) and the store's tax definition. Promotions need a session whose roles grant "promotions.write", the tax
- * definition "settings.manage". Carts apply both every time they are priced (include/commerce/cart.h). See
- * docs/promotions.md and docs/taxes.md for the definitions' JSON. */
+ * codes), the store's tax definition and its shipping methods. Promotions need a session whose roles grant
+ * "promotions.write", the tax and shipping definitions "settings.manage". Carts apply them every time they are
+ * priced (include/commerce/cart.h). See docs/promotions.md, docs/taxes.md and docs/shipping.md. */
 #ifndef COMMERCE_PRICING_H
 #define COMMERCE_PRICING_H
 
@@ -50,6 +50,17 @@ COMMERCE_API commerce_status commerce_tax_set_definition(commerce_doc **out, com
 /* Returns the "tax_settings" ("definition" is null while the store has none: nothing is taxed). */
 COMMERCE_API commerce_status commerce_tax_get_definition(commerce_doc **out, commerce_engine *engine,
                                                          const char *session);
+
+/* Replaces the store's shipping methods (docs/shipping.md): delivery methods per country and region with flat,
+ * weight or subtotal rates per currency and free-over thresholds, pickup points, delivery days and a tax class.
+ * expected_version as for the tax definition. Returns "shipping_settings". */
+COMMERCE_API commerce_status commerce_shipping_set_definition(commerce_doc **out, commerce_engine *engine,
+                                                              const char *session, const char *definition_json,
+                                                              int64_t expected_version);
+
+/* Returns the "shipping_settings" ("definition" is null while the store has none: no cart pays shipping). */
+COMMERCE_API commerce_status commerce_shipping_get_definition(commerce_doc **out, commerce_engine *engine,
+                                                              const char *session);
 
 COMMERCE_END_DECLS
 

@@ -1,6 +1,7 @@
 #include "capi/guard.h"
 
 #include "flows/promotions.h"
+#include "flows/shipping.h"
 #include "flows/taxes.h"
 
 #include <commerce/pricing.h>
@@ -56,6 +57,17 @@ commerce_status commerce_tax_set_definition(commerce_doc** out, commerce_engine*
 
 commerce_status commerce_tax_get_definition(commerce_doc** out, commerce_engine* engine, const char* session) {
     return return_document(out, [&] { return flows::get_tax_definitions(engine_of(engine), session); });
+}
+
+commerce_status commerce_shipping_set_definition(commerce_doc** out, commerce_engine* engine, const char* session,
+                                                 const char* definition_json, int64_t expected_version) {
+    return return_document(out, [&] {
+        return flows::set_shipping_definitions(engine_of(engine), session, definition_json, expected_version);
+    });
+}
+
+commerce_status commerce_shipping_get_definition(commerce_doc** out, commerce_engine* engine, const char* session) {
+    return return_document(out, [&] { return flows::get_shipping_definitions(engine_of(engine), session); });
 }
 
 }

@@ -66,6 +66,15 @@ nlohmann::json address_json(const std::optional<CartAddress>& address) {
             {"postal_code", nullable(address->postal_code)}};
 }
 
+nlohmann::json shipping_json(const OfferedShipping& offered) {
+    return {{"id", offered.id},
+            {"name", offered.name},
+            {"kind", offered.kind},
+            {"price", offered.price.to_json()},
+            {"delivery_days", {{"min", offered.min_days}, {"max", offered.max_days}}},
+            {"location_id", nullable(offered.location_id)}};
+}
+
 }  // namespace
 
 nlohmann::json cart_totals_json(const PricedCart& priced) {
@@ -73,6 +82,7 @@ nlohmann::json cart_totals_json(const PricedCart& priced) {
     return {{"subtotal", priced.subtotal.to_json()},
             {"discounts", discounts_json(priced)},
             {"discount_total", priced.discount_total.to_json()},
+            {"shipping_method", priced.shipping_method ? shipping_json(*priced.shipping_method) : nlohmann::json(nullptr)},
             {"shipping_total", priced.shipping_total.to_json()},
             {"taxes", taxes ? tax_lines_json(taxes->total.taxes) : nlohmann::json::array()},
             {"tax_total", priced.tax_total.to_json()},
@@ -97,6 +107,8 @@ nlohmann::json cart_document(const PricedCart& priced) {
                          {"total", totals.total.to_json()}});
         item_count += line.quantity;
     }
+    nlohmann::json shipping_methods = nlohmann::json::array();
+    for (const auto& offered : priced.shipping_options) shipping_methods.push_back(shipping_json(offered));
     nlohmann::json document = {{"type", "cart"},
                                {"schema_version", 1},
                                {"id", cart.id},
@@ -107,6 +119,8 @@ nlohmann::json cart_document(const PricedCart& priced) {
                                {"shipping_address", address_json(cart.shipping_address)},
                                {"items", items},
                                {"item_count", item_count},
+                               {"requires_shipping", priced.requires_shipping},
+                               {"shipping_methods", shipping_methods},
                                {"coupons", coupons_json(priced)},
                                {"promotions_not_applied", not_applied_json(priced.promotions)},
                                {"created_at", format_rfc3339(cart.created_ms)},

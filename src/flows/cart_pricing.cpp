@@ -2,7 +2,9 @@
 
 #include "core/error.h"
 #include "domain/promotion/promotions.h"
+#include "domain/shipping/shipping_options.h"
 #include "flows/promotions.h"
+#include "flows/shipping.h"
 #include "flows/taxes.h"
 
 #include <fmt/format.h>
@@ -101,6 +103,32 @@ Money lane_total(const LaneOutcome& lane, const Currency& currency) {
     return total;
 }
 
+// The methods the store offers this cart, and the cart's choice among them: a choice no longer offered (the
+// address changed, the cart got heavier) is not charged, and the document shows no method.
+void offer_shipping(Transaction& tx, PricedCart& priced) {
+    const Cart& cart = priced.cart;
+    int64_t weight = 0;
+    for (const auto& line : priced.lines)
+        if (line.product.kind == kPhysical) {
+            priced.requires_shipping = true;
+            weight += line.variant.weight_grams.value_or(0) * line.quantity;
+        }
+    const auto definitions = store_shipping_definitions(tx);
+    if (!definitions) return;
+    priced.store_ships = !definitions->methods.empty();
+    ShippingRequest request{cart.currency, std::nullopt, priced.subtotal, weight, priced.requires_shipping};
+    if (cart.shipping_address)
+        request.destination = ShippingDestination{cart.shipping_address->country, cart.shipping_address->region};
+    for (const auto& option : shipping_options(*definitions, request)) {
+        const ShippingMethod& method = *option.method;
+        priced.shipping_options.push_back({method.id, method.name,
+                                           method.kind == ShippingKind::pickup ? "pickup" : "delivery", option.price,
+                                           method.min_days, method.max_days, method.location_id, method.tax_class});
+        if (cart.shipping_method == method.id) priced.shipping_method = priced.shipping_options.back();
+    }
+    if (priced.shipping_method) priced.shipping_total = priced.shipping_method->price;
+}
+
 TaxResult taxes_for(const TaxDefinitions& definitions, const PricedCart& priced, const PromotionOutcome& first) {
     const Cart& cart = priced.cart;
     TaxRequest request{.currency = std::string(cart.currency->code), .destination = {}, .customer_exempt = false, .lines = {},
@@ -113,6 +141,8 @@ TaxResult taxes_for(const TaxDefinitions& definitions, const PricedCart& priced,
     for (const auto& line : priced.lines)
         request.lines.push_back({line.variant.id, line.product.tax_class, line.quantity,
                                  amount_for(first.before_tax.lines_after, line.variant.id, *cart.currency)});
+    if (priced.shipping_method)
+        request.shipping = TaxableShipping{priced.shipping_method->tax_class, first.before_tax.shipping_after};
     return compute_taxes(definitions, request);
 }
 
@@ -126,6 +156,7 @@ const TaxedLine& taxed_line(const TaxResult& taxes, const std::string& line_id) 
 
 void apply_promotions_and_taxes(Transaction& tx, PricedCart& priced, int64_t now_ms) {
     const Currency& currency = *priced.cart.currency;
+    offer_shipping(tx, priced);
     const Candidates candidates = candidates_for(tx, priced.cart);
     for (const auto& promotion : candidates.promotions) priced.promotion_names[promotion.id] = promotion.name;
     CartSnapshot snapshot = snapshot_of(tx, priced, now_ms);
@@ -141,10 +172,12 @@ void apply_promotions_and_taxes(Transaction& tx, PricedCart& priced, int64_t now
         return priced.taxes ? taxed_line(*priced.taxes, line.variant.id).breakdown.gross
                             : amount_for(outcome.before_tax.lines_after, line.variant.id, currency);
     };
+    const Money shipping_gross = priced.taxes && priced.taxes->shipping ? priced.taxes->shipping->gross
+                                                                       : outcome.before_tax.shipping_after;
     const bool has_after_tax = std::any_of(candidates.promotions.begin(), candidates.promotions.end(),
                                            [](const Promotion& p) { return p.lane == Lane::after_tax; });
     if (has_after_tax) {
-        PayableAmounts payable{{}, outcome.before_tax.shipping_after};
+        PayableAmounts payable{{}, shipping_gross};
         for (const auto& line : priced.lines) payable.lines.push_back({line.variant.id, gross_of(line)});
         snapshot.after_tax_base = std::move(payable);
         outcome = evaluate_promotions(snapshot, candidates.promotions, candidates.usage);
@@ -152,6 +185,8 @@ void apply_promotions_and_taxes(Transaction& tx, PricedCart& priced, int64_t now
 
     priced.discount_total = lane_total(outcome.before_tax, currency) + lane_total(outcome.after_tax, currency);
     priced.tax_total = Money::zero(currency);
+    if (priced.taxes)
+        for (const auto& tax : priced.taxes->total.taxes) priced.tax_total = priced.tax_total + tax.amount;
     priced.total = Money::zero(currency);
     for (const auto& line : priced.lines) {
         LineTotals totals{lane_discount(outcome.before_tax, line.variant.id, currency) +
@@ -163,11 +198,13 @@ void apply_promotions_and_taxes(Transaction& tx, PricedCart& priced, int64_t now
             for (const auto& tax : breakdown.taxes) totals.tax = totals.tax + tax.amount;
         }
         totals.total = totals.total - lane_discount(outcome.after_tax, line.variant.id, currency);
-        priced.tax_total = priced.tax_total + totals.tax;
         priced.total = priced.total + totals.total;
         priced.line_totals.push_back(std::move(totals));
     }
-    priced.total = priced.total + outcome.after_tax.shipping_after;
+    Money after_tax_shipping_discount = Money::zero(currency);
+    for (const auto& applied : outcome.after_tax.applied)
+        after_tax_shipping_discount = after_tax_shipping_discount + applied.shipping;
+    priced.total = priced.total + shipping_gross - after_tax_shipping_discount;
     priced.promotions = std::move(outcome);
 
     // The document promises this identity; a break would be a defect in the engines, never a rounding choice.

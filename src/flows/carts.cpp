@@ -45,6 +45,7 @@ nlohmann::json create_cart(Engine& engine, const char* session, const char* curr
                   .user_id = actor ? std::optional(actor->user_id) : std::nullopt,
                   .currency = &cart_currency, .status = std::string(kCartOpen), .items = {},
                   .channel = std::string(kChannelWeb), .shipping_address = std::nullopt, .coupon_codes = {},
+                  .shipping_method = std::nullopt,
                   .created_ms = now, .updated_ms = now};
         tx.carts().insert(cart);
         document = cart_document(price_cart(tx, cart, now));
@@ -129,11 +130,12 @@ nlohmann::json remove_coupon(Engine& engine, const char* session, const char* ca
     });
 }
 
-// Members: "shipping_address" (an address, or null to clear it) and "channel". Selling on another channel than
-// the web is staff work ("orders.manage"): channels decide which promotions apply.
+// Members: "shipping_address" (an address, or null to clear it), "channel" and "shipping_method" (the id of a
+// method the cart is offered once the other changes are made, or null). Selling on another channel than the web
+// is staff work ("orders.manage"): channels decide which promotions apply.
 nlohmann::json update_cart(Engine& engine, const char* session, const char* cart_id, const char* changes_json) {
     const json changes = parse_object(changes_json, "changes");
-    reject_unknown_members(changes, "cart changes", {"shipping_address", "channel"});
+    reject_unknown_members(changes, "cart changes", {"shipping_address", "channel", "shipping_method"});
     std::optional<std::optional<CartAddress>> address;  // outer: given at all; inner: null clears it
     if (changes.contains("shipping_address")) {
         address.emplace();
@@ -144,9 +146,24 @@ nlohmann::json update_cart(Engine& engine, const char* session, const char* cart
         if (!changes["channel"].is_string()) throw_invalid("channel", "type", "channel must be a string");
         channel = checked_channel(changes["channel"].get<std::string>());
     }
-    return change_cart(engine, session, cart_id, [&](Transaction&, Cart& cart, const std::optional<Actor>& actor) {
+    std::optional<std::optional<std::string>> method;  // outer: given at all; inner: null clears it
+    if (changes.contains("shipping_method")) {
+        method.emplace();
+        if (!changes["shipping_method"].is_null()) {
+            if (!changes["shipping_method"].is_string())
+                throw_invalid("shipping_method", "type", "shipping_method must be a method's id or null");
+            *method = changes["shipping_method"].get<std::string>();
+        }
+    }
+    return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart, const std::optional<Actor>& actor) {
         require_open(cart);
         if (address) cart.shipping_address = *address;
+        if (method) {
+            cart.shipping_method = *method;
+            if (*method && !price_cart(tx, cart, engine.now_ms()).shipping_method)
+                throw_invalid("shipping_method", "not_offered",
+                              fmt::format("the shipping method '{}' is not offered to this cart", **method));
+        }
         if (channel && *channel != cart.channel) {
             if (*channel != kChannelWeb && !(actor && actor->can(permission::orders_manage)))
                 throw Error(COMMERCE_ERR_FORBIDDEN, "only staff may sell on another channel than the web",

@@ -73,6 +73,15 @@ void check_coupons_still_apply(const PricedCart& priced) {
                     {{"code", outcome.unknown_codes.front()}, {"reason", "unknown_code"}});
 }
 
+// Goods that travel need a way to travel: when the store defines shipping methods, a web cart with physical goods
+// must have chosen one it is offered. At a till (any other channel) the goods leave over the counter.
+void check_shipping_chosen(const PricedCart& priced) {
+    if (!priced.requires_shipping || !priced.store_ships) return;
+    if (priced.cart.channel != kChannelWeb || priced.shipping_method) return;
+    throw Error(COMMERCE_ERR_ILLEGAL_STATE, "choose a shipping method the cart is offered",
+                {{"reason", "shipping_method_required"}, {"cart_id", priced.cart.id}});
+}
+
 // Counts each applied promotion against the order, in the order's own transaction: usage limits are judged on
 // counts no concurrent checkout can change before this one commits (writes are serialized).
 void redeem_promotions(Transaction& tx, const PricedCart& priced, const Order& order) {
@@ -138,6 +147,7 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
         const PricedCart priced = price_cart(tx, cart, engine.now_ms());
         check_on_sale(priced, engine.now_ms());
         check_coupons_still_apply(priced);
+        check_shipping_chosen(priced);
 
         const Order order = build_order(engine, tx, priced, request);
         take_stock(engine, tx, priced, order, actor);

@@ -23,6 +23,18 @@ struct PricedLine {
     Money line_total;  // unit_price × quantity, before any promotion
 };
 
+// A shipping method offered to the cart, with its price for it (docs/shipping.md).
+struct OfferedShipping {
+    std::string id;
+    std::string name;
+    std::string kind;  // "delivery" or "pickup"
+    Money price;
+    int64_t min_days;
+    int64_t max_days;
+    std::optional<std::string> location_id;
+    std::string tax_class;
+};
+
 // What the promotions and taxes made of a line: total = line_total − discount (+ tax when prices exclude it).
 struct LineTotals {
     Money discount;  // both lanes
@@ -35,14 +47,18 @@ struct PricedCart {
     Cart cart;
     std::vector<PricedLine> lines;
     std::vector<LineTotals> line_totals;  // one per line, same order
+    bool requires_shipping = false;                  // some line is a physical good
+    bool store_ships = false;                        // the store defines shipping methods
+    std::vector<OfferedShipping> shipping_options;   // empty while the store defines no methods
+    std::optional<OfferedShipping> shipping_method;  // the cart's choice, while it is offered
     PromotionOutcome promotions;
     std::map<std::string, std::string> promotion_names;  // by id, of every candidate
     std::optional<TaxResult> taxes;  // nullopt while the store has no tax definition
     bool tax_estimated = false;      // the cart has no address yet: taxed as a sale at the store's origin
     Money subtotal;                  // Σ line_total
     Money discount_total;            // Σ applied promotions, both lanes
-    Money shipping_total;
-    Money tax_total;
+    Money shipping_total;  // the chosen method's price, before promotions and tax
+    Money tax_total;       // on the lines and on shipping
     // subtotal − discount_total + shipping_total + tax_total when prices exclude tax;
     // subtotal − discount_total + shipping_total when they include it (the tax is inside).
     Money total;

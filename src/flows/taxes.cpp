@@ -2,12 +2,9 @@
 
 #include "core/error.h"
 #include "core/json_input.h"
-#include "core/permission_names.h"
-#include "core/text.h"
-#include "core/timestamp.h"
 #include "domain/tax/tax_input.h"
-#include "flows/access.h"
-#include "flows/identity_support.h"
+#include "flows/shipping.h"
+#include "flows/store_settings.h"
 
 #include <fmt/format.h>
 
@@ -22,20 +19,15 @@ constexpr std::string_view kTaxSetting = "taxes";
 const std::array<std::string_view, 4> kBuiltInClasses = {kTaxClassDigital, kTaxClassReduced, kTaxClassStandard,
                                                          kTaxClassZero};
 
-nlohmann::json tax_settings_document(const std::optional<StoreSetting>& setting) {
-    return {{"type", "tax_settings"},
-            {"schema_version", 1},
-            {"version", setting ? setting->version : 0},
-            {"definition", setting ? nlohmann::json::parse(setting->value) : nlohmann::json(nullptr)},
-            {"updated_at", setting ? nlohmann::json(format_rfc3339(setting->updated_ms)) : nlohmann::json(nullptr)}};
-}
-
-// Dropping a class from the definition must not leave a product without rates.
+// Dropping a class from the definition must not leave a product or a shipping method without rates.
 void require_classes_kept(Transaction& tx, const TaxDefinitions& definitions) {
-    for (const auto& used : tx.products().tax_classes_in_use())
+    std::vector<std::string> used_classes = tx.products().tax_classes_in_use();
+    if (const auto shipping = store_shipping_definitions(tx))
+        for (const auto& method : shipping->methods) used_classes.push_back(method.tax_class);
+    for (const auto& used : used_classes)
         if (!std::binary_search(definitions.tax_classes.begin(), definitions.tax_classes.end(), used))
             throw Error(COMMERCE_ERR_INVALID_ARGUMENT,
-                        fmt::format("products still use the tax class {}: move them to another class first", used),
+                        fmt::format("products or shipping methods still use the tax class {}: move them first", used),
                         {{"field", "tax_classes"}, {"reason", "in_use"}, {"tax_class", used}});
 }
 
@@ -60,34 +52,14 @@ void require_known_tax_class(Transaction& tx, std::string_view tax_class) {
 
 nlohmann::json set_tax_definitions(Engine& engine, const char* session, const char* definition_json,
                                    int64_t expected_version) {
-    const std::string_view token = optional_text(session, "session");
     const json input = parse_object(definition_json, "definition");
     const TaxDefinitions definitions = parse_tax_definitions(input);
-    if (expected_version < 0) throw_invalid("expected_version", "out_of_range", "expected_version must not be negative");
-    nlohmann::json document;
-    engine.write([&](Transaction& tx) {
-        const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::settings_manage);
-        const auto before = tx.settings().get(kTaxSetting);
-        require_classes_kept(tx, definitions);
-        if (!tx.settings().put(kTaxSetting, input.dump(), expected_version, engine.now_ms()))
-            throw Error(COMMERCE_ERR_CONFLICT, "the tax definition was changed since it was read",
-                        {{"field", "expected_version"}, {"version", before ? before->version : 0}});
-        document = tax_settings_document(tx.settings().get(kTaxSetting));
-        audit(engine, tx, actor.user_id, "taxes.define", "settings", kTaxSetting, tax_settings_document(before),
-              document);
-    });
-    return document;
+    return replace_setting(engine, session, kTaxSetting, "tax_settings", input, expected_version,
+                           [&](Transaction& tx) { require_classes_kept(tx, definitions); });
 }
 
 nlohmann::json get_tax_definitions(Engine& engine, const char* session) {
-    const std::string_view token = optional_text(session, "session");
-    nlohmann::json document;
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::settings_manage);
-        document = tax_settings_document(tx.settings().get(kTaxSetting));
-    });
-    return document;
+    return read_setting(engine, session, kTaxSetting, "tax_settings");
 }
 
 }  // namespace commerce::flows

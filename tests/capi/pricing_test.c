@@ -119,5 +119,26 @@ void pricing_tests(void) {
     CHECK_STATUS(commerce_promotion_set_status(&doc, engine, admin, "spring", "paused"), COMMERCE_ERR_INVALID_ARGUMENT);
     CHECK_STATUS(commerce_promotion_list(NULL, engine, admin, NULL), COMMERCE_ERR_MISUSE);
 
+    /* Shipping: a method offered at the address, chosen, charged and taxed. */
+    CHECK_STATUS(commerce_shipping_set_definition(&doc, engine, admin, "{\"methods\":[{\"id\":\"x\"}]}", 0),
+                 COMMERCE_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(commerce_last_error_details(), "\"field\":\"methods[0].name\"") != NULL);
+    CHECK_OK(commerce_shipping_set_definition(&doc, engine, admin,
+        "{\"methods\":[{\"id\":\"dhl\",\"name\":\"DHL\",\"countries\":[\"DE\"],"
+        "\"rates\":[{\"type\":\"flat\",\"amount\":{\"amount\":\"5.00\",\"currency\":\"EUR\"}}]}]}", 0));
+    CHECK(strcmp(commerce_doc_type(doc), "shipping_settings") == 0);
+    commerce_doc_free(doc);
+    CHECK_OK(commerce_shipping_get_definition(&doc, engine, admin));
+    CHECK(json_contains(doc, "\"version\":1"));
+    commerce_doc_free(doc);
+    CHECK_STATUS(commerce_cart_update(&doc, engine, NULL, cart, "{\"shipping_method\":\"dhl\"}"),
+                 COMMERCE_ERR_INVALID_ARGUMENT); /* no address yet: not offered */
+    CHECK_OK(commerce_cart_update(&doc, engine, NULL, cart,
+                                  "{\"shipping_address\":{\"country\":\"DE\"},\"shipping_method\":\"dhl\"}"));
+    /* 50.00 + 5.00 shipping, each + 19% VAT */
+    CHECK(json_contains(doc, "\"shipping_total\":{\"amount\":\"5.00\""));
+    CHECK(json_contains(doc, "\"tax_total\":{\"amount\":\"10.45\""));
+    commerce_doc_free(doc);
+
     commerce_engine_free(engine);
 }

@@ -107,3 +107,22 @@ test('bad pricing input gets a stable code and changes nothing', () => {
   expectError(commerce.InvalidArgumentError, () => engine.applyCoupon(null, cart, 'no spaces'));
   assert.deepEqual(engine.getCart(null, cart.id), cart);
 });
+
+test('shipping methods are offered, chosen and charged', () => {
+  const settings = engine.setShippingDefinition(admin, {
+    methods: [{ id: 'dhl', name: 'DHL', countries: ['DE'], rates: [{ type: 'flat', amount: eur('4.90') }] },
+              { id: 'shop', name: 'Pickup', kind: 'pickup', location_id: 'default' }],
+  });
+  assert.equal(settings.version, 1);
+  const lamp = product('LAMP', '10.00');
+  let cart = engine.createCart(null, 'EUR');
+  cart = engine.addItem(null, cart.id, lamp, 1);
+  assert.deepEqual(cart.shipping_methods.map((m) => m.id), ['shop']);
+  cart = engine.updateCart(null, cart, { shipping_address: { country: 'DE' }, shipping_method: 'dhl' });
+  assert.equal(cart.shipping_method.id, 'dhl');
+  assert.deepEqual(cart.total, eur('14.90'));
+  const err = expectError(commerce.InvalidArgumentError, () => engine.updateCart(null, cart, { shipping_method: 'ups' }));
+  assert.equal(err.details.reason, 'not_offered');
+  assert.equal(engine.getShippingDefinition(admin).version, 1);
+});
+

@@ -1,9 +1,10 @@
 """Pricing methods of :class:`commerce.Engine` (``include/commerce/pricing.h`` and the pricing inputs of
-``include/commerce/cart.h``): promotions with coupons and single-use codes, the store's tax definition, and what
-a cart carries for pricing (coupon codes, a shipping address, a sales channel).
+``include/commerce/cart.h``): promotions with coupons and single-use codes, the store's tax definition and
+shipping methods, and what a cart carries for pricing (coupon codes, a shipping address, a sales channel, a
+shipping method).
 
 A mixin: :class:`commerce.Engine` inherits these methods. Promotions need a session whose roles grant
-``promotions.write``, the tax definition ``settings.manage``. A cart is priced afresh on every read: its
+``promotions.write``, the tax and shipping definitions ``settings.manage``. A cart is priced afresh on every read: its
 document lists each discount, each tax, every coupon's status and each promotion that did not apply, and its
 parts always add up to its ``total``::
 
@@ -96,6 +97,19 @@ class PricingMixin:
         """The ``tax_settings`` (``definition`` is None while the store has none: nothing is taxed)."""
         return _result(self._native.get_tax_definition(_session_arg(session)))
 
+    # shipping -------------------------------------------------------------------------------------------
+
+    def set_shipping_definition(self, session: SessionArg, definition: JsonInput, expected_version: int = 0) -> Doc:
+        """Replaces the store's shipping methods (docs/shipping.md); ``expected_version`` as for the tax
+        definition. Returns the ``shipping_settings``."""
+        return _result(self._native.set_shipping_definition(_session_arg(session),
+                                                            _json_arg(definition, "definition"),
+                                                            _int64(expected_version, "expected_version")))
+
+    def get_shipping_definition(self, session: SessionArg) -> Doc:
+        """The ``shipping_settings`` (``definition`` is None while the store has none: no cart pays shipping)."""
+        return _result(self._native.get_shipping_definition(_session_arg(session)))
+
     # what a cart carries for pricing --------------------------------------------------------------------
 
     def apply_coupon(self, session: SessionArg, cart_id: Ref, code: Text) -> Doc:
@@ -111,8 +125,9 @@ class PricingMixin:
 
     def update_cart(self, session: SessionArg, cart_id: Ref, changes: JsonInput) -> Doc:
         """``{"shipping_address": {"country", "region", "postal_code"} or None, "channel": "web" | "pos" |
-        ...}``: the address picks the tax zone (taxes are estimated at the store's origin without one); another
-        channel than ``"web"`` needs a staff session. Returns the ``cart``."""
+        ..., "shipping_method": id or None}``: the address picks the tax zone (taxes are estimated at the store's
+        origin without one) and the shipping methods offered; another channel than ``"web"`` needs a staff
+        session; the method must be one of the cart's ``shipping_methods``. Returns the ``cart``."""
         return _result(self._native.update_cart(_session_arg(session), _cart(cart_id), _json_arg(changes, "changes")))
 
 

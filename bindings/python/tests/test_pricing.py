@@ -140,3 +140,30 @@ def test_bad_pricing_input_changes_nothing(shop):
     with pytest.raises(commerce.InvalidArgument):
         engine.update_cart(None, cart, {"shipping_address": {"country": "Deutschland"}})
     assert engine.get_cart(None, cart["id"]) == cart
+
+
+def test_shipping_methods_offered_chosen_and_charged(shop):
+    engine, admin = shop
+    settings = engine.set_shipping_definition(admin, {"methods": [
+        {"id": "dhl", "name": "DHL", "countries": ["DE"],
+         "rates": [{"type": "flat", "amount": eur("4.90"), "free_over": eur("50.00")}]},
+        {"id": "heavy", "name": "Freight", "countries": ["*"],
+         "rates": [{"type": "weight", "tiers": [{"max_grams": 1000, "amount": eur("8.00")}]}]}]})
+    assert settings["type"] == "shipping_settings" and settings["version"] == 1
+    lamp = product(engine, admin, "LAMP", "20.00", weight_grams=600)
+    cart = engine.create_cart(None, "EUR")
+    engine.add_item(None, cart["id"], lamp, 1)
+    cart = engine.update_cart(None, cart, {"shipping_address": {"country": "DE"}, "shipping_method": "dhl"})
+    assert [m["id"] for m in cart["shipping_methods"]] == ["dhl", "heavy"]
+    assert cart["shipping_method"]["id"] == "dhl" and cart["shipping_total"] == eur("4.90")
+    assert cart["total"] == eur("24.90") and reconciles(cart)
+    cart = engine.update_item(None, cart["id"], lamp, 3)  # 60.00: free over 50.00; 1.8 kg: too heavy for freight
+    assert [m["id"] for m in cart["shipping_methods"]] == ["dhl"] and cart["shipping_total"] == eur("0.00")
+    with pytest.raises(commerce.InvalidArgument) as info:
+        engine.update_cart(None, cart, {"shipping_method": "heavy"})
+    assert info.value.details["reason"] == "not_offered"
+    with pytest.raises(commerce.InvalidArgument):
+        engine.set_shipping_definition(admin, {"methods": [{"id": "x", "name": "X", "countries": ["DE"],
+                                                            "rates": [{"type": "flat", "amount": eur("-1.00")}]}]}, 1)
+    assert engine.get_shipping_definition(admin)["version"] == 1
+

@@ -37,6 +37,7 @@ struct Cart {
     std::string channel{kChannelWeb};            // "web", "pos": promotions may be limited to channels
     std::optional<CartAddress> shipping_address;  // absent: taxes are estimated at the store's origin
     std::vector<std::string> coupon_codes;        // normalized, in the order they were entered
+    std::optional<std::string> shipping_method;   // the chosen method's id; priced only while it is offered
     int64_t created_ms = 0;
     int64_t updated_ms = 0;
 };

@@ -1,5 +1,6 @@
 #include "domain/tax/tax_input.h"
 
+#include "core/definition_reader.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "domain/tax/place_codes.h"
@@ -13,7 +14,7 @@
 namespace commerce {
 namespace {
 
-using Members = std::initializer_list<std::string_view>;
+using namespace definition;
 
 const Members kDefinitionMembers = {"origin", "prices_include_tax", "rounding", "tax_classes", "zones"};
 const Members kOriginMembers = {"country", "region"};
@@ -23,68 +24,6 @@ const Members kZoneMembers = {"id",     "country",          "regions",  "origin_
 const Members kRateMembers = {"name", "rate", "compound"};
 const std::initializer_list<const char*> kBuiltInClasses = {kTaxClassStandard, kTaxClassReduced, kTaxClassZero,
                                                             kTaxClassDigital};
-
-// A member's path, as error details name it: "zones[3].rates.standard[0].rate".
-std::string path(std::string_view prefix, std::string_view member) {
-    return prefix.empty() ? std::string(member) : fmt::format("{}.{}", prefix, member);
-}
-
-std::string indexed(std::string_view prefix, std::size_t index) { return fmt::format("{}[{}]", prefix, index); }
-
-// The member `name` of `object`, nullptr when absent or null.
-const json* member(const json& object, std::string_view name) {
-    auto it = object.find(name);
-    return it == object.end() || it->is_null() ? nullptr : &*it;
-}
-
-// How messages name an object: by its path, or as the whole definition at the top.
-std::string described(const std::string& field) { return field.empty() ? "the tax definition" : field; }
-
-void require_object(const json& value, const std::string& field) {
-    if (!value.is_object()) {
-        throw_invalid(field.empty() ? "definition" : field, "type",
-                      fmt::format("{} must be an object", described(field)));
-    }
-}
-
-// An object whose members are all known, so that a typo is an error instead of a silently ignored setting.
-void require_known_members(const json& object, const std::string& field, Members known) {
-    require_object(object, field);
-    for (const auto& [key, value] : object.items()) {
-        if (std::find(known.begin(), known.end(), key) == known.end())
-            throw_invalid(path(field, key), "unknown_member",
-                          fmt::format("{} has no member '{}'", described(field), key));
-    }
-}
-
-const json* array_member(const json& object, std::string_view name, const std::string& field, std::size_t max_count) {
-    const json* value = member(object, name);
-    if (!value) return nullptr;
-    if (!value->is_array()) throw_invalid(field, "type", fmt::format("{} must be an array", field));
-    if (value->size() > max_count)
-        throw_invalid(field, "too_many", fmt::format("{} has more than {} entries", field, max_count));
-    return value;
-}
-
-std::optional<std::string> string_member(const json& object, std::string_view name, const std::string& field) {
-    const json* value = member(object, name);
-    if (!value) return std::nullopt;
-    if (!value->is_string()) throw_invalid(field, "type", fmt::format("{} must be a string", field));
-    return value->get<std::string>();
-}
-
-std::string required_string_member(const json& object, std::string_view name, const std::string& field) {
-    auto value = string_member(object, name, field);
-    if (!value) throw_invalid(field, "required", fmt::format("{} is required", field));
-    return *value;
-}
-
-std::optional<bool> bool_member(const json& object, std::string_view name, const std::string& field) {
-    const json* value = member(object, name);
-    if (!value) return std::nullopt;
-    if (!value->is_boolean()) throw_invalid(field, "type", fmt::format("{} must be true or false", field));
-    return value->get<bool>();
-}
 
 // Zone ids, class and rate names: short, non-empty UTF-8.
 std::string name_text(std::string text, const std::string& field) {

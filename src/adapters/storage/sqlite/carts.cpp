@@ -34,30 +34,33 @@ void SqliteCarts::write_items(const Cart& cart) {
 
 void SqliteCarts::insert(const Cart& cart) {
     db_.query("INSERT INTO carts (id, user_id, currency, status, created_ms, updated_ms, channel, shipping_address, "
-              "coupon_codes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+              "coupon_codes, shipping_method) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
         .bind(1, cart.id).bind(2, cart.user_id).bind(3, cart.currency->code).bind(4, cart.status)
         .bind(5, cart.created_ms).bind(6, cart.updated_ms).bind(7, cart.channel)
-        .bind(8, address_text(cart.shipping_address)).bind(9, nlohmann::json(cart.coupon_codes).dump()).run();
+        .bind(8, address_text(cart.shipping_address)).bind(9, nlohmann::json(cart.coupon_codes).dump())
+        .bind(10, cart.shipping_method).run();
     write_items(cart);
 }
 
 void SqliteCarts::save(const Cart& cart) {
-    db_.query("UPDATE carts SET status = ?2, updated_ms = ?3, channel = ?4, shipping_address = ?5, coupon_codes = ?6 "
-              "WHERE id = ?1")
+    db_.query("UPDATE carts SET status = ?2, updated_ms = ?3, channel = ?4, shipping_address = ?5, coupon_codes = ?6, "
+              "shipping_method = ?7 WHERE id = ?1")
         .bind(1, cart.id).bind(2, cart.status).bind(3, cart.updated_ms).bind(4, cart.channel)
-        .bind(5, address_text(cart.shipping_address)).bind(6, nlohmann::json(cart.coupon_codes).dump()).run();
+        .bind(5, address_text(cart.shipping_address)).bind(6, nlohmann::json(cart.coupon_codes).dump())
+        .bind(7, cart.shipping_method).run();
     write_items(cart);
 }
 
 std::optional<Cart> SqliteCarts::by_id(std::string_view id) {
     auto row = db_.query("SELECT id, user_id, currency, status, created_ms, updated_ms, channel, shipping_address, "
-                         "coupon_codes FROM carts WHERE id = ?1");
+                         "coupon_codes, shipping_method FROM carts WHERE id = ?1");
     row.bind(1, id);
     if (!row.step()) return std::nullopt;
     Cart cart{.id = row.text(0), .user_id = row.optional_text(1), .currency = &currency(row.text(2)),
               .status = row.text(3), .items = {}, .channel = row.text(6),
               .shipping_address = address_of(row.optional_text(7)),
               .coupon_codes = nlohmann::json::parse(row.text(8)).get<std::vector<std::string>>(),
+              .shipping_method = row.optional_text(9),
               .created_ms = row.integer(4), .updated_ms = row.integer(5)};
     auto items = db_.query("SELECT variant_id, quantity FROM cart_items WHERE cart_id = ?1 ORDER BY position");
     items.bind(1, cart.id);

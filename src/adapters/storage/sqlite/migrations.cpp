@@ -11,7 +11,7 @@ namespace commerce::sqlite {
 namespace {
 
 // Append only: a released migration is never edited, because files in the field have already run it.
-constexpr std::array<const char*, 5> kMigrations = {
+constexpr std::array<const char*, 6> kMigrations = {
     // 1: accounts, catalog, carts, orders, payments, idempotency keys.
     R"sql(
     CREATE TABLE users (
@@ -598,6 +598,11 @@ constexpr std::array<const char*, 5> kMigrations = {
         version    INTEGER NOT NULL,
         updated_ms INTEGER NOT NULL
     ) WITHOUT ROWID;
+    )sql",
+
+    // 6: the shipping method a cart chose (the methods themselves are the store setting "shipping").
+    R"sql(
+    ALTER TABLE carts ADD COLUMN shipping_method TEXT;
     )sql",
 };
 

@@ -1,0 +1,39 @@
+// Reading nested JSON definitions (tax rules, shipping rates) whose errors name the offending member by its
+// dotted path: INVALID_ARGUMENT with details {"field": "zones[2].rates.standard[0].rate", "reason": "type"}.
+// An absent member and a null one are the same; an unknown member is an error, so a typo never passes silently.
+#pragma once
+
+#include "core/json_input.h"
+
+#include <cstddef>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace commerce::definition {
+
+using Members = std::initializer_list<std::string_view>;
+
+// "zones[3]" + "rates" -> "zones[3].rates"; "" + "origin" -> "origin".
+std::string path(std::string_view prefix, std::string_view member);
+// "zones" + 3 -> "zones[3]".
+std::string indexed(std::string_view prefix, std::size_t index);
+
+// The member `name` of `object`, nullptr when absent or null.
+const json* member(const json& object, std::string_view name);
+
+// An object (reason "type"; the whole definition is the field "definition").
+void require_object(const json& value, const std::string& field);
+
+// An object (as require_object) whose members are all known
+// (reason "unknown_member", field the member's path).
+void require_known_members(const json& object, const std::string& field, Members known);
+
+// An array member of at most max_count entries (reasons "type", "too_many"), nullptr when absent.
+const json* array_member(const json& object, std::string_view name, const std::string& field, std::size_t max_count);
+std::optional<std::string> string_member(const json& object, std::string_view name, const std::string& field);
+std::string required_string_member(const json& object, std::string_view name, const std::string& field);
+std::optional<bool> bool_member(const json& object, std::string_view name, const std::string& field);
+
+}  // namespace commerce::definition
