@@ -144,6 +144,23 @@ func (e *Engine) AddItem(session, cartID, itemID string, quantity int64) (*Cart,
 	})
 }
 
+// MergeCart folds a guest cart into the session user's open cart in that currency by the configured merge
+// policy (or makes it theirs); the guest cart becomes "merged". It returns the user's cart.
+func (e *Engine) MergeCart(session, guestCartID string) (*Cart, error) {
+	return call[Cart](e, func(n native.Engine) native.Outcome { return n.Merge_cart(session, guestCartID) })
+}
+
+// SweepCarts is housekeeping for a timer: carts idle past carts.abandon_after_minutes emit "cart.abandoned" once
+// (with a recovery token), carts idle past carts.expire_after_days are deleted; at most limit of each.
+func (e *Engine) SweepCarts(limit int64) (*CartSweep, error) {
+	return call[CartSweep](e, func(n native.Engine) native.Outcome { return n.Sweep_carts(limit) })
+}
+
+// RecoverCart returns the abandoned cart a recovery token names (ErrNotFound once it changed or is gone).
+func (e *Engine) RecoverCart(token string) (*Cart, error) {
+	return call[Cart](e, func(n native.Engine) native.Outcome { return n.Recover_cart(token) })
+}
+
 // UpdateItem sets the quantity (>= 1) of a variant already in the cart (itemID as for AddItem).
 func (e *Engine) UpdateItem(session, cartID, itemID string, quantity int64) (*Cart, error) {
 	return call[Cart](e, func(n native.Engine) native.Outcome {

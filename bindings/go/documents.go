@@ -112,6 +112,13 @@ type Cart struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// CartSweep is a "cart_sweep": what one SweepCarts did.
+type CartSweep struct {
+	Header
+	Abandoned int64 `json:"abandoned"`
+	Deleted   int64 `json:"deleted"`
+}
+
 // OrderLine is a line of an order: a snapshot of the variant at checkout.
 type OrderLine struct {
 	ProductID string            `json:"product_id"`

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"commerce.local/commerce"
 )
@@ -135,4 +136,37 @@ func TestShippingMethodChosenAndCharged(t *testing.T) {
 	if settings := must(e.GetShippingDefinition(s.admin)); settings.Version != 1 {
 		t.Fatalf("settings: %+v", settings)
 	}
+}
+
+func TestGuestCartMergesAndIdleCartRecovers(t *testing.T) {
+	s := newShop(t, nil)
+	e := s.e
+	mug := must(e.CreateProduct(s.admin, `{"sku": "MUG", "title": "Mug", "prices": [{"amount": "5.00", "currency": "EUR"}], "stock": 9}`))
+	must(e.RegisterUser("ana@example.com", password))
+	ana := s.login("ana@example.com", password).Token
+	mine := must(e.CreateCart(ana, "EUR"))
+	must(e.AddItem(ana, mine.ID, mug.ID, 1))
+	guest := must(e.CreateCart("", "EUR"))
+	must(e.AddItem("", guest.ID, mug.ID, 2))
+	merged := must(e.MergeCart(ana, guest.ID))
+	if merged.ID != mine.ID || merged.Items[0].Quantity != 3 {
+		t.Fatalf("merged: %+v", merged)
+	}
+	_, err := e.MergeCart(ana, guest.ID)
+	expectErr(t, err, commerce.ErrIllegalState)
+
+	s.drain()
+	s.advance(61 * time.Minute)
+	if sweep := must(e.SweepCarts(100)); sweep.Abandoned != 1 || sweep.Deleted != 0 {
+		t.Fatalf("sweep: %+v", sweep)
+	}
+	events := s.drain()
+	if len(events) != 1 || events[0].Topic != "cart.abandoned" {
+		t.Fatalf("events: %+v", events)
+	}
+	if recovered := must(e.RecoverCart(events[0].PayloadString("recovery_token"))); recovered.ID != mine.ID {
+		t.Fatalf("recovered: %+v", recovered)
+	}
+	_, err = e.RecoverCart("not-a-token")
+	expectErr(t, err, commerce.ErrNotFound)
 }

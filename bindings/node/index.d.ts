@@ -54,6 +54,12 @@ export interface Document<T extends string> {
   schema_version: 1;
 }
 
+/** What one commerce_cart_sweep did. */
+export interface CartSweep extends Document<'cart_sweep'> {
+  abandoned: number;
+  deleted: number;
+}
+
 export interface CartItem {
   product_id: string;
   variant_id: string;
@@ -412,6 +418,10 @@ export class Engine {
   /** CouponNotApplicableError (details.reason "unknown_code", "expired", "min_subtotal_not_met"...) leaves the
    * cart unchanged. */
   applyCoupon(session: SessionArg, cartId: Ref, code: string): Cart;
+  /** After a login: folds the guest cart into the user's cart by carts.merge_policy. */
+  mergeCart(session: SessionArg, guestCartId: Ref): Cart;
+  sweepCarts(limit?: number): CartSweep;
+  recoverCart(token: string): Cart;
   removeCoupon(session: SessionArg, cartId: Ref, code: string): Cart;
   updateCart(session: SessionArg, cartId: Ref, changes: CartChanges | string): Cart;
 

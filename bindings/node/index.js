@@ -467,6 +467,15 @@ class Engine {
                                             refArg(itemId, 'id', 'itemId')));
   }
 
+  /** After a login: folds the guest cart into the user's cart by carts.merge_policy; returns the user's cart. */
+  mergeCart(session, guestCartId) {
+    return result(this[kNative].merge_cart(sessionArg(session), refArg(guestCartId, 'id', 'guestCartId')));
+  }
+  /** Housekeeping for a timer: reports idle carts (cart.abandoned) and deletes long-idle ones; returns the counts. */
+  sweepCarts(limit = 1000) { return result(this[kNative].sweep_carts(integerArg(limit, 'limit'))); }
+  /** The abandoned cart a recovery token names (NotFoundError once it changed or is gone). */
+  recoverCart(token) { return result(this[kNative].recover_cart(text(token, 'token'))); }
+
   /** CouponNotApplicableError (details.reason "unknown_code", "expired", ...) leaves the cart unchanged. */
   applyCoupon(session, cartId, code) {
     return result(this[kNative].apply_coupon(sessionArg(session), refArg(cartId, 'id', 'cartId'), text(code, 'code')));

@@ -406,6 +406,21 @@ public:
             return commerce_cart_remove_item(out, e, opt(session), cart_id.c_str(), item_id.c_str());
         });
     }
+    Outcome merge_cart(const std::string &session, const std::string &guest_cart_id) {
+        if (const char *f = nul_field("session", session, "cart_id", guest_cart_id)) return nul_error(f);
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_cart_merge(out, e, opt(session), guest_cart_id.c_str());
+        });
+    }
+    Outcome sweep_carts(long long limit) {
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_cart_sweep(out, e, static_cast<int64_t>(limit));
+        });
+    }
+    Outcome recover_cart(const std::string &token) {
+        if (!text_ok(token)) return nul_error("token");
+        return run([&](commerce_engine *e, commerce_doc **out) { return commerce_cart_recover(out, e, token.c_str()); });
+    }
 
     /* checkout and orders */
     Outcome place_order(const std::string &session, const std::string &cart_id, const std::string &request_json) {

@@ -58,6 +58,23 @@ COMMERCE_API commerce_status commerce_cart_remove_coupon(commerce_doc **out, com
 COMMERCE_API commerce_status commerce_cart_update(commerce_doc **out, commerce_engine *engine, const char *session,
                                                   const char *cart_id, const char *changes_json);
 
+/* After a login: folds the guest cart into the session user's open cart in the same currency by the configured
+ * policy ("carts": {"merge_policy": "merge_quantities" | "keep_user" | "keep_guest"}), or makes the guest cart
+ * theirs when they have none. The guest cart becomes "merged". Returns the user's "cart".
+ * COMMERCE_ERR_ILLEGAL_STATE (reason "not_an_open_guest_cart") for any other cart. */
+COMMERCE_API commerce_status commerce_cart_merge(commerce_doc **out, commerce_engine *engine, const char *session,
+                                                 const char *guest_cart_id);
+
+/* Housekeeping the host runs on a timer: open carts with items idle longer than "carts": {"abandon_after_minutes"}
+ * (default 60) emit "cart.abandoned" into the outbox once per idle spell, with a sealed "recovery_token"; carts
+ * idle longer than "expire_after_days" (default 30), except completed ones, are deleted. At most limit (1..10000)
+ * of each. Returns a "cart_sweep" with the counts. */
+COMMERCE_API commerce_status commerce_cart_sweep(commerce_doc **out, commerce_engine *engine, int64_t limit);
+
+/* The abandoned cart a "cart.abandoned" recovery token names, as a "cart"; COMMERCE_ERR_NOT_FOUND once the cart
+ * changed, was ordered or deleted. */
+COMMERCE_API commerce_status commerce_cart_recover(commerce_doc **out, commerce_engine *engine, const char *token);
+
 COMMERCE_END_DECLS
 
 #endif

@@ -1,5 +1,6 @@
 #include "capi/guard.h"
 
+#include "flows/cart_lifecycle.h"
 #include "flows/carts.h"
 
 #include <commerce/cart.h>
@@ -51,6 +52,19 @@ commerce_status commerce_cart_remove_coupon(commerce_doc** out, commerce_engine*
 commerce_status commerce_cart_update(commerce_doc** out, commerce_engine* engine, const char* session,
                                      const char* cart_id, const char* changes_json) {
     return return_document(out, [&] { return flows::update_cart(engine_of(engine), session, cart_id, changes_json); });
+}
+
+commerce_status commerce_cart_merge(commerce_doc** out, commerce_engine* engine, const char* session,
+                                    const char* guest_cart_id) {
+    return return_document(out, [&] { return flows::merge_cart(engine_of(engine), session, guest_cart_id); });
+}
+
+commerce_status commerce_cart_sweep(commerce_doc** out, commerce_engine* engine, int64_t limit) {
+    return return_document(out, [&] { return flows::sweep_carts(engine_of(engine), limit); });
+}
+
+commerce_status commerce_cart_recover(commerce_doc** out, commerce_engine* engine, const char* token) {
+    return return_document(out, [&] { return flows::recover_cart(engine_of(engine), token); });
 }
 
 }

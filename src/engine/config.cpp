@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/json_input.h"
 #include "core/text.h"
+#include "domain/cart/cart_items.h"
 #include "domain/catalog/locale.h"
 
 #include <fmt/format.h>
@@ -129,13 +130,31 @@ void parse_catalog(const json& catalog_json, CatalogSettings& catalog) {
         throw_invalid("catalog.default_locale", "catalog.default_locale must be one of catalog.locales");
 }
 
+void parse_carts(const json& carts_json, CartSettings& carts) {
+    reject_unknown_members(carts_json, "carts",
+                           {"merge_policy", "abandon_after_minutes", "expire_after_days", "max_line_quantity"});
+    if (auto policy = optional_string(carts_json, "merge_policy", 32)) {
+        if (*policy == "merge_quantities") carts.merge_policy = MergePolicy::merge_quantities;
+        else if (*policy == "keep_user") carts.merge_policy = MergePolicy::keep_user;
+        else if (*policy == "keep_guest") carts.merge_policy = MergePolicy::keep_guest;
+        else throw_invalid("carts.merge_policy", "carts.merge_policy must be merge_quantities, keep_user or keep_guest");
+    }
+    constexpr int64_t kMinute = 60'000;
+    if (auto minutes = optional_integer(carts_json, "abandon_after_minutes", 1, 30LL * 24 * 60))
+        carts.abandon_after_ms = *minutes * kMinute;
+    if (auto days = optional_integer(carts_json, "expire_after_days", 1, 3650)) carts.expire_after_ms = *days * 24 * 60 * kMinute;
+    if (carts.expire_after_ms <= carts.abandon_after_ms)
+        throw_invalid("carts.expire_after_days", "carts must expire after they are abandoned");
+    carts.max_line_quantity = optional_integer(carts_json, "max_line_quantity", 1, kMaxLineQuantity).value_or(kMaxLineQuantity);
+}
+
 }  // namespace
 
 EngineConfig EngineConfig::parse(const char* config_json) {
     const json config = parse_object(config_json, "config");
     reject_unknown_members(config, "the engine config",
                            {"path", "key", "durability", "cache_size_kib", "busy_timeout_ms", "read_connections",
-                            "password_hashing", "secret_key", "clock", "clock_start_ms", "identity", "catalog"});
+                            "password_hashing", "secret_key", "clock", "clock_start_ms", "identity", "catalog", "carts"});
     EngineConfig parsed;
     parsed.storage.path = required_string(config, "path", 4096);
     if (parsed.storage.path.empty()) throw_invalid("path", "path must name a file or be \":memory:\"");
@@ -153,6 +172,7 @@ EngineConfig EngineConfig::parse(const char* config_json) {
     if (const json* identity = optional_object(config, "identity", "identity"))
         parse_identity(*identity, parsed.identity);
     if (const json* catalog = optional_object(config, "catalog", "catalog")) parse_catalog(*catalog, parsed.catalog);
+    if (const json* carts = optional_object(config, "carts", "carts")) parse_carts(*carts, parsed.carts);
 
     parsed.secret_key = optional_string(config, "secret_key", 1024).value_or("");
     if (!parsed.secret_key.empty() && parsed.secret_key.size() < kMinKeyBytes)

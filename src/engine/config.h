@@ -2,6 +2,7 @@
 #pragma once
 
 #include "adapters/storage/sqlite/sqlite_storage.h"
+#include "domain/cart/settings.h"
 #include "domain/catalog/settings.h"
 #include "domain/identity/settings.h"
 
@@ -14,6 +15,7 @@ struct EngineConfig {
     sqlite::Options storage;
     IdentitySettings identity;
     CatalogSettings catalog;
+    CartSettings carts;
     std::string secret_key;                 // "" = use the key generated and kept in the store
     bool manual_clock = false;
     std::optional<int64_t> clock_start_ms;  // manual clock only

@@ -37,6 +37,7 @@ public:
     const EngineConfig& config() const { return config_; }
     const IdentitySettings& identity() const { return config_.identity; }
     const CatalogSettings& catalog() const { return config_.catalog; }
+    const CartSettings& carts() const { return config_.carts; }
     const SecretKeys& keys() const { return keys_; }
 
     // The manual clock; MISUSE when the engine runs on the system clock.

@@ -69,7 +69,8 @@ nlohmann::json add_item(Engine& engine, const char* session, const char* cart_id
     const std::string_view item = checked_text(item_id, "item_id");
     return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart, const std::optional<Actor>&) {
         require_open(cart);
-        add_quantity(cart, sellable_variant(tx, item, *cart.currency, engine.now_ms()).variant.id, quantity);
+        add_quantity(cart, sellable_variant(tx, item, *cart.currency, engine.now_ms()).variant.id, quantity,
+                     engine.carts().max_line_quantity);
     });
 }
 
@@ -79,7 +80,7 @@ nlohmann::json update_item(Engine& engine, const char* session, const char* cart
     const std::string_view item = checked_text(item_id, "item_id");
     return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart, const std::optional<Actor>&) {
         require_open(cart);
-        set_quantity(cart, named_variant(tx, item).variant_id, quantity);
+        set_quantity(cart, named_variant(tx, item).variant_id, quantity, engine.carts().max_line_quantity);
     });
 }
 

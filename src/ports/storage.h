@@ -31,8 +31,19 @@ class CartRepository {
 public:
     virtual ~CartRepository() = default;
     virtual void insert(const Cart& cart) = 0;
-    virtual void save(const Cart& cart) = 0;  // status, items and updated time
+    // Every field; saving is activity, so it also ends the cart's abandonment (and its recovery token).
+    virtual void save(const Cart& cart) = 0;
     virtual std::optional<Cart> by_id(std::string_view id) = 0;
+    // The user's most recently changed open cart in the currency, other than except_id.
+    virtual std::optional<Cart> latest_open_for_user(std::string_view user_id, std::string_view currency,
+                                                     std::string_view except_id) = 0;
+    // Open carts with items, idle since before idle_before_ms and not yet reported abandoned; oldest first.
+    virtual std::vector<std::string> newly_abandoned(int64_t idle_before_ms, int64_t limit) = 0;
+    // Marks the cart abandoned at at_ms with the hash of its recovery token.
+    virtual void mark_abandoned(std::string_view id, int64_t at_ms, std::string_view token_hash) = 0;
+    virtual std::optional<Cart> by_recovery_token(std::string_view token_hash) = 0;
+    // Deletes carts that are not completed and have been idle since before idle_before_ms; returns how many.
+    virtual int64_t delete_idle(int64_t idle_before_ms, int64_t limit) = 0;
 };
 
 class OrderRepository {

@@ -51,12 +51,14 @@ struct TempFile {
 
 class Shop {
 public:
-    explicit Shop(const std::string& path = ":memory:") : path_(path) {
-        const json config = {{"path", path},
+    // extra_config adds members to the engine config ("carts": {...}, ...).
+    explicit Shop(const std::string& path = ":memory:", const json& extra_config = json::object()) : path_(path) {
+        json config = {{"path", path},
                              {"clock", "manual"},
                              {"clock_start_ms", kStart},
                              {"secret_key", "an example secret key of at least thirty-two bytes"},
                              {"password_hashing", {{"memory_kib", 64}, {"iterations", 1}, {"parallelism", 1}}}};
+        config.update(extra_config);
         engine = commerce::Engine::open(config.dump().c_str());
         admin.id = commerce::flows::bootstrap_admin(*engine, "admin@shop.test", kPassword)["id"];
         admin.session = login("admin@shop.test");

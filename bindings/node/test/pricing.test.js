@@ -126,3 +126,26 @@ test('shipping methods are offered, chosen and charged', () => {
   assert.equal(engine.getShippingDefinition(admin).version, 1);
 });
 
+
+test('a guest cart merges at login, and an idle cart is reported and recovered', () => {
+  const mug = product('MUG', '5.00');
+  engine.registerUser('ana@example.com', PASSWORD);
+  const ana = engine.login('ana@example.com', PASSWORD);
+  const mine = engine.createCart(ana, 'EUR');
+  engine.addItem(ana, mine.id, mug, 1);
+  const guest = engine.createCart(null, 'EUR');
+  engine.addItem(null, guest.id, mug, 2);
+  const merged = engine.mergeCart(ana, guest);
+  assert.equal(merged.id, mine.id);
+  assert.equal(merged.items[0].quantity, 3);
+  expectError(commerce.IllegalStateError, () => engine.mergeCart(ana, guest));
+
+  engine.fetchOutbox({ limit: 100 });
+  engine.advanceTime(61 * 60 * 1000);
+  const sweep = engine.sweepCarts();
+  assert.deepEqual([sweep.abandoned, sweep.deleted], [1, 0]);
+  const events = engine.fetchOutbox({ topics: ['cart.'], limit: 10 }).events;
+  assert.equal(events.length, 1);
+  assert.equal(engine.recoverCart(events[0].payload.recovery_token).id, mine.id);
+  expectError(commerce.NotFoundError, () => engine.recoverCart('not-a-token'));
+});

@@ -521,6 +521,22 @@ class Engine(_IdentityMixin, _AccessMixin, _OutboxMixin, _CatalogMixin, _Invento
         return _result(self._native.remove_item(_session_arg(session), _text(cart_id, "cart_id"),
                                                 _ref_arg(item_id, "id", "item_id")))
 
+    def merge_cart(self, session: SessionArg, guest_cart_id: Union[str, bytes]) -> Dict[str, Any]:
+        """After a login: folds the guest cart into the user's open cart in that currency by the configured
+        ``carts.merge_policy`` (or makes it theirs); the guest cart becomes ``"merged"``. Returns the user's
+        ``cart``."""
+        return _result(self._native.merge_cart(_session_arg(session), _text(guest_cart_id, "cart_id")))
+
+    def sweep_carts(self, limit: int = 1000) -> Dict[str, Any]:
+        """Housekeeping for a timer: reports carts idle past ``carts.abandon_after_minutes`` once
+        (``cart.abandoned`` in the outbox, with a ``recovery_token``) and deletes carts idle past
+        ``carts.expire_after_days``. Returns a ``cart_sweep`` with the counts."""
+        return _result(self._native.sweep_carts(_int64(limit, "limit")))
+
+    def recover_cart(self, token: Union[str, bytes]) -> Dict[str, Any]:
+        """The abandoned ``cart`` a recovery token names; :class:`NotFound` once it changed or is gone."""
+        return _result(self._native.recover_cart(_text(token, "token")))
+
     # checkout and orders --------------------------------------------------------------------------------
 
     def place_order(self, session: SessionArg, cart_id: Union[str, bytes], request: JsonInput) -> Dict[str, Any]:

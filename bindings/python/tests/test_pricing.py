@@ -167,3 +167,30 @@ def test_shipping_methods_offered_chosen_and_charged(shop):
                                                             "rates": [{"type": "flat", "amount": eur("-1.00")}]}]}, 1)
     assert engine.get_shipping_definition(admin)["version"] == 1
 
+
+
+def test_a_guest_cart_merges_at_login_and_an_idle_cart_is_recovered(shop):
+    engine, admin = shop
+    mug = product(engine, admin, "MUG", "5.00")
+    engine.register_user("ana@example.com", PASSWORD)
+    ana = engine.login("ana@example.com", PASSWORD)
+    mine = engine.create_cart(ana, "EUR")
+    engine.add_item(ana, mine["id"], mug, 1)
+    guest = engine.create_cart(None, "EUR")
+    engine.add_item(None, guest["id"], mug, 2)
+    merged = engine.merge_cart(ana, guest["id"])
+    assert merged["id"] == mine["id"] and merged["items"][0]["quantity"] == 3
+    assert engine.get_cart(None, guest["id"])["status"] == "merged"
+    with pytest.raises(commerce.IllegalState):
+        engine.merge_cart(ana, guest["id"])
+
+    engine.fetch_outbox({"limit": 100})  # the registration mails
+    engine.advance_time(61 * 60 * 1000)
+    sweep = engine.sweep_carts()
+    assert sweep["type"] == "cart_sweep" and sweep["abandoned"] == 1 and sweep["deleted"] == 0
+    events = engine.fetch_outbox({"topics": ["cart."], "limit": 10})["events"]
+    assert [e["topic"] for e in events] == ["cart.abandoned"]
+    recovered = engine.recover_cart(events[0]["payload"]["recovery_token"])
+    assert recovered["id"] == mine["id"]
+    with pytest.raises(commerce.NotFound):
+        engine.recover_cart("not-a-token")

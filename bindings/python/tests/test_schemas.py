@@ -142,6 +142,7 @@ def _catalog_documents(engine, admin):
                                      b' "action": {"type": "percentage_off_order", "percent": "5"}}'))
     keep(raw.list_promotions(admin, b""))
     keep(raw.generate_promotion_codes(admin, b"once", 1, b"PRE"))
+    keep(raw.sweep_carts(10))
     keep(raw.set_shipping_definition(admin, b'{"methods": [{"id": "shop", "name": "Shop", "kind": "pickup",'
                                             b' "location_id": "default"}]}', 0))
     return docs

@@ -13,6 +13,7 @@ namespace commerce {
 
 inline constexpr std::string_view kCartOpen = "open";
 inline constexpr std::string_view kCartCompleted = "completed";
+inline constexpr std::string_view kCartMerged = "merged";  // a guest cart folded into its user's cart at login
 
 struct CartItem {
     std::string variant_id;

@@ -9,9 +9,10 @@
 namespace commerce {
 namespace {
 
-void check_quantity(int64_t quantity) {
-    if (quantity < 1 || quantity > kMaxLineQuantity)
-        throw_invalid("quantity", fmt::format("quantity must be between 1 and {}", kMaxLineQuantity));
+void check_quantity(int64_t quantity, int64_t max_quantity) {
+    if (quantity < 1 || quantity > max_quantity)
+        throw Error(COMMERCE_ERR_INVALID_ARGUMENT, fmt::format("quantity must be between 1 and {}", max_quantity),
+                    {{"field", "quantity"}, {"reason", "out_of_range"}, {"max", max_quantity}});
 }
 
 std::vector<CartItem>::iterator find_line(Cart& cart, std::string_view variant_id) {
@@ -34,9 +35,9 @@ void require_open(const Cart& cart) {
                     {{"cart_id", cart.id}, {"status", cart.status}});
 }
 
-void add_quantity(Cart& cart, std::string_view variant_id, int64_t quantity) {
+void add_quantity(Cart& cart, std::string_view variant_id, int64_t quantity, int64_t max_quantity) {
     require_open(cart);
-    check_quantity(quantity);
+    check_quantity(quantity, max_quantity);
     auto line = find_line(cart, variant_id);
     if (line == cart.items.end()) {
         if (cart.items.size() >= kMaxCartLines)
@@ -44,13 +45,13 @@ void add_quantity(Cart& cart, std::string_view variant_id, int64_t quantity) {
         cart.items.push_back({std::string(variant_id), quantity});
         return;
     }
-    check_quantity(line->quantity + quantity);
+    check_quantity(line->quantity + quantity, max_quantity);
     line->quantity += quantity;
 }
 
-void set_quantity(Cart& cart, std::string_view variant_id, int64_t quantity) {
+void set_quantity(Cart& cart, std::string_view variant_id, int64_t quantity, int64_t max_quantity) {
     require_open(cart);
-    check_quantity(quantity);
+    check_quantity(quantity, max_quantity);
     existing_line(cart, variant_id).quantity = quantity;
 }
 

@@ -44,17 +44,60 @@ void SqliteCarts::insert(const Cart& cart) {
 
 void SqliteCarts::save(const Cart& cart) {
     db_.query("UPDATE carts SET status = ?2, updated_ms = ?3, channel = ?4, shipping_address = ?5, coupon_codes = ?6, "
-              "shipping_method = ?7 WHERE id = ?1")
+              "shipping_method = ?7, user_id = ?8, abandoned_ms = NULL, recovery_token_hash = NULL WHERE id = ?1")
         .bind(1, cart.id).bind(2, cart.status).bind(3, cart.updated_ms).bind(4, cart.channel)
         .bind(5, address_text(cart.shipping_address)).bind(6, nlohmann::json(cart.coupon_codes).dump())
-        .bind(7, cart.shipping_method).run();
+        .bind(7, cart.shipping_method).bind(8, cart.user_id).run();
     write_items(cart);
 }
 
+#define CART_COLUMNS \
+    "SELECT id, user_id, currency, status, created_ms, updated_ms, channel, shipping_address, coupon_codes, " \
+    "shipping_method FROM carts "
+
 std::optional<Cart> SqliteCarts::by_id(std::string_view id) {
-    auto row = db_.query("SELECT id, user_id, currency, status, created_ms, updated_ms, channel, shipping_address, "
-                         "coupon_codes, shipping_method FROM carts WHERE id = ?1");
+    auto row = db_.query(CART_COLUMNS "WHERE id = ?1");
     row.bind(1, id);
+    return first_of(row);
+}
+
+std::optional<Cart> SqliteCarts::latest_open_for_user(std::string_view user_id, std::string_view currency,
+                                                      std::string_view except_id) {
+    auto row = db_.query(CART_COLUMNS "WHERE user_id = ?1 AND status = 'open' AND currency = ?2 AND id <> ?3 "
+                                      "ORDER BY updated_ms DESC, id DESC LIMIT 1");
+    row.bind(1, user_id).bind(2, currency).bind(3, except_id);
+    return first_of(row);
+}
+
+std::optional<Cart> SqliteCarts::by_recovery_token(std::string_view token_hash) {
+    auto row = db_.query(CART_COLUMNS "WHERE recovery_token_hash = ?1");
+    row.bind(1, token_hash);
+    return first_of(row);
+}
+
+std::vector<std::string> SqliteCarts::newly_abandoned(int64_t idle_before_ms, int64_t limit) {
+    auto rows = db_.query("SELECT id FROM carts WHERE status = 'open' AND updated_ms < ?1 AND abandoned_ms IS NULL "
+                          "AND EXISTS (SELECT 1 FROM cart_items WHERE cart_id = carts.id) "
+                          "ORDER BY updated_ms, id LIMIT ?2");
+    rows.bind(1, idle_before_ms).bind(2, limit);
+    std::vector<std::string> ids;
+    while (rows.step()) ids.push_back(rows.text(0));
+    return ids;
+}
+
+void SqliteCarts::mark_abandoned(std::string_view id, int64_t at_ms, std::string_view token_hash) {
+    db_.query("UPDATE carts SET abandoned_ms = ?2, recovery_token_hash = ?3 WHERE id = ?1")
+        .bind(1, id).bind(2, at_ms).bind(3, token_hash).run();
+}
+
+int64_t SqliteCarts::delete_idle(int64_t idle_before_ms, int64_t limit) {
+    db_.query("DELETE FROM carts WHERE id IN (SELECT id FROM carts WHERE status <> 'completed' AND updated_ms < ?1 "
+              "ORDER BY updated_ms LIMIT ?2)")
+        .bind(1, idle_before_ms).bind(2, limit).run();
+    return db_.changes();
+}
+
+std::optional<Cart> SqliteCarts::first_of(Query& row) {
     if (!row.step()) return std::nullopt;
     Cart cart{.id = row.text(0), .user_id = row.optional_text(1), .currency = &currency(row.text(2)),
               .status = row.text(3), .items = {}, .channel = row.text(6),

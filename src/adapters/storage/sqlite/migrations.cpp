@@ -11,7 +11,7 @@ namespace commerce::sqlite {
 namespace {
 
 // Append only: a released migration is never edited, because files in the field have already run it.
-constexpr std::array<const char*, 6> kMigrations = {
+constexpr std::array<const char*, 7> kMigrations = {
     // 1: accounts, catalog, carts, orders, payments, idempotency keys.
     R"sql(
     CREATE TABLE users (
@@ -603,6 +603,36 @@ constexpr std::array<const char*, 6> kMigrations = {
     // 6: the shipping method a cart chose (the methods themselves are the store setting "shipping").
     R"sql(
     ALTER TABLE carts ADD COLUMN shipping_method TEXT;
+    )sql",
+
+    // 7: cart lifecycle: the status "merged" (a guest cart folded into its user's at login; the table is rebuilt
+    // since a CHECK cannot be altered), abandonment (reported once per idle spell, with a recovery token kept as
+    // its hash), and the indexes that find idle carts and a user's latest cart.
+    R"sql(
+    CREATE TABLE carts_v7 (
+        id                  TEXT PRIMARY KEY,
+        user_id             TEXT REFERENCES users(id),
+        currency            TEXT NOT NULL,
+        status              TEXT NOT NULL CHECK (status IN ('open', 'completed', 'merged')),
+        created_ms          INTEGER NOT NULL,
+        updated_ms          INTEGER NOT NULL,
+        location_id         TEXT REFERENCES locations(id),
+        channel             TEXT NOT NULL DEFAULT 'web',
+        shipping_address    TEXT,
+        coupon_codes        TEXT NOT NULL DEFAULT '[]',
+        shipping_method     TEXT,
+        abandoned_ms        INTEGER,
+        recovery_token_hash TEXT
+    );
+    INSERT INTO carts_v7 (id, user_id, currency, status, created_ms, updated_ms, location_id, channel,
+                          shipping_address, coupon_codes, shipping_method)
+        SELECT id, user_id, currency, status, created_ms, updated_ms, location_id, channel, shipping_address,
+               coupon_codes, shipping_method FROM carts;
+    DROP TABLE carts;
+    ALTER TABLE carts_v7 RENAME TO carts;
+    CREATE UNIQUE INDEX carts_by_recovery_token ON carts(recovery_token_hash) WHERE recovery_token_hash IS NOT NULL;
+    CREATE INDEX carts_by_activity ON carts(status, updated_ms);
+    CREATE INDEX carts_by_user ON carts(user_id, status, currency, updated_ms) WHERE user_id IS NOT NULL;
     )sql",
 };
 

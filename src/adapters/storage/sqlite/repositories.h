@@ -174,9 +174,16 @@ public:
     void insert(const Cart& cart) override;
     void save(const Cart& cart) override;
     std::optional<Cart> by_id(std::string_view id) override;
+    std::optional<Cart> latest_open_for_user(std::string_view user_id, std::string_view currency,
+                                             std::string_view except_id) override;
+    std::vector<std::string> newly_abandoned(int64_t idle_before_ms, int64_t limit) override;
+    void mark_abandoned(std::string_view id, int64_t at_ms, std::string_view token_hash) override;
+    std::optional<Cart> by_recovery_token(std::string_view token_hash) override;
+    int64_t delete_idle(int64_t idle_before_ms, int64_t limit) override;
 
 private:
     void write_items(const Cart& cart);
+    std::optional<Cart> first_of(Query& row);
     Connection& db_;
 };
 

@@ -1,0 +1,143 @@
+// Carts over time and across logins: the guest cart joins the user's by each merge policy, quantity limits,
+// abandonment reported once per idle spell with a recovery token, and the cleanup of long-idle carts.
+#include "flows/cart_lifecycle.h"
+#include "shop_fixture.h"
+
+using namespace commerce;
+using shop::Account;
+using shop::Shop;
+using json = nlohmann::json;
+
+namespace {
+
+constexpr int64_t kMinute = 60'000;
+
+std::map<std::string, int64_t> quantities(const json& cart) {
+    std::map<std::string, int64_t> by_sku;
+    for (const auto& item : cart["items"]) by_sku[item["sku"]] = item["quantity"];
+    return by_sku;
+}
+
+struct TwoCarts {
+    Account ana;
+    std::string guest, mine, mug, tea;
+};
+
+// Ana has a cart with 2 mugs; as a guest she put 1 mug and 3 teas in another.
+TwoCarts two_carts(Shop& s) {
+    TwoCarts carts{s.customer("ana@lifecycle.test"), "", "", s.product("MUG"), s.product("TEA")};
+    carts.mine = flows::create_cart(*s.engine, carts.ana.session.c_str(), "EUR")["id"];
+    flows::add_item(*s.engine, carts.ana.session.c_str(), carts.mine.c_str(), carts.mug.c_str(), 2);
+    carts.guest = flows::create_cart(*s.engine, nullptr, "EUR")["id"];
+    flows::add_item(*s.engine, nullptr, carts.guest.c_str(), carts.mug.c_str(), 1);
+    flows::add_item(*s.engine, nullptr, carts.guest.c_str(), carts.tea.c_str(), 3);
+    return carts;
+}
+
+json merge(Shop& s, const TwoCarts& carts) {
+    return flows::merge_cart(*s.engine, carts.ana.session.c_str(), carts.guest.c_str());
+}
+
+}  // namespace
+
+TEST_CASE("a guest cart merges into the user's cart by the configured policy") {
+    SUBCASE("merge quantities (the default)") {
+        Shop s;
+        const TwoCarts carts = two_carts(s);
+        const json merged = merge(s, carts);
+        CHECK(merged["id"] == carts.mine);
+        CHECK(quantities(merged) == std::map<std::string, int64_t>{{"MUG", 3}, {"TEA", 3}});
+        CHECK(flows::get_cart(*s.engine, nullptr, carts.guest.c_str())["status"] == "merged");
+        CHECK(code_of([&] { flows::add_item(*s.engine, nullptr, carts.guest.c_str(), carts.mug.c_str(), 1); }) ==
+              COMMERCE_ERR_ILLEGAL_STATE);
+        CHECK(code_of([&] { merge(s, carts); }) == COMMERCE_ERR_ILLEGAL_STATE);
+    }
+    SUBCASE("keep the user's cart") {
+        Shop s(":memory:", {{"carts", {{"merge_policy", "keep_user"}}}});
+        const TwoCarts carts = two_carts(s);
+        CHECK(quantities(merge(s, carts)) == std::map<std::string, int64_t>{{"MUG", 2}});
+    }
+    SUBCASE("keep the guest's cart") {
+        Shop s(":memory:", {{"carts", {{"merge_policy", "keep_guest"}}}});
+        const TwoCarts carts = two_carts(s);
+        CHECK(quantities(merge(s, carts)) == std::map<std::string, int64_t>{{"MUG", 1}, {"TEA", 3}});
+    }
+    SUBCASE("a user without a cart in that currency takes the guest cart over") {
+        Shop s;
+        const Account bo = s.customer("bo@lifecycle.test");
+        const std::string guest = flows::create_cart(*s.engine, nullptr, "EUR")["id"];
+        flows::add_item(*s.engine, nullptr, guest.c_str(), s.product("MUG").c_str(), 1);
+        const json taken = flows::merge_cart(*s.engine, bo.session.c_str(), guest.c_str());
+        CHECK(taken["id"] == guest);
+        CHECK(taken["user_id"] == bo.id);
+        CHECK(code_of([&] { flows::get_cart(*s.engine, nullptr, guest.c_str()); }) == COMMERCE_ERR_UNAUTHORIZED);
+    }
+    SUBCASE("only an open guest cart merges, and only for a session") {
+        Shop s;
+        const TwoCarts carts = two_carts(s);
+        CHECK(code_of([&] { flows::merge_cart(*s.engine, nullptr, carts.guest.c_str()); }) == COMMERCE_ERR_INVALID_ARGUMENT);
+        CHECK(code_of([&] { flows::merge_cart(*s.engine, carts.ana.session.c_str(), carts.mine.c_str()); }) ==
+              COMMERCE_ERR_ILLEGAL_STATE);
+        CHECK(code_of([&] { flows::merge_cart(*s.engine, carts.ana.session.c_str(), "nope"); }) == COMMERCE_ERR_NOT_FOUND);
+    }
+}
+
+TEST_CASE("a store's quantity limit holds in every path, merges included") {
+    Shop s(":memory:", {{"carts", {{"max_line_quantity", 4}}}});
+    const TwoCarts carts = two_carts(s);
+    const json before = flows::get_cart(*s.engine, nullptr, carts.guest.c_str());
+    const Error refused = failure_of([&] { flows::add_item(*s.engine, nullptr, carts.guest.c_str(), carts.tea.c_str(), 2); });
+    CHECK(refused.code() == COMMERCE_ERR_INVALID_ARGUMENT);
+    CHECK(refused.details()["max"] == 4);
+    CHECK(flows::get_cart(*s.engine, nullptr, carts.guest.c_str()) == before);
+    flows::update_item(*s.engine, carts.ana.session.c_str(), carts.mine.c_str(), carts.mug.c_str(), 4);
+    CHECK(quantities(merge(s, carts))["MUG"] == 4);  // 4 + 1, capped
+    CHECK(code_of([] { commerce::Engine::open(R"({"path": ":memory:", "carts": {"max_line_quantity": 0}})"); }) ==
+          COMMERCE_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("an idle cart is reported abandoned once, with a token that recovers it") {
+    Shop s;
+    const Account ana = s.customer("ana@lifecycle.test");
+    s.take_events("user.");
+    const std::string cart = flows::create_cart(*s.engine, ana.session.c_str(), "EUR")["id"];
+    flows::add_item(*s.engine, ana.session.c_str(), cart.c_str(), s.product("MUG").c_str(), 2);
+    flows::create_cart(*s.engine, nullptr, "EUR");  // an empty cart is never "abandoned"
+
+    s.engine->manual_clock().advance(59 * kMinute);
+    CHECK(flows::sweep_carts(*s.engine, 100)["abandoned"] == 0);
+    s.engine->manual_clock().advance(2 * kMinute);
+    CHECK(flows::sweep_carts(*s.engine, 100)["abandoned"] == 1);
+    CHECK(flows::sweep_carts(*s.engine, 100)["abandoned"] == 0);  // once per idle spell
+    auto events = s.take_events("cart.abandoned");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0]["cart_id"] == cart);
+    CHECK(events[0]["email"] == "ana@lifecycle.test");
+    CHECK(events[0]["total"]["amount"] == "20.00");
+    const std::string token = events[0]["recovery_token"];
+    CHECK(flows::recover_cart(*s.engine, token.c_str())["id"] == cart);
+    CHECK(code_of([&] { flows::recover_cart(*s.engine, "not-a-token"); }) == COMMERCE_ERR_NOT_FOUND);
+
+    // Coming back ends the spell: the token is spent, and a new idle spell is reported again.
+    flows::add_item(*s.engine, ana.session.c_str(), cart.c_str(), s.product("TEA").c_str(), 1);
+    CHECK(code_of([&] { flows::recover_cart(*s.engine, token.c_str()); }) == COMMERCE_ERR_NOT_FOUND);
+    s.engine->manual_clock().advance(61 * kMinute);
+    CHECK(flows::sweep_carts(*s.engine, 100)["abandoned"] == 1);
+    CHECK(code_of([&] { flows::sweep_carts(*s.engine, 0); }) == COMMERCE_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("long-idle carts are cleaned up, completed ones are kept") {
+    Shop s(":memory:", {{"carts", {{"abandon_after_minutes", 30}, {"expire_after_days", 2}}}});
+    const std::string mug = s.product("MUG");
+    const std::string idle = flows::create_cart(*s.engine, nullptr, "EUR")["id"];
+    const std::string ordered = flows::create_cart(*s.engine, nullptr, "EUR")["id"];
+    flows::add_item(*s.engine, nullptr, ordered.c_str(), mug.c_str(), 1);
+    flows::place_order(*s.engine, nullptr, ordered.c_str(),
+                       R"({"payment": {"method": "manual", "kind": "cash"}, "email": "g@lifecycle.test"})");
+    s.engine->manual_clock().advance(2LL * 24 * 60 * kMinute + kMinute);
+    CHECK(flows::sweep_carts(*s.engine, 100)["deleted"] == 1);
+    CHECK(code_of([&] { flows::get_cart(*s.engine, nullptr, idle.c_str()); }) == COMMERCE_ERR_NOT_FOUND);
+    CHECK(flows::get_cart(*s.engine, nullptr, ordered.c_str())["status"] == "completed");
+    CHECK(code_of([] { commerce::Engine::open(R"({"path": ":memory:", "carts": {"abandon_after_minutes": 5000, "expire_after_days": 1}})"); }) ==
+          COMMERCE_ERR_INVALID_ARGUMENT);
+}
