@@ -144,6 +144,23 @@ func (e *Engine) AddItem(session, cartID, itemID string, quantity int64) (*Cart,
 	})
 }
 
+// LineDetails is a cart line's note and custom attributes; nil members are left as they are.
+type LineDetails struct {
+	Note       *string           `json:"note,omitempty"`
+	Attributes map[string]string `json:"attributes,omitempty"`
+}
+
+// SetItemDetails sets a line's note and attributes (each given member replaces the line's); orders keep them.
+func (e *Engine) SetItemDetails(session, cartID, itemID string, details LineDetails) (*Cart, error) {
+	text, err := encodeJSON(details, "details")
+	if err != nil {
+		return nil, err
+	}
+	return call[Cart](e, func(n native.Engine) native.Outcome {
+		return n.Set_item_details(session, cartID, itemID, text)
+	})
+}
+
 // MergeCart folds a guest cart into the session user's open cart in that currency by the configured merge
 // policy (or makes it theirs); the guest cart becomes "merged". It returns the user's cart.
 func (e *Engine) MergeCart(session, guestCartID string) (*Cart, error) {

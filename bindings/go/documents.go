@@ -78,18 +78,20 @@ type Session struct {
 
 // CartItem is a line of a cart: a variant and its quantity.
 type CartItem struct {
-	ProductID string            `json:"product_id"`
-	VariantID string            `json:"variant_id"`
-	SKU       string            `json:"sku"`
-	Title     string            `json:"title"`
-	Options   map[string]string `json:"options"` // the variant's option values
-	Quantity  int64             `json:"quantity"`
-	UnitPrice Money             `json:"unit_price"`
-	LineTotal Money             `json:"line_total"` // unit price × quantity, before promotions
-	Discount  Money             `json:"discount_total"`
-	Taxes     []TaxLine         `json:"taxes"`
-	Tax       Money             `json:"tax_total"`
-	Total     Money             `json:"total"` // once discounted (and taxed, when prices exclude tax)
+	ProductID  string            `json:"product_id"`
+	VariantID  string            `json:"variant_id"`
+	SKU        string            `json:"sku"`
+	Title      string            `json:"title"`
+	Options    map[string]string `json:"options"` // the variant's option values
+	Quantity   int64             `json:"quantity"`
+	UnitPrice  Money             `json:"unit_price"`
+	LineTotal  Money             `json:"line_total"` // unit price × quantity, before promotions
+	Discount   Money             `json:"discount_total"`
+	Taxes      []TaxLine         `json:"taxes"`
+	Tax        Money             `json:"tax_total"`
+	Total      Money             `json:"total"` // once discounted (and taxed, when prices exclude tax)
+	Note       *string           `json:"note"`
+	Attributes map[string]string `json:"attributes"`
 }
 
 // Cart is a "cart" document, priced afresh on every read: its Totals always add up to its Total.
@@ -131,7 +133,9 @@ type OrderLine struct {
 	LineTotal Money             `json:"line_total"`
 	// The licence keys this line's units received, one per unit (digital variants with a key pool); empty
 	// otherwise.
-	LicenceKeys []string `json:"licence_keys"`
+	LicenceKeys []string          `json:"licence_keys"`
+	Note        *string           `json:"note"` // the cart line's note and attributes
+	Attributes  map[string]string `json:"attributes"`
 }
 
 // Payment is the payment record of an order.

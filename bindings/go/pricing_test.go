@@ -170,3 +170,21 @@ func TestGuestCartMergesAndIdleCartRecovers(t *testing.T) {
 	_, err = e.RecoverCart("not-a-token")
 	expectErr(t, err, commerce.ErrNotFound)
 }
+
+func TestLineNoteReachesTheOrder(t *testing.T) {
+	s := newStore(t)
+	e := s.e
+	cart := must(e.CreateCart("", "EUR"))
+	must(e.AddItem("", cart.ID, s.mug.ID, 1))
+	note := "gift"
+	cart = must(e.SetItemDetails("", cart.ID, s.mug.ID, commerce.LineDetails{Note: &note,
+		Attributes: map[string]string{"engraving": "A"}}))
+	if cart.Items[0].Note == nil || *cart.Items[0].Note != "gift" || cart.Items[0].Attributes["engraving"] != "A" {
+		t.Fatalf("line: %+v", cart.Items[0])
+	}
+	order := must(e.PlaceOrder("", cart.ID, commerce.PlaceOrderRequest{Email: "g@example.com",
+		Payment: commerce.PaymentRequest{Method: "manual", Kind: "cash"}}))
+	if order.Lines[0].Note == nil || *order.Lines[0].Note != "gift" {
+		t.Fatalf("order line: %+v", order.Lines[0])
+	}
+}

@@ -76,6 +76,8 @@ export interface CartItem {
   tax_total: Money;
   /** What the line costs once its discounts (and tax, when prices exclude it) are applied. */
   total: Money;
+  note: string | null;
+  attributes: Record<string, string>;
 }
 
 /** A cart priced afresh on every read; its parts (Totals) always add up to its total. */
@@ -112,6 +114,9 @@ export interface OrderLine {
   line_total: Money;
   /** The licence keys this line's units received, one per unit (digital variants with a key pool); [] otherwise. */
   licence_keys: string[];
+  /** The cart line's note and attributes. */
+  note: string | null;
+  attributes: Record<string, string>;
 }
 
 export interface Payment {
@@ -418,6 +423,8 @@ export class Engine {
   /** CouponNotApplicableError (details.reason "unknown_code", "expired", "min_subtotal_not_met"...) leaves the
    * cart unchanged. */
   applyCoupon(session: SessionArg, cartId: Ref, code: string): Cart;
+  setItemDetails(session: SessionArg, cartId: string, itemId: Ref,
+                 details: { note?: string | null; attributes?: Record<string, string> | null } | string): Cart;
   /** After a login: folds the guest cart into the user's cart by carts.merge_policy. */
   mergeCart(session: SessionArg, guestCartId: Ref): Cart;
   sweepCarts(limit?: number): CartSweep;

@@ -467,6 +467,11 @@ class Engine {
                                             refArg(itemId, 'id', 'itemId')));
   }
 
+  /** details: {note: text | null, attributes: {name: text} | null}; orders keep them with their lines. */
+  setItemDetails(session, cartId, itemId, details) {
+    return result(this[kNative].set_item_details(sessionArg(session), text(cartId, 'cartId'),
+                                                 refArg(itemId, 'id', 'itemId'), jsonArg(details, 'details')));
+  }
   /** After a login: folds the guest cart into the user's cart by carts.merge_policy; returns the user's cart. */
   mergeCart(session, guestCartId) {
     return result(this[kNative].merge_cart(sessionArg(session), refArg(guestCartId, 'id', 'guestCartId')));

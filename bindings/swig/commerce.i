@@ -406,6 +406,16 @@ public:
             return commerce_cart_remove_item(out, e, opt(session), cart_id.c_str(), item_id.c_str());
         });
     }
+    Outcome set_item_details(const std::string &session, const std::string &cart_id, const std::string &item_id,
+                             const std::string &details_json) {
+        if (const char *f = nul_field("session", session, "cart_id", cart_id, "item_id", item_id, "details",
+                                      details_json))
+            return nul_error(f);
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_cart_set_item_details(out, e, opt(session), cart_id.c_str(), item_id.c_str(),
+                                                  details_json.c_str());
+        });
+    }
     Outcome merge_cart(const std::string &session, const std::string &guest_cart_id) {
         if (const char *f = nul_field("session", session, "cart_id", guest_cart_id)) return nul_error(f);
         return run([&](commerce_engine *e, commerce_doc **out) {

@@ -41,6 +41,13 @@ COMMERCE_API commerce_status commerce_cart_remove_item(commerce_doc **out, comme
                                                        const char *session, const char *cart_id,
                                                        const char *item_id);
 
+/* A line's note and custom attributes: {"note": "gift wrap, please" or null, "attributes": {"engraving": "A & B"}
+ * or null}; each member given replaces (null clears) the line's note or its whole attribute map (at most 20
+ * attributes; a note or value of at most 500 bytes). Orders keep them with their lines. */
+COMMERCE_API commerce_status commerce_cart_set_item_details(commerce_doc **out, commerce_engine *engine,
+                                                            const char *session, const char *cart_id,
+                                                            const char *item_id, const char *details_json);
+
 /* Enters a coupon code (case-insensitive). COMMERCE_ERR_COUPON_NOT_APPLICABLE when no active promotion has it
  * (details reason "unknown_code") or its promotion does not apply to the cart now (the promotion engine's reason:
  * "expired", "min_subtotal_not_met", "usage_limit_reached", "not_combinable_with:<id>"...); the cart is then

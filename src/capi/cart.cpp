@@ -67,4 +67,11 @@ commerce_status commerce_cart_recover(commerce_doc** out, commerce_engine* engin
     return return_document(out, [&] { return flows::recover_cart(engine_of(engine), token); });
 }
 
+commerce_status commerce_cart_set_item_details(commerce_doc** out, commerce_engine* engine, const char* session,
+                                               const char* cart_id, const char* item_id, const char* details_json) {
+    return return_document(out, [&] {
+        return flows::set_item_details(engine_of(engine), session, cart_id, item_id, details_json);
+    });
+}
+
 }

@@ -99,12 +99,14 @@ nlohmann::json cart_document(const PricedCart& priced) {
     for (std::size_t i = 0; i < priced.lines.size(); ++i) {
         const PricedLine& line = priced.lines[i];
         const LineTotals& totals = priced.line_totals[i];
+        const CartItem& item = cart.items[i];  // priced lines follow the cart's items
         items.push_back({{"variant_id", line.variant.id}, {"product_id", line.product.id}, {"sku", line.variant.sku},
                          {"title", line.product.title}, {"options", line.variant.options},
                          {"quantity", line.quantity}, {"unit_price", line.unit_price.to_json()},
                          {"line_total", line.line_total.to_json()}, {"discount_total", totals.discount.to_json()},
                          {"taxes", tax_lines_json(totals.taxes)}, {"tax_total", totals.tax.to_json()},
-                         {"total", totals.total.to_json()}});
+                         {"total", totals.total.to_json()}, {"note", nullable(item.note)},
+                         {"attributes", item.attributes}});
         item_count += line.quantity;
     }
     nlohmann::json shipping_methods = nlohmann::json::array();

@@ -92,6 +92,15 @@ nlohmann::json remove_item(Engine& engine, const char* session, const char* cart
     });
 }
 
+nlohmann::json set_item_details(Engine& engine, const char* session, const char* cart_id, const char* item_id,
+                                const char* details_json) {
+    const std::string_view item = checked_text(item_id, "item_id");
+    const json details = parse_object(details_json, "details");
+    return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart, const std::optional<Actor>&) {
+        set_line_details(cart, named_variant(tx, item).variant_id, details);
+    });
+}
+
 // The coupon must apply to the cart as it is now: an unknown code, or one whose promotion does not apply (with
 // the engine's reason), is COUPON_NOT_APPLICABLE and the cart keeps its codes.
 nlohmann::json apply_coupon(Engine& engine, const char* session, const char* cart_id, const char* code) {

@@ -103,9 +103,13 @@ Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, con
                 .totals = cart_totals_json(priced)};
     order.payment_status = order.payment.status;
     order.status = order.payment.status == "captured" ? "paid" : "pending_payment";
-    for (const auto& line : priced.lines)
+    for (std::size_t i = 0; i < priced.lines.size(); ++i) {
+        const PricedLine& line = priced.lines[i];
+        const CartItem& item = priced.cart.items[i];  // priced lines follow the cart's items
         order.lines.push_back({line.product.id, line.variant.id, line.variant.sku, line.product.title,
-                               line.variant.options, line.quantity, line.unit_price, line.line_total});
+                               line.variant.options, line.quantity, line.unit_price, line.line_total, item.note,
+                               item.attributes});
+    }
     order.number = fmt::format("{}-{:06}", year, tx.orders().next_number(year));
     return order;
 }

@@ -141,3 +141,37 @@ TEST_CASE("long-idle carts are cleaned up, completed ones are kept") {
     CHECK(code_of([] { commerce::Engine::open(R"({"path": ":memory:", "carts": {"abandon_after_minutes": 5000, "expire_after_days": 1}})"); }) ==
           COMMERCE_ERR_INVALID_ARGUMENT);
 }
+
+TEST_CASE("a line's note and attributes travel from the cart to the order") {
+    Shop s;
+    const std::string mug = s.product("MUG");
+    const std::string cart = flows::create_cart(*s.engine, nullptr, "EUR")["id"];
+    flows::add_item(*s.engine, nullptr, cart.c_str(), mug.c_str(), 1);
+    const auto details = [&](const char* json_text) {
+        return flows::set_item_details(*s.engine, nullptr, cart.c_str(), mug.c_str(), json_text);
+    };
+    json doc = details(R"({"note": "gift wrap, please", "attributes": {"engraving": "A & B"}})");
+    CHECK(doc["items"][0]["note"] == "gift wrap, please");
+    CHECK(doc["items"][0]["attributes"] == json{{"engraving", "A & B"}});
+    doc = details(R"({"note": null})");
+    CHECK(doc["items"][0]["note"].is_null());
+    CHECK(doc["items"][0]["attributes"] == json{{"engraving", "A & B"}});  // left as it was
+
+    const json before = flows::get_cart(*s.engine, nullptr, cart.c_str());
+    CHECK(shop::field_of([&] { details(R"({"note": 7})"); }) == "note");
+    CHECK(shop::field_of([&] { details((R"({"note": ")" + std::string(501, 'x') + R"("})").c_str()); }) == "note");
+    CHECK(shop::field_of([&] { details(R"({"attributes": {"a": 1}})"); }) == "attributes.a");
+    CHECK(shop::field_of([&] { details(R"({"colour": "red"})"); }) == "colour");
+    json many = json::object();
+    for (int i = 0; i < 21; ++i) many["k" + std::to_string(i)] = "v";
+    CHECK(shop::field_of([&] { details(json{{"attributes", many}}.dump().c_str()); }) == "attributes");
+    CHECK(code_of([&] { flows::set_item_details(*s.engine, nullptr, cart.c_str(), s.product("TEA").c_str(), "{}"); }) ==
+          COMMERCE_ERR_NOT_FOUND);
+    CHECK(flows::get_cart(*s.engine, nullptr, cart.c_str()) == before);
+
+    details(R"({"note": "to Bea"})");
+    const json order = flows::place_order(*s.engine, nullptr, cart.c_str(),
+                                          R"({"payment": {"method": "manual", "kind": "cash"}, "email": "g@lifecycle.test"})");
+    CHECK(order["lines"][0]["note"] == "to Bea");
+    CHECK(order["lines"][0]["attributes"] == json{{"engraving", "A & B"}});
+}

@@ -149,3 +149,14 @@ test('a guest cart merges at login, and an idle cart is reported and recovered',
   assert.equal(engine.recoverCart(events[0].payload.recovery_token).id, mine.id);
   expectError(commerce.NotFoundError, () => engine.recoverCart('not-a-token'));
 });
+
+test('a line note and attributes reach the order', () => {
+  const mug = product('MUG', '5.00');
+  const cart = engine.createCart(null, 'EUR');
+  engine.addItem(null, cart.id, mug, 1);
+  const withNote = engine.setItemDetails(null, cart.id, mug, { note: 'gift', attributes: { engraving: 'A' } });
+  assert.equal(withNote.items[0].note, 'gift');
+  expectError(commerce.InvalidArgumentError, () => engine.setItemDetails(null, cart.id, mug, { note: 5 }));
+  const order = engine.placeOrder(null, cart.id, { payment: { method: 'manual', kind: 'cash' }, email: 'g@example.com' });
+  assert.deepEqual([order.lines[0].note, order.lines[0].attributes], ['gift', { engraving: 'A' }]);
+});

@@ -521,6 +521,13 @@ class Engine(_IdentityMixin, _AccessMixin, _OutboxMixin, _CatalogMixin, _Invento
         return _result(self._native.remove_item(_session_arg(session), _text(cart_id, "cart_id"),
                                                 _ref_arg(item_id, "id", "item_id")))
 
+    def set_item_details(self, session: SessionArg, cart_id: Union[str, bytes], item_id: ItemRef,
+                         details: JsonInput) -> Dict[str, Any]:
+        """A line's ``{"note": text or None, "attributes": {name: text} or None}``: each member given replaces
+        (None clears) the note or the whole attribute map. Orders keep them. Returns the ``cart``."""
+        return _result(self._native.set_item_details(_session_arg(session), _text(cart_id, "cart_id"),
+                                                     _ref_arg(item_id, "id", "item_id"), _json_arg(details, "details")))
+
     def merge_cart(self, session: SessionArg, guest_cart_id: Union[str, bytes]) -> Dict[str, Any]:
         """After a login: folds the guest cart into the user's open cart in that currency by the configured
         ``carts.merge_policy`` (or makes it theirs); the guest cart becomes ``"merged"``. Returns the user's

@@ -194,3 +194,17 @@ def test_a_guest_cart_merges_at_login_and_an_idle_cart_is_recovered(shop):
     assert recovered["id"] == mine["id"]
     with pytest.raises(commerce.NotFound):
         engine.recover_cart("not-a-token")
+
+
+def test_line_notes_and_attributes_reach_the_order(shop):
+    engine, admin = shop
+    mug = product(engine, admin, "MUG", "5.00")
+    cart = engine.create_cart(None, "EUR")
+    engine.add_item(None, cart["id"], mug, 1)
+    cart = engine.set_item_details(None, cart["id"], mug, {"note": "gift", "attributes": {"engraving": "A"}})
+    assert cart["items"][0]["note"] == "gift" and cart["items"][0]["attributes"] == {"engraving": "A"}
+    with pytest.raises(commerce.InvalidArgument):
+        engine.set_item_details(None, cart["id"], mug, {"note": 5})
+    order = engine.place_order(None, cart["id"], {"payment": {"method": "manual", "kind": "cash"},
+                                                 "email": "guest@example.com"})
+    assert order["lines"][0]["note"] == "gift" and order["lines"][0]["attributes"] == {"engraving": "A"}

@@ -5,6 +5,7 @@
 #include "core/currency.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,8 @@ inline constexpr std::string_view kCartMerged = "merged";  // a guest cart folde
 struct CartItem {
     std::string variant_id;
     int64_t quantity = 0;
+    std::optional<std::string> note;               // the shopper's words for this line ("gift wrap, please")
+    std::map<std::string, std::string> attributes;  // the shop's own fields ("engraving": "A & B")
 };
 
 inline constexpr std::string_view kChannelWeb = "web";

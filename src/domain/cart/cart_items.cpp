@@ -1,6 +1,7 @@
 #include "domain/cart/cart_items.h"
 
 #include "core/error.h"
+#include "core/text.h"
 
 #include <fmt/format.h>
 
@@ -53,6 +54,38 @@ void set_quantity(Cart& cart, std::string_view variant_id, int64_t quantity, int
     require_open(cart);
     check_quantity(quantity, max_quantity);
     existing_line(cart, variant_id).quantity = quantity;
+}
+
+void set_line_details(Cart& cart, std::string_view variant_id, const json& details) {
+    require_open(cart);
+    reject_unknown_members(details, "line details", {"note", "attributes"});
+    const auto text = [](const json& value, const std::string& field, std::size_t max) {
+        if (!value.is_string()) throw_invalid(field, "type", fmt::format("{} must be a string", field));
+        const auto& string = value.get_ref<const std::string&>();
+        if (string.size() > max || !is_valid_utf8(string))
+            throw_invalid(field, "too_long", fmt::format("{} must be UTF-8 of at most {} bytes", field, max));
+        return string;
+    };
+    CartItem& line = existing_line(cart, variant_id);
+    CartItem changed = line;
+    if (details.contains("note"))
+        changed.note = details["note"].is_null() ? std::nullopt : std::optional(text(details["note"], "note", kMaxLineNote));
+    if (details.contains("attributes")) {
+        const json& attributes = details["attributes"];
+        changed.attributes.clear();
+        if (!attributes.is_null()) {
+            if (!attributes.is_object()) throw_invalid("attributes", "type", "attributes must be an object of strings");
+            if (attributes.size() > kMaxLineAttributes)
+                throw_invalid("attributes", "too_many", fmt::format("a line has at most {} attributes", kMaxLineAttributes));
+            for (const auto& [name, value] : attributes.items()) {
+                if (name.empty() || name.size() > kMaxAttributeName || !is_valid_utf8(name))
+                    throw_invalid("attributes", "too_long",
+                                  fmt::format("attribute names are 1 to {} bytes of UTF-8", kMaxAttributeName));
+                changed.attributes[name] = text(value, "attributes." + name, kMaxAttributeValue);
+            }
+        }
+    }
+    line = std::move(changed);
 }
 
 void remove_line(Cart& cart, std::string_view variant_id) {

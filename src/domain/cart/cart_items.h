@@ -1,6 +1,7 @@
 // Changing what a cart holds. Pure functions on the Cart value: the flows load, check products, and save.
 #pragma once
 
+#include "core/json_input.h"
 #include "domain/cart/cart.h"
 
 #include <string_view>
@@ -17,5 +18,15 @@ void require_open(const Cart& cart);
 void add_quantity(Cart& cart, std::string_view variant_id, int64_t quantity, int64_t max_quantity);
 void set_quantity(Cart& cart, std::string_view variant_id, int64_t quantity, int64_t max_quantity);
 void remove_line(Cart& cart, std::string_view variant_id);
+
+inline constexpr std::size_t kMaxLineNote = 500;        // bytes of UTF-8
+inline constexpr std::size_t kMaxLineAttributes = 20;
+inline constexpr std::size_t kMaxAttributeName = 64;
+inline constexpr std::size_t kMaxAttributeValue = 500;
+
+// {"note": text or null, "attributes": {name: text} or null}: each member given replaces (null clears) the line's
+// note or its whole attribute map. INVALID_ARGUMENT naming "note" or "attributes" (reasons "type", "too_long",
+// "too_many", "unknown_member"); NOT_FOUND for a variant the cart does not hold.
+void set_line_details(Cart& cart, std::string_view variant_id, const json& details);
 
 }  // namespace commerce

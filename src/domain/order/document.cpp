@@ -17,6 +17,7 @@ nlohmann::json order_document(const Order& order, const LicenceKeysByLine& keys)
         lines.push_back({{"product_id", line.product_id}, {"variant_id", line.variant_id}, {"sku", line.sku},
                          {"title", line.title}, {"options", line.options}, {"quantity", line.quantity},
                          {"unit_price", line.unit_price.to_json()}, {"line_total", line.line_total.to_json()},
+                         {"note", nullable(line.note)}, {"attributes", line.attributes},
                          {"licence_keys", line_keys == keys.end() ? nlohmann::json::array()
                                                                   : nlohmann::json(line_keys->second)}});
     }

@@ -22,6 +22,8 @@ struct OrderLine {
     int64_t quantity = 0;
     Money unit_price;
     Money line_total;
+    std::optional<std::string> note;  // the cart line's note and attributes, as the shopper left them
+    std::map<std::string, std::string> attributes;
 };
 
 struct Payment {

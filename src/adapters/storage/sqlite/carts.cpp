@@ -28,8 +28,10 @@ void SqliteCarts::write_items(const Cart& cart) {
     db_.query("DELETE FROM cart_items WHERE cart_id = ?1").bind(1, cart.id).run();
     int64_t position = 0;
     for (const auto& item : cart.items)
-        db_.query("INSERT INTO cart_items (cart_id, position, variant_id, quantity) VALUES (?1, ?2, ?3, ?4)")
-            .bind(1, cart.id).bind(2, position++).bind(3, item.variant_id).bind(4, item.quantity).run();
+        db_.query("INSERT INTO cart_items (cart_id, position, variant_id, quantity, note, attributes) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            .bind(1, cart.id).bind(2, position++).bind(3, item.variant_id).bind(4, item.quantity).bind(5, item.note)
+            .bind(6, nlohmann::json(item.attributes).dump()).run();
 }
 
 void SqliteCarts::insert(const Cart& cart) {
@@ -105,9 +107,12 @@ std::optional<Cart> SqliteCarts::first_of(Query& row) {
               .coupon_codes = nlohmann::json::parse(row.text(8)).get<std::vector<std::string>>(),
               .shipping_method = row.optional_text(9),
               .created_ms = row.integer(4), .updated_ms = row.integer(5)};
-    auto items = db_.query("SELECT variant_id, quantity FROM cart_items WHERE cart_id = ?1 ORDER BY position");
+    auto items = db_.query("SELECT variant_id, quantity, note, attributes FROM cart_items WHERE cart_id = ?1 "
+                           "ORDER BY position");
     items.bind(1, cart.id);
-    while (items.step()) cart.items.push_back({items.text(0), items.integer(1)});
+    while (items.step())
+        cart.items.push_back({items.text(0), items.integer(1), items.optional_text(2),
+                              nlohmann::json::parse(items.text(3)).get<std::map<std::string, std::string>>()});
     return cart;
 }
 

@@ -633,6 +633,10 @@ constexpr std::array<const char*, 7> kMigrations = {
     CREATE UNIQUE INDEX carts_by_recovery_token ON carts(recovery_token_hash) WHERE recovery_token_hash IS NOT NULL;
     CREATE INDEX carts_by_activity ON carts(status, updated_ms);
     CREATE INDEX carts_by_user ON carts(user_id, status, currency, updated_ms) WHERE user_id IS NOT NULL;
+    ALTER TABLE cart_items ADD COLUMN note TEXT;
+    ALTER TABLE cart_items ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE order_lines ADD COLUMN note TEXT;
+    ALTER TABLE order_lines ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}';
     )sql",
 };
 

@@ -29,10 +29,12 @@ void SqliteOrders::insert(const Order& order) {
     int64_t position = 0;
     for (const auto& line : order.lines)
         db_.query("INSERT INTO order_lines (order_id, position, product_id, variant_id, sku, title, options, quantity, "
-                  "unit_price_minor, line_total_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                  "unit_price_minor, line_total_minor, note, attributes) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
             .bind(1, order.id).bind(2, position++).bind(3, line.product_id).bind(4, line.variant_id).bind(5, line.sku)
             .bind(6, line.title).bind(7, nlohmann::json(line.options).dump()).bind(8, line.quantity)
-            .bind(9, line.unit_price.minor()).bind(10, line.line_total.minor()).run();
+            .bind(9, line.unit_price.minor()).bind(10, line.line_total.minor()).bind(11, line.note)
+            .bind(12, nlohmann::json(line.attributes).dump()).run();
     const Payment& payment = order.payment;
     db_.query("INSERT INTO payments (id, order_id, method, kind, status, currency, amount_minor, tendered_minor, "
               "change_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
@@ -69,13 +71,15 @@ std::optional<Order> SqliteOrders::by_id(std::string_view id) {
 
     // Lines of schema 2 orders have the product's id as their variant id (migration 3).
     auto lines = db_.query("SELECT product_id, coalesce(variant_id, product_id), sku, title, options, quantity, "
-                           "unit_price_minor, line_total_minor FROM order_lines WHERE order_id = ?1 ORDER BY position");
+                           "unit_price_minor, line_total_minor, note, attributes FROM order_lines WHERE order_id = ?1 "
+                           "ORDER BY position");
     lines.bind(1, order.id);
     while (lines.step())
         order.lines.push_back({lines.text(0), lines.text(1), lines.text(2), lines.text(3),
                                nlohmann::json::parse(lines.text(4)).get<std::map<std::string, std::string>>(),
                                lines.integer(5), Money::from_minor(lines.integer(6), money_currency),
-                               Money::from_minor(lines.integer(7), money_currency)});
+                               Money::from_minor(lines.integer(7), money_currency), lines.optional_text(8),
+                               nlohmann::json::parse(lines.text(9)).get<std::map<std::string, std::string>>()});
     return order;
 }
 
