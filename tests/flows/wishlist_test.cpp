@@ -217,7 +217,9 @@ TEST_CASE("wishlists: items are variants, added once, shown as the catalog has t
         CHECK(details_of([&] { s.add(s.ann, list, "nope"); }) == json{{"field", "item_id"}, {"item_id", "nope"}});
         CHECK(details_of([&] { s.add(s.ann, list, pen, std::string(501, 'n').c_str()); }) ==
               json{{"field", "note"}, {"reason", "too_long"}});
-        CHECK(code_of([&] { s.add(s.ann, list, ""); }) == COMMERCE_ERR_INVALID_ARGUMENT);
+        CHECK(code_of([&] { s.add(s.ann, list, ""); }) == COMMERCE_ERR_NOT_FOUND);
+        CHECK(code_of([&] { flows::add_wishlist_item(*s.engine, s.ann.session.c_str(), list.c_str(), nullptr, nullptr); }) ==
+              COMMERCE_ERR_INVALID_ARGUMENT);
         CHECK(s.get(s.ann, list) == before);
     }
 }
@@ -315,7 +317,7 @@ TEST_CASE("wishlists: a share token opens one list read-only until it is rotated
     const std::string again = s.share(s.ann, list);
     flows::delete_wishlist(*s.engine, s.ann.session.c_str(), list.c_str());
     CHECK(code_of([&] { s.shared(again); }) == COMMERCE_ERR_NOT_FOUND);
-    CHECK(code_of([&] { s.shared(""); }) == COMMERCE_ERR_INVALID_ARGUMENT);
+    CHECK(details_of([&] { s.shared(""); }) == json{{"field", "token"}, {"reason", "unknown_token"}});
     CHECK(code_of([&] { flows::shared_wishlist(*s.engine, nullptr, nullptr); }) == COMMERCE_ERR_INVALID_ARGUMENT);
 }
 
