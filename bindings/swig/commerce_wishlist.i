@@ -58,7 +58,8 @@ Outcome Engine::remove_wishlist_item(const std::string &session, const std::stri
 
 Outcome Engine::move_wishlist_item_to_cart(const std::string &session, const std::string &wishlist_id,
                                            const std::string &item_id, const std::string &cart_id, long long quantity) {
-    if (const char *f = nul_field("session", session, "wishlist_id", wishlist_id, "item_id", item_id, "cart_id", cart_id))
+    if (const char *f =
+            nul_field("session", session, "wishlist_id", wishlist_id, "item_id", item_id, "cart_id", cart_id))
         return nul_error(f);
     return run([&](commerce_engine *e, commerce_doc **out) {
         return commerce_wishlist_move_to_cart(out, e, opt(session), wishlist_id.c_str(), item_id.c_str(),

@@ -101,8 +101,9 @@ nlohmann::json reserve_stock(Engine& engine, const char* session, const char* re
 void release_reservation(Engine& engine, const char* session, const char* reservation_id) {
     const std::string_view id = checked_text(reservation_id, "reservation_id");
     inventory_write(engine, session, [&](const Actor&, const OutboxContext& context) {
-        std::vector<std::string> held;
-        if (auto reservation = context.tx.reservations().live(id, context.now_ms)) held.push_back(reservation->variant_id);
+        std::vector<std::string> held;  // the variant the reservation holds, if it is live
+        if (auto reservation = context.tx.reservations().live(id, context.now_ms))
+            held.push_back(reservation->variant_id);
         watching_restocks(engine, context.tx, held, [&] { commerce::release_reservation(context, id); });
     });
 }

@@ -23,7 +23,9 @@ std::vector<std::string> wishlisted_out_of_stock(Engine& engine, Transaction& tx
 void announce_restocks(Engine& engine, Transaction& tx, const std::vector<std::string>& were_out_of_stock);
 
 // Runs a change of stock between the two halves above: a crossing from out of stock to in stock is seen once,
-// by the write that makes it.
+// by the write that makes it. Every flow that can add available stock (movements, released reservations,
+// licence-key imports; a restocking refund when there is one) runs its change through this; sales and new holds
+// only take stock away and need not.
 template <typename Change>
 void watching_restocks(Engine& engine, Transaction& tx, const std::vector<std::string>& variant_ids, Change&& change) {
     const std::vector<std::string> out = wishlisted_out_of_stock(engine, tx, variant_ids);

@@ -22,8 +22,9 @@ std::vector<WishlistItemView> wishlist_item_views(Transaction& tx, const Wishlis
             prices = price ? std::vector<Money>{*price} : std::vector<Money>{};
         }
         const bool stocked = in_stock(tx.stock_ledger(), variant.id, product.kind == kPhysical, now_ms);
-        views.push_back({.item = std::move(item), .title = product.title, .sku = variant.sku, .options = variant.options,
-                         .prices = std::move(prices), .on_sale = product.visible_at(now_ms), .in_stock = stocked});
+        views.push_back({.item = std::move(item), .title = product.title, .sku = variant.sku,
+                         .options = variant.options, .prices = std::move(prices),
+                         .on_sale = product.visible_at(now_ms), .in_stock = stocked});
     }
     return views;
 }

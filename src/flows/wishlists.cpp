@@ -154,7 +154,8 @@ nlohmann::json shared_wishlist(Engine& engine, const char* token, const char* cu
     nlohmann::json document;
     engine.read([&](Transaction& tx) {
         const Wishlist wishlist = commerce::shared_wishlist(tx, key);
-        document = shared_wishlist_document(wishlist, wishlist_item_views(tx, wishlist, wanted, engine.now_ms()), wanted);
+        document =
+            shared_wishlist_document(wishlist, wishlist_item_views(tx, wishlist, wanted, engine.now_ms()), wanted);
     });
     return document;
 }

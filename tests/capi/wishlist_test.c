@@ -108,7 +108,8 @@ void wishlist_tests(void) {
     CHECK_OK(commerce_cart_create(&doc, engine, ann, "EUR"));
     copy_member(doc, "id", cart, sizeof cart);
     commerce_doc_free(doc);
-    CHECK_STATUS(commerce_wishlist_move_to_cart(&doc, engine, ann, list, variant, cart, 0), COMMERCE_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(commerce_wishlist_move_to_cart(&doc, engine, ann, list, variant, cart, 0),
+                 COMMERCE_ERR_INVALID_ARGUMENT);
     CHECK(doc == NULL);
     CHECK_OK(commerce_wishlist_get(&doc, engine, ann, list, NULL));
     CHECK(json_contains(doc, "\"item_count\":1"));

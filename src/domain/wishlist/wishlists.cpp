@@ -26,7 +26,8 @@ std::string wishlist_name(std::string_view text) {
     const std::string_view name = trimmed(text);
     if (name.empty()) throw_invalid("name", "empty", "a wishlist needs a name");
     if (count_code_points(name) > kMaxWishlistNameChars)
-        throw_invalid("name", "too_long", fmt::format("a wishlist name has at most {} characters", kMaxWishlistNameChars));
+        throw_invalid("name", "too_long",
+                      fmt::format("a wishlist name has at most {} characters", kMaxWishlistNameChars));
     return std::string(name);
 }
 
