@@ -14,6 +14,7 @@
 namespace commerce::flows {
 namespace {
 
+// UTF-8 takes at most 4 bytes a character: these byte bounds stop absurd input before characters are counted.
 constexpr std::size_t kMaxNameBytes = 4 * kMaxWishlistNameChars;
 constexpr std::size_t kMaxNoteBytes = 4 * kMaxWishlistNoteChars;
 
