@@ -100,6 +100,7 @@ type UserExport struct {
 	Sessions    []ExportedSession  `json:"sessions"`
 	LoginEvents []LoginEvent       `json:"login_events"`
 	Orders      []Order            `json:"orders"`
+	Wishlists   []WishlistExport   `json:"wishlists"`
 	Audit       []AuditEntry       `json:"audit"`
 }
 

@@ -3,6 +3,7 @@
 
 import type { Document, Order, Timestamp } from './index';
 import type { AuditEntry } from './access';
+import type { WishlistExport } from './wishlist';
 
 /** A role name: a built-in role or a custom one defined with Engine.defineRole. */
 export type Role = 'admin' | 'staff' | 'vendor' | 'customer' | (string & {});
@@ -135,6 +136,7 @@ export interface UserExport extends Document<'user_export'> {
     ip: string | null; user_agent: string | null;
   }[];
   orders: Order[];
+  wishlists?: WishlistExport[];
   audit: AuditEntry[];
 }
 

@@ -1,7 +1,8 @@
 // Type definitions for the commerce Node.js binding (bindings/node/index.js).
 // Documents are plain objects described by docs/schema/<type>.schema.json; money is exact, as strings.
-// The identity, administration, outbox, catalog, inventory, search, review and pricing types live in identity.d.ts,
-// access.d.ts, outbox.d.ts, catalog.d.ts, inventory.d.ts, search.d.ts, review.d.ts and pricing.d.ts.
+// The identity, administration, outbox, catalog, inventory, search, review, pricing and wishlist types live in
+// identity.d.ts, access.d.ts, outbox.d.ts, catalog.d.ts, inventory.d.ts, search.d.ts, review.d.ts, pricing.d.ts and
+// wishlist.d.ts.
 
 import type {
   AccessToken, AccessTokenClaims, Address, AddressInput, AddressList, AddressPatch, IdentityConfig, LoginChallenge,
@@ -29,6 +30,7 @@ import type {
   CartAddress, CartChanges, CouponStatus, Discount, Promotion, PromotionCodeBatch, PromotionDefinition, PromotionList,
   PromotionListQuery, PromotionNotApplied, ShippingMethod, ShippingSettings, TaxLine, TaxSettings, Totals,
 } from './pricing';
+import type { SharedWishlist, Wishlist, WishlistItem, WishlistList, WishlistShare } from './wishlist';
 
 export * from './identity';
 export * from './access';
@@ -38,6 +40,7 @@ export * from './inventory';
 export * from './search';
 export * from './review';
 export * from './pricing';
+export * from './wishlist';
 
 /** An exact amount: a decimal string plus an ISO 4217 code, e.g. {amount: "19.99", currency: "EUR"}. */
 export interface Money {
@@ -447,6 +450,25 @@ export class Engine {
   setShippingDefinition(session: SessionArg, definition: Record<string, unknown> | string, expectedVersion?: number):
     ShippingSettings;
   getShippingDefinition(session: SessionArg): ShippingSettings;
+
+  // wishlists: the owner's session; itemId is a variant, a product with exactly one variant, or a wishlist item
+  createWishlist(session: SessionArg, name: string): Wishlist;
+  renameWishlist(session: SessionArg, wishlistId: Ref, name: string): Wishlist;
+  deleteWishlist(session: SessionArg, wishlistId: Ref): void;
+  listWishlists(session: SessionArg): WishlistList;
+  /** currency limits each item's prices to that currency; null lists every price. */
+  getWishlist(session: SessionArg, wishlistId: Ref, currency?: string | null): Wishlist;
+  /** Adding a variant already on the list only replaces its note, when one is given. */
+  addWishlistItem(session: SessionArg, wishlistId: Ref, itemId: Ref | WishlistItem, note?: string | null): Wishlist;
+  removeWishlistItem(session: SessionArg, wishlistId: Ref, itemId: Ref | WishlistItem): Wishlist;
+  /** One transaction: the cart gains the item and the list loses it, or neither changes. */
+  moveWishlistItemToCart(session: SessionArg, wishlistId: Ref, itemId: Ref | WishlistItem, cartId: Ref,
+                         quantity: Quantity): Cart;
+  /** A new read-only token; the one issued before stops working. */
+  shareWishlist(session: SessionArg, wishlistId: Ref): WishlistShare;
+  unshareWishlist(session: SessionArg, wishlistId: Ref): void;
+  /** For anyone who holds the token: no session. NotFoundError once it is rotated or revoked. */
+  sharedWishlist(token: string, currency?: string | null): SharedWishlist;
 
   // checkout and orders
   placeOrder(session: SessionArg, cartId: string, request: PlaceOrderRequest | string): Order;

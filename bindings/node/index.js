@@ -167,6 +167,12 @@ function refArg(value, key, what) {
   return value;
 }
 
+/** An item of a wishlist: a variant or product id or document, or a wishlist item (which has "variant_id"). */
+function wishlistItemArg(value) {
+  if (value !== null && typeof value === 'object' && typeof value.variant_id === 'string') return value.variant_id;
+  return refArg(value, 'id', 'itemId');
+}
+
 function optRefArg(value, key, what) {
   return value === null || value === undefined ? '' : refArg(value, key, what);
 }
@@ -533,6 +539,51 @@ class Engine {
                                                         integerArg(expectedVersion, 'expectedVersion')));
   }
   getShippingDefinition(session) { return result(this[kNative].get_shipping_definition(sessionArg(session))); }
+
+  // wishlists (include/commerce/wishlist.h): the owner's session; itemId as for carts, or a wishlist item
+  createWishlist(session, name) {
+    return result(this[kNative].create_wishlist(sessionArg(session), text(name, 'name')));
+  }
+  renameWishlist(session, wishlistId, name) {
+    return result(this[kNative].rename_wishlist(sessionArg(session), refArg(wishlistId, 'id', 'wishlistId'),
+                                                text(name, 'name')));
+  }
+  deleteWishlist(session, wishlistId) {
+    result(this[kNative].delete_wishlist(sessionArg(session), refArg(wishlistId, 'id', 'wishlistId')));
+  }
+  listWishlists(session) { return result(this[kNative].list_wishlists(sessionArg(session))); }
+  /** currency (may be null) limits each item's prices to that currency. */
+  getWishlist(session, wishlistId, currency) {
+    return result(this[kNative].get_wishlist(sessionArg(session), refArg(wishlistId, 'id', 'wishlistId'),
+                                             optText(currency, 'currency')));
+  }
+  /** Adding a variant already on the list only replaces its note, when one is given. */
+  addWishlistItem(session, wishlistId, itemId, note) {
+    return result(this[kNative].add_wishlist_item(sessionArg(session), refArg(wishlistId, 'id', 'wishlistId'),
+                                                  wishlistItemArg(itemId), optText(note, 'note')));
+  }
+  removeWishlistItem(session, wishlistId, itemId) {
+    return result(this[kNative].remove_wishlist_item(sessionArg(session), refArg(wishlistId, 'id', 'wishlistId'),
+                                                     wishlistItemArg(itemId)));
+  }
+  /** One transaction: the cart gains the item and the list loses it, or neither changes. Returns the cart. */
+  moveWishlistItemToCart(session, wishlistId, itemId, cartId, quantity) {
+    return result(this[kNative].move_wishlist_item_to_cart(sessionArg(session),
+                                                           refArg(wishlistId, 'id', 'wishlistId'),
+                                                           wishlistItemArg(itemId), refArg(cartId, 'id', 'cartId'),
+                                                           quantityArg(quantity)));
+  }
+  /** A new read-only token, shown only here; the one issued before stops working. */
+  shareWishlist(session, wishlistId) {
+    return result(this[kNative].share_wishlist(sessionArg(session), refArg(wishlistId, 'id', 'wishlistId')));
+  }
+  unshareWishlist(session, wishlistId) {
+    result(this[kNative].unshare_wishlist(sessionArg(session), refArg(wishlistId, 'id', 'wishlistId')));
+  }
+  /** The list a share token opens, for anyone who holds it (no session). */
+  sharedWishlist(token, currency) {
+    return result(this[kNative].shared_wishlist(text(token, 'token'), optText(currency, 'currency')));
+  }
 
   // checkout and orders
   placeOrder(session, cartId, request) {

@@ -22,9 +22,10 @@
  * The SWIG module is called "native" (Python: commerce.native + commerce._native, Node: commerce_native.node,
  * Go: the internal package commerce.local/commerce/internal/native, built by `go build` from native.swigcxx).
  * Per-language extras live in commerce_<language>.i files. The bodies of the identity, access, outbox, catalog,
- * inventory, search, review and pricing methods live in commerce_identity.i, commerce_access.i, commerce_outbox.i,
- * commerce_catalog.i, commerce_inventory.i, commerce_search.i, commerce_review.i and commerce_pricing.i (declared
- * in the class below, defined there, one file per header), included at the end. */
+ * inventory, search, review, pricing and wishlist methods live in commerce_identity.i, commerce_access.i,
+ * commerce_outbox.i, commerce_catalog.i, commerce_inventory.i, commerce_search.i, commerce_review.i,
+ * commerce_pricing.i and commerce_wishlist.i (declared in the class below, defined there, one file per header),
+ * included at the end. */
 
 %module native
 
@@ -368,6 +369,23 @@ public:
     Outcome remove_coupon(const std::string &session, const std::string &cart_id, const std::string &code);
     Outcome update_cart(const std::string &session, const std::string &cart_id, const std::string &changes_json);
 
+    /* wishlists (include/commerce/wishlist.h), defined in commerce_wishlist.i */
+    Outcome create_wishlist(const std::string &session, const std::string &name);
+    Outcome rename_wishlist(const std::string &session, const std::string &wishlist_id, const std::string &name);
+    Outcome delete_wishlist(const std::string &session, const std::string &wishlist_id);
+    Outcome list_wishlists(const std::string &session);
+    Outcome get_wishlist(const std::string &session, const std::string &wishlist_id,
+                         const std::string &currency /* optional */);
+    Outcome add_wishlist_item(const std::string &session, const std::string &wishlist_id, const std::string &item_id,
+                              const std::string &note /* optional */);
+    Outcome remove_wishlist_item(const std::string &session, const std::string &wishlist_id,
+                                 const std::string &item_id);
+    Outcome move_wishlist_item_to_cart(const std::string &session, const std::string &wishlist_id,
+                                       const std::string &item_id, const std::string &cart_id, long long quantity);
+    Outcome share_wishlist(const std::string &session, const std::string &wishlist_id);
+    Outcome unshare_wishlist(const std::string &session, const std::string &wishlist_id);
+    Outcome shared_wishlist(const std::string &token, const std::string &currency /* optional */);
+
     /* carts */
     Outcome create_cart(const std::string &session, const std::string &currency) {
         if (!text_ok(session)) return nul_error("session");
@@ -537,4 +555,5 @@ inline std::string status_name(int code) { const char *n = commerce_status_name(
 %include "commerce_search.i"
 %include "commerce_review.i"
 %include "commerce_pricing.i"
+%include "commerce_wishlist.i"
 

@@ -16,6 +16,7 @@
 #include <commerce/review.h>
 #include <commerce/pricing.h>
 #include <commerce/cart.h>
+#include <commerce/wishlist.h>
 #include <commerce/order.h>
 
 #endif

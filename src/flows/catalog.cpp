@@ -8,6 +8,7 @@
 #include "flows/access.h"
 #include "flows/catalog_support.h"
 #include "flows/taxes.h"
+#include "flows/wishlist_events.h"
 
 namespace commerce::flows {
 
@@ -37,8 +38,10 @@ nlohmann::json update_product(Engine& engine, const char* session, const char* p
     nlohmann::json document;
     engine.write([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
+        const auto before = tx.products().by_id(id);
         const Product product = commerce::update_product(catalog_context(engine, tx), actor, id, patch);
         require_known_tax_class(tx, product.tax_class);
+        announce_price_drops(engine, tx, *before, product);  // update_product found it, or threw NOT_FOUND
         document = product_document(product, stock_view(engine, tx));
     });
     return document;

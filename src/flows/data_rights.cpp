@@ -9,6 +9,7 @@
 #include "domain/order/document.h"
 #include "domain/product_request/product_requests.h"
 #include "domain/review/reviews.h"
+#include "domain/wishlist/document.h"
 #include "flows/access.h"
 #include "flows/order_support.h"
 #include "flows/identity_support.h"
@@ -71,6 +72,9 @@ nlohmann::json export_user(Engine& engine, const char* session, const char* user
             if (static_cast<int64_t>(page.size()) < kBatch) break;
             own.before_id = page.back().id;
         }
+        nlohmann::json wishlists = nlohmann::json::array();
+        for (const auto& wishlist : tx.wishlists().for_user(user.id))
+            wishlists.push_back(wishlist_export_json(wishlist, tx.wishlists().items(wishlist.id)));
         AuditQuery query;
         query.target_id = user.id;
         query.limit = kBatch;
@@ -86,7 +90,8 @@ nlohmann::json export_user(Engine& engine, const char* session, const char* user
                     {"identities", std::move(identities)}, {"sessions", std::move(sessions)},
                     {"login_events", std::move(events)},   {"orders", std::move(orders)},
                     {"reviews", std::move(reviews)},       {"review_votes", std::move(votes)},
-                    {"product_requests", std::move(requests)}, {"audit", std::move(entries)}};
+                    {"product_requests", std::move(requests)}, {"wishlists", std::move(wishlists)},
+                    {"audit", std::move(entries)}};
     });
     return document;
 }
@@ -104,7 +109,7 @@ void erase_user(Engine& engine, const char* session, const char* user_id) {
         const std::string erased_email = "erased+" + user.id + "@invalid";
         // Orders stay for accounting, under the anonymised account; everything personal goes. Reviews and votes
         // are the user's own words and opinions: they go, and the ratings and counts they made move with them.
-        // Product requests stay as demand for their titles, without requester or details.
+        // Product requests stay as demand for their titles, without requester or details. Wishlists go.
         user.email = erased_email;
         user.password_hash.clear();
         user.status = kUserErased;
@@ -124,6 +129,7 @@ void erase_user(Engine& engine, const char* session, const char* user_id) {
         tx.outbox().remove_for_subject(user.id);
         erase_reviews_of(tx, user.id);
         tx.product_requests().anonymise_for_user(user.id);
+        tx.wishlists().remove_all_for_user(user.id);
         audit(engine, tx, actor.user_id, "user.erase", "user", user.id, nullptr, {{"status", kUserErased}});
     });
 }

@@ -9,6 +9,7 @@
 #include "domain/inventory/queries.h"
 #include "domain/inventory/reservations.h"
 #include "flows/access.h"
+#include "flows/wishlist_events.h"
 
 namespace commerce::flows {
 namespace {
@@ -23,13 +24,22 @@ void inventory_write(Engine& engine, const char* session, const auto& fn) {
     });
 }
 
+// The variant a movement or transfer names, for the restock watch; the domain validates the input itself.
+std::vector<std::string> named_variants(const json& input) {
+    const auto it = input.find("variant_id");
+    if (it == input.end() || !it->is_string()) return {};
+    return {it->get<std::string>()};
+}
+
 // A change of stock answers with the variant's level after it, read in the same transaction.
 nlohmann::json change_stock(Engine& engine, const char* session, const char* input_json, std::string_view field,
                             StockedVariant (*change)(const OutboxContext&, const std::string&, const json&)) {
     const json input = parse_object(input_json, field);
     nlohmann::json document;
     inventory_write(engine, session, [&](const Actor& actor, const OutboxContext& context) {
-        document = stock_level_document(context.tx, context.now_ms, change(context, actor.user_id, input));
+        watching_restocks(engine, context.tx, named_variants(input), [&] {
+            document = stock_level_document(context.tx, context.now_ms, change(context, actor.user_id, input));
+        });
     });
     return document;
 }
@@ -91,7 +101,10 @@ nlohmann::json reserve_stock(Engine& engine, const char* session, const char* re
 void release_reservation(Engine& engine, const char* session, const char* reservation_id) {
     const std::string_view id = checked_text(reservation_id, "reservation_id");
     inventory_write(engine, session, [&](const Actor&, const OutboxContext& context) {
-        commerce::release_reservation(context, id);
+        std::vector<std::string> held;  // the variant the reservation holds, if it is live
+        if (auto reservation = context.tx.reservations().live(id, context.now_ms))
+            held.push_back(reservation->variant_id);
+        watching_restocks(engine, context.tx, held, [&] { commerce::release_reservation(context, id); });
     });
 }
 

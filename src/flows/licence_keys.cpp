@@ -5,6 +5,7 @@
 #include "domain/licence/licence_keys.h"
 #include "flows/access.h"
 #include "flows/identity_support.h"
+#include "flows/wishlist_events.h"
 
 namespace commerce::flows {
 
@@ -18,7 +19,10 @@ nlohmann::json import_licence_keys(Engine& engine, const char* session, const ch
     nlohmann::json document;
     engine.write([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
-        const LicenceImport import = import_licence_keys(tx, engine.ids(), engine.now_ms(), keyring, actor, id, keys);
+        LicenceImport import;
+        watching_restocks(engine, tx, {std::string(id)}, [&] {
+            import = import_licence_keys(tx, engine.ids(), engine.now_ms(), keyring, actor, id, keys);
+        });
         audit(engine, tx, actor.user_id, "licence_keys.import", "variant", id, nullptr,
               {{"imported", import.imported}, {"skipped", import.skipped}});
         document = licence_pool_document(id, tx.licence_keys().counts(id), &import);

@@ -14,6 +14,7 @@
 #include "ports/product_request_repositories.h"
 #include "ports/review_repositories.h"
 #include "ports/inventory_repositories.h"
+#include "ports/wishlist_repositories.h"
 #include "ports/search.h"
 
 #include <nlohmann/json.hpp>
@@ -105,6 +106,7 @@ public:
     virtual ReservationRepository& reservations() = 0;
     virtual PromotionRepository& promotions() = 0;
     virtual SettingsRepository& settings() = 0;
+    virtual WishlistRepository& wishlists() = 0;
     // The search index: call product_changed / product_removed after every product write (see ports/search.h).
     virtual SearchIndex& search_index() = 0;
 };

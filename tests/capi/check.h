@@ -30,5 +30,6 @@ void review_tests(void);
 void inventory_tests(void);
 void search_tests(void);
 void pricing_tests(void);
+void wishlist_tests(void);
 
 #endif

@@ -49,6 +49,7 @@ def _every_document_type():
         docs.append(json.loads(raw.get_order(admin["token"].encode(), order["id"].encode()).json()))
         docs.append(json.loads(raw.list_orders(admin["token"].encode(), b"").json()))
         docs += _catalog_documents(engine, admin["token"].encode())
+        docs += _wishlist_documents(engine, admin["token"].encode(), product)
         return docs
 
 
@@ -145,6 +146,31 @@ def _catalog_documents(engine, admin):
     keep(raw.sweep_carts(10))
     keep(raw.set_shipping_definition(admin, b'{"methods": [{"id": "shop", "name": "Shop", "kind": "pickup",'
                                             b' "location_id": "default"}]}', 0))
+    return docs
+
+
+def _wishlist_documents(engine, admin, product):
+    """The documents of wishlist.h, and the outbox events a price drop and a restock send."""
+    raw = engine._native
+    docs = []
+
+    def keep(outcome):
+        assert outcome.ok(), (outcome.name(), outcome.message(), outcome.details())
+        doc = json.loads(outcome.json())
+        docs.append(doc)
+        return doc
+
+    wishlist = keep(raw.create_wishlist(admin, b"Bath")).get("id").encode()
+    keep(raw.add_wishlist_item(admin, wishlist, product["id"].encode(), b"lavender"))
+    keep(raw.list_wishlists(admin))
+    token = keep(raw.share_wishlist(admin, wishlist))["token"].encode()
+    keep(raw.shared_wishlist(token, b"EUR"))
+    engine.update_product(admin, product["id"], {"prices": [{"amount": "1.99", "currency": "EUR"}]})
+    engine.adjust_stock(admin, {"variant_id": product["variants"][0]["id"], "kind": "adjustment", "quantity": -3})
+    engine.adjust_stock(admin, {"variant_id": product["variants"][0]["id"], "kind": "receipt", "quantity": 1})
+    batch = keep(raw.fetch_outbox(b'{"topics": ["wishlist."]}'))
+    assert {e["topic"] for e in batch["events"]} == {"wishlist.price_drop", "wishlist.back_in_stock"}
+    keep(raw.get_wishlist(admin, wishlist, b""))
     return docs
 
 

@@ -24,6 +24,16 @@ json movement_json(const StockMovement& movement) {
 
 }  // namespace
 
+bool in_stock(StockLedgerRepository& ledger, std::string_view variant_id, bool tracked, int64_t now_ms) {
+    if (!tracked) {
+        const auto keys_left = ledger.licence_keys_left(variant_id);
+        return !keys_left || *keys_left > 0;
+    }
+    int64_t available = 0;
+    for (const auto& level : ledger.levels(variant_id, now_ms)) available += level.available();
+    return available > 0;
+}
+
 json stock_level_document(Transaction& tx, int64_t now_ms, const StockedVariant& variant) {
     json document = {{"type", "stock_level"},
                      {"schema_version", 1},

@@ -14,6 +14,11 @@ namespace commerce {
 // available is the count of licence keys left when it has a key pool and null (unlimited) otherwise.
 json stock_level_document(Transaction& tx, int64_t now_ms, const StockedVariant& variant);
 
+// Whether a shopper can get the variant now, by the rule search's "in_stock" filter uses: a tracked variant has
+// on hand minus live reservations above zero over every location (a backorder allowance does not count: it is
+// a promise to wait, not stock); a digital one has no key pool, or licence keys left.
+bool in_stock(StockLedgerRepository& ledger, std::string_view variant_id, bool tracked, int64_t now_ms);
+
 struct MovementPage {
     std::vector<StockMovement> items;
     std::optional<std::string> next;  // the cursor of the following page

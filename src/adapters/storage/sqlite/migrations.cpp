@@ -11,7 +11,7 @@ namespace commerce::sqlite {
 namespace {
 
 // Append only: a released migration is never edited, because files in the field have already run it.
-constexpr std::array<const char*, 7> kMigrations = {
+constexpr std::array<const char*, 8> kMigrations = {
     // 1: accounts, catalog, carts, orders, payments, idempotency keys.
     R"sql(
     CREATE TABLE users (
@@ -637,6 +637,30 @@ constexpr std::array<const char*, 7> kMigrations = {
     ALTER TABLE cart_items ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}';
     ALTER TABLE order_lines ADD COLUMN note TEXT;
     ALTER TABLE order_lines ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}';
+    )sql",
+
+    // 8: wishlists. Items point at variants and go when their variant goes; a list goes with its owner. Only the
+    //    share token's hash is kept. An item's position keeps the order in which it was first added.
+    R"sql(
+    CREATE TABLE wishlists (
+        id               TEXT PRIMARY KEY,
+        user_id          TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        name             TEXT NOT NULL,
+        share_token_hash TEXT UNIQUE,
+        shared_ms        INTEGER,
+        created_ms       INTEGER NOT NULL,
+        updated_ms       INTEGER NOT NULL,
+        UNIQUE (user_id, name)
+    );
+    CREATE TABLE wishlist_items (
+        wishlist_id TEXT NOT NULL REFERENCES wishlists(id) ON DELETE CASCADE,
+        variant_id  TEXT NOT NULL REFERENCES variants(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        note        TEXT,
+        added_ms    INTEGER NOT NULL,
+        PRIMARY KEY (wishlist_id, variant_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX wishlist_items_by_variant ON wishlist_items(variant_id, wishlist_id);
     )sql",
 };
 

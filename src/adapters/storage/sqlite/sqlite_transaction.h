@@ -9,6 +9,7 @@
 #include "adapters/storage/sqlite/repositories.h"
 #include "adapters/storage/sqlite/review_repositories.h"
 #include "adapters/storage/sqlite/search_index.h"
+#include "adapters/storage/sqlite/wishlist_repository.h"
 
 namespace commerce::sqlite {
 
@@ -20,7 +21,7 @@ public:
           account_tokens_(db), login_throttles_(db), login_events_(db), second_factors_(db),
           social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db),
           reviews_(db), review_votes_(db), product_requests_(db), licence_keys_(db),
-          locations_(db), stock_ledger_(db), reservations_(db), promotions_(db), settings_(db),
+          locations_(db), stock_ledger_(db), reservations_(db), promotions_(db), settings_(db), wishlists_(db),
           search_index_(db, search_cache), db_(db) {}
 
     UserRepository& users() override { return users_; }
@@ -50,6 +51,7 @@ public:
     ReservationRepository& reservations() override { return reservations_; }
     PromotionRepository& promotions() override { return promotions_; }
     SettingsRepository& settings() override { return settings_; }
+    WishlistRepository& wishlists() override { return wishlists_; }
     SearchIndex& search_index() override { return search_index_; }
 
     // The connection under the repositories: for tests and benchmarks that build fixtures with SQL.
@@ -83,6 +85,7 @@ private:
     SqliteReservations reservations_;
     SqlitePromotions promotions_;
     SqliteSettings settings_;
+    SqliteWishlists wishlists_;
     SqliteSearchIndex search_index_;
     Connection& db_;
 };
