@@ -34,6 +34,12 @@ nlohmann::json change_cart(Engine& engine, const char* session, const char* cart
 
 }  // namespace
 
+void add_sellable(Engine& engine, Transaction& tx, Cart& cart, std::string_view item_id, int64_t quantity) {
+    require_open(cart);
+    add_quantity(cart, sellable_variant(tx, item_id, *cart.currency, engine.now_ms()).variant.id, quantity,
+                 engine.carts().max_line_quantity);
+}
+
 nlohmann::json create_cart(Engine& engine, const char* session, const char* currency_code) {
     const std::string_view token = optional_text(session, "session");
     const Currency& cart_currency = currency(checked_text(currency_code, "currency"));
@@ -68,9 +74,7 @@ nlohmann::json add_item(Engine& engine, const char* session, const char* cart_id
                         int64_t quantity) {
     const std::string_view item = checked_text(item_id, "item_id");
     return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart, const std::optional<Actor>&) {
-        require_open(cart);
-        add_quantity(cart, sellable_variant(tx, item, *cart.currency, engine.now_ms()).variant.id, quantity,
-                     engine.carts().max_line_quantity);
+        add_sellable(engine, tx, cart, item, quantity);
     });
 }
 

@@ -7,6 +7,10 @@
 
 namespace commerce::flows {
 
+// Adds quantity of what item_id names to the open cart, if shoppers may buy it now in the cart's currency, within
+// the store's quantity limit. The caller saves the cart.
+void add_sellable(Engine& engine, Transaction& tx, Cart& cart, std::string_view item_id, int64_t quantity);
+
 nlohmann::json create_cart(Engine& engine, const char* session, const char* currency_code);
 nlohmann::json get_cart(Engine& engine, const char* session, const char* cart_id);
 nlohmann::json add_item(Engine& engine, const char* session, const char* cart_id, const char* item_id, int64_t quantity);

@@ -2,10 +2,10 @@
 
 #include "core/error.h"
 #include "core/text.h"
-#include "domain/cart/cart_items.h"
 #include "domain/wishlist/document.h"
 #include "domain/wishlist/wishlists.h"
 #include "flows/access.h"
+#include "flows/carts.h"
 #include "flows/priced_cart.h"
 #include "flows/wishlist_views.h"
 
@@ -127,8 +127,7 @@ nlohmann::json move_wishlist_item_to_cart(Engine& engine, const char* session, c
         const std::string variant_id = named_variant(tx, item).variant_id;
         commerce::remove_from_wishlist(tx, wishlist, variant_id, now);
         Cart cart = accessible_cart(tx, cart_key, actor);
-        require_open(cart);
-        add_quantity(cart, sellable_variant(tx, variant_id, *cart.currency, now).variant.id, quantity);
+        add_sellable(engine, tx, cart, variant_id, quantity);
         cart.updated_ms = now;
         tx.carts().save(cart);
         return cart_document(price_cart(tx, cart, now));
