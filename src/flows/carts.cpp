@@ -32,6 +32,13 @@ nlohmann::json change_cart(Engine& engine, const char* session, const char* cart
     return document;
 }
 
+// A coupon code as carts hold it (normalized); INVALID_ARGUMENT (field "code", reason "format") otherwise.
+std::string coupon_code(const char* code) {
+    auto normalized = normalized_code(checked_text(code, "code"));
+    if (!normalized) throw_invalid("code", "format", "a coupon code is 1 to 64 of A-Z, 0-9, '-' and '_'");
+    return *normalized;
+}
+
 }  // namespace
 
 void add_sellable(Engine& engine, Transaction& tx, Cart& cart, std::string_view item_id, int64_t quantity) {
@@ -108,39 +115,37 @@ nlohmann::json set_item_details(Engine& engine, const char* session, const char*
 // The coupon must apply to the cart as it is now: an unknown code, or one whose promotion does not apply (with
 // the engine's reason), is COUPON_NOT_APPLICABLE and the cart keeps its codes.
 nlohmann::json apply_coupon(Engine& engine, const char* session, const char* cart_id, const char* code) {
-    const auto normalized = normalized_code(checked_text(code, "code"));
-    if (!normalized) throw_invalid("code", "format", "a coupon code is 1 to 64 of A-Z, 0-9, '-' and '_'");
+    const std::string entered = coupon_code(code);
     return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart, const std::optional<Actor>&) {
         require_open(cart);
-        const auto promotion = tx.promotions().by_code(*normalized);
+        const auto promotion = tx.promotions().by_code(entered);
         for (const auto& held : cart.coupon_codes) {
             const auto other = tx.promotions().by_code(held);
-            if (promotion && other && held != *normalized && other->id == promotion->id)
+            if (promotion && other && held != entered && other->id == promotion->id)
                 throw Error(COMMERCE_ERR_COUPON_NOT_APPLICABLE,
                             fmt::format("the cart already holds a code of this promotion ({})", held),
-                            {{"code", *normalized}, {"reason", "same_promotion"}, {"held_code", held}});
+                            {{"code", entered}, {"reason", "same_promotion"}, {"held_code", held}});
         }
-        enter_coupon(cart, *normalized);
+        enter_coupon(cart, entered);
         const PricedCart priced = price_cart(tx, cart, engine.now_ms());
         const PromotionOutcome& outcome = priced.promotions;
         for (const auto& missed : outcome.not_applied)
-            if (missed.code == *normalized)
+            if (missed.code == entered)
                 throw Error(COMMERCE_ERR_COUPON_NOT_APPLICABLE,
-                            fmt::format("coupon {} does not apply: {}", *normalized, missed.reason),
-                            {{"code", *normalized}, {"reason", missed.reason}, {"promotion_id", missed.promotion_id}});
-        if (std::find(outcome.unknown_codes.begin(), outcome.unknown_codes.end(), *normalized) !=
+                            fmt::format("coupon {} does not apply: {}", entered, missed.reason),
+                            {{"code", entered}, {"reason", missed.reason}, {"promotion_id", missed.promotion_id}});
+        if (std::find(outcome.unknown_codes.begin(), outcome.unknown_codes.end(), entered) !=
             outcome.unknown_codes.end())
-            throw Error(COMMERCE_ERR_COUPON_NOT_APPLICABLE, fmt::format("no active promotion has the code {}", *normalized),
-                        {{"code", *normalized}, {"reason", "unknown_code"}});
+            throw Error(COMMERCE_ERR_COUPON_NOT_APPLICABLE, fmt::format("no active promotion has the code {}", entered),
+                        {{"code", entered}, {"reason", "unknown_code"}});
     });
 }
 
 nlohmann::json remove_coupon(Engine& engine, const char* session, const char* cart_id, const char* code) {
-    const auto normalized = normalized_code(checked_text(code, "code"));
-    if (!normalized) throw_invalid("code", "format", "a coupon code is 1 to 64 of A-Z, 0-9, '-' and '_'");
+    const std::string entered = coupon_code(code);
     return change_cart(engine, session, cart_id, [&](Transaction&, Cart& cart, const std::optional<Actor>&) {
         require_open(cart);
-        withdraw_coupon(cart, *normalized);
+        withdraw_coupon(cart, entered);
     });
 }
 
