@@ -102,7 +102,8 @@ void barcode_first_scan(benchmark::State& state) {
     std::size_t i = 0;
     for (auto _ : state) {
         commerce_doc* doc = nullptr;
-        if (commerce_variant_by_barcode(&doc, engine, barcodes[i++].get_ref<const std::string&>().c_str()) != COMMERCE_OK)
+        const std::string& code = barcodes[i++].get_ref<const std::string&>();
+        if (commerce_variant_by_barcode(&doc, engine, code.c_str()) != COMMERCE_OK)
             throw std::runtime_error(commerce_last_error_message());
         commerce_doc_free(doc);
     }

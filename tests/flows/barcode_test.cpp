@@ -41,8 +41,8 @@ std::string built_afresh(Engine& engine, const char* code) {
     std::string text;
     engine.read([&](Transaction& tx) {
         const Product product = product_by_barcode(tx, code);
-        text = serialize(variant_match_document(product, product.variants.front(), {tx.stock_ledger(), engine.now_ms()}))
-                   .json;
+        const StockView stock{tx.stock_ledger(), engine.now_ms()};
+        text = serialize(variant_match_document(product, product.variants.front(), stock)).json;
     });
     return text;
 }
