@@ -5,15 +5,16 @@
 
 #include "capi/handles.h"
 #include "core/error.h"
+#include "core/json_output.h"
 
 #include <commerce/doc.h>
 #include <commerce/status.h>
 
 #include <nlohmann/json.hpp>
 
-#include <memory>
 #include <new>
 #include <string_view>
+#include <type_traits>
 
 namespace commerce::capi {
 
@@ -40,19 +41,21 @@ commerce_status guard(Body&& body) noexcept {
     }
 }
 
-// Stores a document in *out. *out is always written: NULL on failure, so a host never frees garbage.
+// Stores a document in *out: make_document returns a nlohmann::json, or a SerializedDocument when the flow has
+// the finished text already (a document kept in memory). *out is always written: NULL on failure, so a host never
+// frees garbage.
 inline commerce_status return_document(commerce_doc** out, auto&& make_document) noexcept {
     if (out == nullptr)
         return set_last_error(COMMERCE_ERR_MISUSE, "the out-parameter for the document is NULL",
                               {{"field", "out"}});
     *out = nullptr;
     return guard([&] {
-        nlohmann::json document = make_document();
-        auto doc = std::make_unique<commerce_doc>();
-        doc->type = document.at("type").get<std::string>();
-        // Strict UTF-8 on the way out: every string came in validated, so a replacement would be a bug.
-        doc->json = document.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
-        *out = doc.release();
+        SerializedDocument document;
+        if constexpr (std::is_same_v<decltype(make_document()), SerializedDocument>)
+            document = make_document();
+        else
+            document = serialize(make_document());
+        *out = new commerce_doc{std::move(document.json), std::move(document.type)};
     });
 }
 

@@ -4,6 +4,7 @@
 
 #include "adapters/clock/manual_clock.h"
 #include "core/ids.h"
+#include "domain/catalog/barcode_cache.h"
 #include "domain/identity/mfa.h"
 #include "domain/outbox/outbox.h"
 #include "engine/config.h"
@@ -39,6 +40,8 @@ public:
     const CatalogSettings& catalog() const { return config_.catalog; }
     const CartSettings& carts() const { return config_.carts; }
     const SecretKeys& keys() const { return keys_; }
+    // Till scans kept in memory for this store (see flows::variant_by_barcode).
+    BarcodeCache& barcodes() { return barcodes_; }
 
     // The manual clock; MISUSE when the engine runs on the system clock.
     ManualClock& manual_clock();
@@ -61,6 +64,7 @@ private:
     SecretKeys keys_;
     std::mutex session_uses_mutex_;
     std::unordered_map<std::string, int64_t> session_uses_;
+    BarcodeCache barcodes_;
 };
 
 }  // namespace commerce

@@ -83,12 +83,28 @@ void delete_product(Engine& engine, const char* session, const char* product_id)
     engine.write([&](Transaction& tx) { commerce::delete_product(tx, session_actor(engine, tx, token), id); });
 }
 
-nlohmann::json variant_by_barcode(Engine& engine, const char* barcode) {
-    const std::string_view code = checked_text(barcode, "barcode", 32);
-    nlohmann::json document;
+// Tills scan far more often than the catalog changes, so finished documents are served from the engine's barcode
+// cache (domain/catalog/barcode_cache.h) while it is current; a miss builds one in a read transaction and keeps it.
+// Unknown barcodes are not kept: each costs the transaction and answers NOT_FOUND.
+SerializedDocument variant_by_barcode(Engine& engine, const char* barcode) {
+    const std::string_view scanned = checked_text(barcode, "barcode", 32);
+    const std::string code = stored_barcode(scanned);
+    const int64_t now_ms = engine.now_ms();  // one reading: the stock figures and the entry's lifetime agree
+    BarcodeCache& cache = engine.barcodes();
+    if (auto hit = cache.find(code, engine.storage().catalog_revision(), now_ms)) return *std::move(hit);
+    SerializedDocument document;
     engine.read([&](Transaction& tx) {
-        const Product product = product_by_barcode(tx, code);
-        document = variant_match_document(product, product.variants.front(), stock_view(engine, tx));
+        const int64_t revision = cache.catch_up(tx.catalog_changes());
+        if (auto kept = cache.find(code, revision, now_ms)) {  // the change that moved the revision was elsewhere
+            document = *std::move(kept);
+            return;
+        }
+        const Product product = product_by_barcode(tx, scanned);
+        const Variant& variant = product.variants.front();
+        document = serialize(variant_match_document(product, variant, {tx.stock_ledger(), now_ms}));
+        cache.store(code, revision,
+                    {.product_id = product.id, .document = document, .made_ms = now_ms,
+                     .until_ms = tx.stock_ledger().next_reservation_expiry(variant.id, now_ms)});
     });
     return document;
 }

@@ -1,6 +1,7 @@
 // Use cases of the catalog: products, variants by barcode, categories and collections.
 #pragma once
 
+#include "core/json_output.h"
 #include "engine/engine.h"
 
 #include <nlohmann/json.hpp>
@@ -13,7 +14,8 @@ nlohmann::json get_product(Engine& engine, const char* product_id);
 nlohmann::json view_product(Engine& engine, const char* id_or_slug, const char* locale);
 nlohmann::json list_products(Engine& engine, const char* query_json);
 void delete_product(Engine& engine, const char* session, const char* product_id);
-nlohmann::json variant_by_barcode(Engine& engine, const char* barcode);
+// The variant_match document, finished: scans are served from memory (see catalog.cpp).
+SerializedDocument variant_by_barcode(Engine& engine, const char* barcode);
 
 nlohmann::json create_category(Engine& engine, const char* session, const char* category_json);
 nlohmann::json update_category(Engine& engine, const char* session, const char* category_id, const char* patch_json);

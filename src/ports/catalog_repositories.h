@@ -88,4 +88,17 @@ public:
     virtual bool remove(std::string_view id) = 0;
 };
 
+// The catalog's change log. The revision grows with every committed change to a product or to anything shown with
+// it (variants, prices, stock levels, reservations, licence keys, tags, categories, translations), whoever made the
+// change: this engine, another engine on the same file, another process. Caches of catalog reads follow it
+// (Storage::catalog_revision is the same number read without a transaction).
+class CatalogChanges {
+public:
+    virtual ~CatalogChanges() = default;
+    // As of this transaction's snapshot.
+    virtual int64_t revision() = 0;
+    // The products changed after `revision` (deleted ones included), as of this transaction's snapshot.
+    virtual std::vector<std::string> changed_since(int64_t revision) = 0;
+};
+
 }  // namespace commerce

@@ -31,6 +31,9 @@ public:
     virtual int64_t record(const StockMovement& movement) = 0;
     // Every location where the variant has a level or a live reservation, in location code order.
     virtual std::vector<LocationStock> levels(std::string_view variant_id, int64_t now_ms) = 0;
+    // When levels() changes by time alone: the earliest expiry after now_ms of the variant's live reservations,
+    // nullopt when none is live.
+    virtual std::optional<int64_t> next_reservation_expiry(std::string_view variant_id, int64_t now_ms) = 0;
     virtual std::vector<StockMovement> movements(const MovementQuery& query) = 0;
     // Licence keys not yet handed out; nullopt when the variant never had a key imported.
     virtual std::optional<int64_t> licence_keys_left(std::string_view variant_id) = 0;

@@ -109,6 +109,8 @@ public:
     virtual WishlistRepository& wishlists() = 0;
     // The search index: call product_changed / product_removed after every product write (see ports/search.h).
     virtual SearchIndex& search_index() = 0;
+    // What changed in the catalog, for caches of catalog reads (see ports/catalog_repositories.h).
+    virtual CatalogChanges& catalog_changes() = 0;
 };
 
 class Storage {
@@ -118,6 +120,9 @@ public:
     virtual void read(const std::function<void(Transaction&)>& fn) = 0;
     // Runs fn in a write transaction that commits when fn returns and rolls back when it throws.
     virtual void write(const std::function<void(Transaction&)>& fn) = 0;
+    // The catalog's revision as committed now (see CatalogChanges), read in one statement without a transaction:
+    // cheap enough for a cache to check before every hit.
+    virtual int64_t catalog_revision() = 0;
     // Re-encrypts the store. MISUSE when the store is not encrypted.
     virtual void rekey(std::string_view new_key) = 0;
     // Facts for engine_info: schema version, encryption, cipher version.

@@ -68,6 +68,8 @@ json details_of(const std::function<void()>& call) {
     return nullptr;
 }
 
+json scan(Engine& engine, const char* barcode) { return json::parse(flows::variant_by_barcode(engine, barcode).json); }
+
 std::vector<std::string> ids_of(const json& list) {
     std::vector<std::string> ids;
     for (const auto& item : list["items"]) ids.push_back(item["id"]);
@@ -131,7 +133,7 @@ TEST_CASE("catalog: a product with options and variants round-trips whole") {
         CHECK(traded["variants"][0]["sku"] == "ER-DLX");
         CHECK(traded["variants"][1]["sku"] == "ER-STD");
         CHECK(traded["variants"][0]["stock"]["on_hand"] == 10);  // each variant kept its own stock
-        CHECK(flows::variant_by_barcode(*shop.engine, "4006381333931")["variant"]["id"] == deluxe["id"]);
+        CHECK(scan(*shop.engine, "4006381333931")["variant"]["id"] == deluxe["id"]);
     }
     SUBCASE("delete takes the variants along") {
         flows::delete_product(*shop.engine, shop.admin.c_str(), product["id"].get<std::string>().c_str());
@@ -247,14 +249,14 @@ TEST_CASE("catalog: a scanner finds a variant by EAN-13, UPC-A or its EAN-13 for
     Shop shop;
     const json product = shop.create(game());
     shop.create({{"title", "Gum"}, {"sku", "GUM"}, {"barcode", "96385074"}});
-    const json by_upc = flows::variant_by_barcode(*shop.engine, "036000291452");
+    const json by_upc = scan(*shop.engine, "036000291452");
     CHECK(by_upc["type"] == "variant_match");
     CHECK(by_upc["variant"]["sku"] == "ER-DLX");
     CHECK(by_upc["product"]["id"] == product["id"]);
     CHECK(by_upc["variant"]["stock"]["available"] == 2);
-    CHECK(flows::variant_by_barcode(*shop.engine, "0036000291452")["variant"] == by_upc["variant"]);
-    CHECK(flows::variant_by_barcode(*shop.engine, "4006381333931")["variant"]["sku"] == "ER-STD");
-    CHECK(flows::variant_by_barcode(*shop.engine, "96385074")["variant"]["sku"] == "GUM");
+    CHECK(scan(*shop.engine, "0036000291452")["variant"] == by_upc["variant"]);
+    CHECK(scan(*shop.engine, "4006381333931")["variant"]["sku"] == "ER-STD");
+    CHECK(scan(*shop.engine, "96385074")["variant"]["sku"] == "GUM");
     CHECK(code_of([&] { flows::variant_by_barcode(*shop.engine, "5901234123457"); }) == COMMERCE_ERR_NOT_FOUND);
     CHECK(code_of([&] { flows::variant_by_barcode(*shop.engine, "5901234123458"); }) == COMMERCE_ERR_INVALID_ARGUMENT);
 }

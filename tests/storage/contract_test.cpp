@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <fstream>
@@ -275,6 +276,35 @@ void run_contract(sqlite::Options options) {
             CHECK(tx.products().by_id("p5")->category_ids == std::vector<std::string>{"a1"});
             CHECK(tx.categories().all().size() == 3);
         });
+    }
+    SUBCASE("the catalog change log names each product changed after a revision, however it changed") {
+        int64_t start = 0;
+        storage.read([&](Transaction& tx) {
+            start = tx.catalog_changes().revision();
+            CHECK(tx.catalog_changes().changed_since(start).empty());
+        });
+        CHECK(storage.catalog_revision() == start);
+        storage.write([](Transaction& tx) {
+            tx.products().insert(sample_product("p2", "SKU-2"));
+            tx.stock_ledger().record(receipt("m2", "p1-v", 1));  // stock alone changes what p1 shows
+        });
+        const int64_t after = storage.catalog_revision();
+        CHECK(after > start);
+        storage.read([&](Transaction& tx) {
+            CHECK(tx.catalog_changes().revision() == after);
+            auto changed = tx.catalog_changes().changed_since(start);
+            std::sort(changed.begin(), changed.end());
+            CHECK(changed == std::vector<std::string>{"p1", "p2"});
+            CHECK(tx.catalog_changes().changed_since(after).empty());
+        });
+        storage.write([](Transaction& tx) { tx.products().remove("p2"); });
+        storage.read([&](Transaction& tx) {
+            CHECK(tx.catalog_changes().changed_since(after) == std::vector<std::string>{"p2"});
+        });
+        // A write outside the catalog leaves the revision where it was.
+        const int64_t before_user = storage.catalog_revision();
+        storage.write([](Transaction& tx) { tx.users().insert(sample_user("u1", "one@example.com")); });
+        CHECK(storage.catalog_revision() == before_user);
     }
     SUBCASE("order numbers count up per year") {
         storage.write([](Transaction& tx) {

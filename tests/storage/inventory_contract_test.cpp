@@ -99,7 +99,7 @@ void run_inventory_contract(const sqlite::Options& options) {
                         Error);
         storage.read([](Transaction& tx) { CHECK(tx.stock_ledger().on_hand("v1", "loc-k") == 4); });
     }
-    SUBCASE("reservations count until they expire, except the reference's own") {
+    SUBCASE("reservations count until they expire, except the reference's own; the next expiry is known") {
         storage.write([](Transaction& tx) {
             tx.reservations().insert({.id = "r1", .variant_id = "v1", .location_id = "default", .quantity = 2,
                                       .reference = "cart-1", .expires_ms = 100, .created_ms = 1});
@@ -117,6 +117,9 @@ void run_inventory_contract(const sqlite::Options& options) {
             CHECK(reservations.live("r1", 99)->reference == "cart-1");
             CHECK_FALSE(reservations.live("r1", 100));
             CHECK_FALSE(reservations.live("nope", 0));
+            CHECK(tx.stock_ledger().next_reservation_expiry("v1", 0) == 100);
+            CHECK(tx.stock_ledger().next_reservation_expiry("v1", 100) == 200);  // r1 no longer counts at 100
+            CHECK_FALSE(tx.stock_ledger().next_reservation_expiry("v1", 200));
             const auto levels = tx.stock_ledger().levels("v1", 99);  // locations with holds but no stock count
             REQUIRE(levels.size() == 2);
             CHECK(levels[0].reserved == 5);

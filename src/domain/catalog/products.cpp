@@ -111,11 +111,15 @@ ProductPage list_products(Transaction& tx, const json& query) {
     return result;
 }
 
-Product product_by_barcode(Transaction& tx, std::string_view barcode) {
+std::string stored_barcode(std::string_view barcode) {
     auto normalized = normalized_gtin(barcode);
     if (!normalized)
         throw_invalid("barcode", "check_digit", "barcode must be an EAN-13, UPC-A or EAN-8 with a valid check digit");
-    auto product = tx.products().by_barcode(*normalized);
+    return *std::move(normalized);
+}
+
+Product product_by_barcode(Transaction& tx, std::string_view barcode) {
+    auto product = tx.products().by_barcode(stored_barcode(barcode));
     if (!product) throw_not_found("barcode", std::string(barcode), fmt::format("no variant has barcode {}", barcode));
     return *product;
 }

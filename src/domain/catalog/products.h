@@ -39,6 +39,9 @@ struct ProductPage {
 // with a total), and "limit" (1..200, default 50).
 ProductPage list_products(Transaction& tx, const json& query);
 
+// The form a scanned barcode is stored and looked up in (see normalized_gtin); INVALID_ARGUMENT (reason
+// check_digit) for anything else.
+std::string stored_barcode(std::string_view barcode);
 // The product with only the variant that has this barcode (any accepted form); NOT_FOUND when none has it.
 Product product_by_barcode(Transaction& tx, std::string_view barcode);
 

@@ -26,6 +26,7 @@ public:
     int64_t on_hand(std::string_view variant_id, std::string_view location_id) override;
     int64_t record(const StockMovement& movement) override;
     std::vector<LocationStock> levels(std::string_view variant_id, int64_t now_ms) override;
+    std::optional<int64_t> next_reservation_expiry(std::string_view variant_id, int64_t now_ms) override;
     std::vector<StockMovement> movements(const MovementQuery& query) override;
     std::optional<int64_t> licence_keys_left(std::string_view variant_id) override;
 

@@ -1,5 +1,6 @@
 #include "adapters/storage/sqlite/search_index.h"
 
+#include "adapters/storage/sqlite/catalog_changes.h"
 #include "adapters/storage/sqlite/folding_tokenizer.h"
 #include "adapters/storage/sqlite/memory_search_index.h"
 #include "adapters/storage/sqlite/search_source.h"
@@ -46,11 +47,7 @@ struct SearchCache::State {
             malloc_trim(0);
 #endif
         } else {
-            std::vector<std::string> changed;
-            auto ids = db.query("SELECT product_id FROM search_changes WHERE revision > ?1");
-            ids.bind(1, revision);
-            while (ids.step()) changed.push_back(ids.text(0));
-            for (const auto& id : changed) {
+            for (const auto& id : products_changed_since(db, revision)) {
                 index.remove(id);
                 for (const auto& source : read_search_sources(db, &id)) index.add(tokenizer, source);
             }
@@ -64,14 +61,7 @@ SearchCache::~SearchCache() = default;
 
 SearchResultData SearchCache::search(Connection& db, const SearchRequest& request, int64_t now_ms) {
     State& state = *state_;
-    int64_t revision = 0, categories = 0;
-    {
-        auto current = db.query("SELECT revision, categories_revision FROM search_state WHERE id = 1");
-        if (current.step()) {
-            revision = current.integer(0);
-            categories = current.integer(1);
-        }
-    }
+    const auto [revision, categories] = catalog_revisions(db);
     FoldingTokenizer tokenizer(db);
     {
         std::shared_lock lock(state.mutex);

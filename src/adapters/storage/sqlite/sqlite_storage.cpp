@@ -1,5 +1,6 @@
 #include "adapters/storage/sqlite/sqlite_storage.h"
 
+#include "adapters/storage/sqlite/catalog_changes.h"
 #include "adapters/storage/sqlite/migrations.h"
 #include "adapters/storage/sqlite/sqlite_transaction.h"
 #include "core/error.h"
@@ -98,20 +99,32 @@ void SqliteStorage::release_reader(std::unique_ptr<Connection> reader) {
     reader_returned_.notify_one();
 }
 
-void SqliteStorage::read(const std::function<void(Transaction&)>& fn) {
+void SqliteStorage::on_reader(const std::function<void(Connection&)>& fn) {
     if (in_memory()) {  // an in-memory database lives in one connection: share the writer
         std::lock_guard lock(write_mutex_);
-        in_transaction(*writer_, search_cache_, "BEGIN", fn);
+        fn(*writer_);
         return;
     }
     auto reader = acquire_reader();
     try {
-        in_transaction(*reader, search_cache_, "BEGIN", fn);
+        fn(*reader);
     } catch (...) {
         release_reader(std::move(reader));
         throw;
     }
     release_reader(std::move(reader));
+}
+
+void SqliteStorage::read(const std::function<void(Transaction&)>& fn) {
+    on_reader([&](Connection& reader) { in_transaction(reader, search_cache_, "BEGIN", fn); });
+}
+
+// One statement in autocommit mode is its own read snapshot, so it sees every commit made before it, by any
+// connection or process, at a fraction of the cost of BEGIN ... COMMIT.
+int64_t SqliteStorage::catalog_revision() {
+    int64_t revision = 0;
+    on_reader([&](Connection& reader) { revision = catalog_revisions(reader).products; });
+    return revision;
 }
 
 void SqliteStorage::write(const std::function<void(Transaction&)>& fn) {

@@ -33,6 +33,7 @@ public:
 
     void read(const std::function<void(Transaction&)>& fn) override;
     void write(const std::function<void(Transaction&)>& fn) override;
+    int64_t catalog_revision() override;
     void rekey(std::string_view new_key) override;
     nlohmann::json describe() override;
 
@@ -41,6 +42,8 @@ private:
     std::unique_ptr<Connection> open_connection(bool read_only);
     std::unique_ptr<Connection> acquire_reader();
     void release_reader(std::unique_ptr<Connection> reader);
+    // Runs fn on a pooled reader (on the writer for ":memory:"), outside any transaction.
+    void on_reader(const std::function<void(Connection&)>& fn);
 
     Options options_;
     std::string cipher_version_;

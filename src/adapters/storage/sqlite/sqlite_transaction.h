@@ -1,6 +1,7 @@
 // A transaction on one connection, handing out its repositories.
 #pragma once
 
+#include "adapters/storage/sqlite/catalog_changes.h"
 #include "adapters/storage/sqlite/catalog_repositories.h"
 #include "adapters/storage/sqlite/licence_key_repository.h"
 #include "adapters/storage/sqlite/pricing_repositories.h"
@@ -22,7 +23,7 @@ public:
           social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db),
           reviews_(db), review_votes_(db), product_requests_(db), licence_keys_(db),
           locations_(db), stock_ledger_(db), reservations_(db), promotions_(db), settings_(db), wishlists_(db),
-          search_index_(db, search_cache), db_(db) {}
+          search_index_(db, search_cache), catalog_changes_(db), db_(db) {}
 
     UserRepository& users() override { return users_; }
     SessionRepository& sessions() override { return sessions_; }
@@ -53,6 +54,7 @@ public:
     SettingsRepository& settings() override { return settings_; }
     WishlistRepository& wishlists() override { return wishlists_; }
     SearchIndex& search_index() override { return search_index_; }
+    CatalogChanges& catalog_changes() override { return catalog_changes_; }
 
     // The connection under the repositories: for tests and benchmarks that build fixtures with SQL.
     Connection& connection() { return db_; }
@@ -87,6 +89,7 @@ private:
     SqliteSettings settings_;
     SqliteWishlists wishlists_;
     SqliteSearchIndex search_index_;
+    SqliteCatalogChanges catalog_changes_;
     Connection& db_;
 };
 

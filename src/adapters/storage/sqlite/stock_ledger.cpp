@@ -54,6 +54,12 @@ std::vector<LocationStock> SqliteStockLedger::levels(std::string_view variant_id
     return levels;
 }
 
+std::optional<int64_t> SqliteStockLedger::next_reservation_expiry(std::string_view variant_id, int64_t now_ms) {
+    auto row = db_.query("SELECT min(expires_ms) FROM stock_reservations WHERE variant_id = ?1 AND expires_ms > ?2");
+    row.bind(1, variant_id).bind(2, now_ms).step();
+    return row.optional_integer(0);
+}
+
 std::vector<StockMovement> SqliteStockLedger::movements(const MovementQuery& query) {
     // Newest first by (created_ms, id): movements migrated from schema 2 have ids that are not time-ordered.
     auto rows = db_.query(
