@@ -4,12 +4,14 @@
 #pragma once
 
 #include "core/json_input.h"
+#include "core/money.h"
 
 #include <cstddef>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace commerce::definition {
 
@@ -35,5 +37,23 @@ const json* array_member(const json& object, std::string_view name, const std::s
 std::optional<std::string> string_member(const json& object, std::string_view name, const std::string& field);
 std::string required_string_member(const json& object, std::string_view name, const std::string& field);
 std::optional<bool> bool_member(const json& object, std::string_view name, const std::string& field);
+
+// Non-empty UTF-8 text of at most max_bytes (reasons "type", "empty", "too_long").
+std::optional<std::string> text_member(const json& object, std::string_view name, const std::string& field,
+                                       std::size_t max_bytes);
+std::string required_text_member(const json& object, std::string_view name, const std::string& field,
+                                 std::size_t max_bytes);
+// An integer in [min, max] (reasons "type", "out_of_range").
+std::optional<int64_t> integer_member(const json& object, std::string_view name, const std::string& field,
+                                      int64_t min, int64_t max);
+// Distinct texts as text_member checks them, sorted so that matching and documents never depend on the order
+// written (reason "too_many" beyond max_count); empty when absent.
+std::vector<std::string> text_set_member(const json& object, std::string_view name, const std::string& field,
+                                         std::size_t max_count, std::size_t max_bytes);
+// Milliseconds since the epoch, or RFC 3339 UTC text (reason "format").
+std::optional<int64_t> timestamp_member(const json& object, std::string_view name, const std::string& field);
+// {"amount": "5.00", "currency": "EUR"}, not negative (reasons "money_format", "negative"), and not zero unless
+// allow_zero (reason "zero").
+Money money_value(const json& value, const std::string& field, bool allow_zero = false);
 
 }  // namespace commerce::definition

@@ -11,6 +11,7 @@
 #include "domain/promotion/promotion_input.h"
 #include "flows/access.h"
 #include "flows/identity_support.h"
+#include "flows/keyset_page.h"
 
 #include <fmt/format.h>
 
@@ -195,16 +196,9 @@ json list_promotions(Engine& engine, const char* session, const char* query_json
     json document;
     engine.read([&](Transaction& tx) {
         session_actor(engine, tx, token).require(permission::promotions_write);
-        auto rows = tx.promotions().page(q);
-        std::optional<std::string> next;
-        if (static_cast<int64_t>(rows.size()) > limit) {
-            rows.pop_back();
-            next = rows.back().id;
-        }
-        json items = json::array();
-        for (const auto& stored : rows) items.push_back(promotion_document(tx, stored));
-        document = {{"type", "promotion_list"}, {"schema_version", 1}, {"items", std::move(items)},
-                    {"next", nullable(next)}};
+        document = keyset_page("promotion_list", tx.promotions().page(q), limit,
+                               [](const StoredPromotion& stored) { return stored.id; },
+                               [&](const StoredPromotion& stored) { return promotion_document(tx, stored); });
     });
     return document;
 }

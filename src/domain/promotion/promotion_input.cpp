@@ -1,5 +1,6 @@
 #include "domain/promotion/promotion_input.h"
 
+#include "core/definition_reader.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "core/timestamp.h"
@@ -23,98 +24,45 @@ constexpr int64_t kMaxCount = std::numeric_limits<int64_t>::max();
 const std::initializer_list<std::string_view> kFilterMembers = {"product_ids", "variant_ids", "category_ids", "tags"};
 
 
-std::string path(std::string_view prefix, std::string_view member) {
-    return prefix.empty() ? std::string(member) : fmt::format("{}.{}", prefix, member);
-}
+using definition::member;
+using definition::path;
 
-// Like core's reject_unknown_members, but with the field path and a reason.
-void reject_unknown(const json& object, std::string_view prefix, std::initializer_list<std::string_view> known) {
-    for (const auto& [key, value] : object.items())
-        if (std::find(known.begin(), known.end(), key) == known.end())
-            throw_invalid(path(prefix, key), "unknown_member", fmt::format("no member '{}' is known here", key));
-}
-
-const json* member(const json& object, std::string_view name) {
-    auto it = object.find(name);
-    return it == object.end() || it->is_null() ? nullptr : &*it;
+// Like definition::require_known_members, with the promotion's root named by an empty prefix.
+void reject_unknown(const json& object, std::string_view prefix, definition::Members known) {
+    definition::require_known_members(object, std::string(prefix), known);
 }
 
 const json& object_at(const json& value, const std::string& field) {
-    if (!value.is_object()) throw_invalid(field, "type", fmt::format("{} must be an object", field));
+    definition::require_object(value, field);
     return value;
 }
 
 std::optional<std::string> text(const json& object, std::string_view name, const std::string& field,
                                 std::size_t max_bytes) {
-    const json* value = member(object, name);
-    if (!value) return std::nullopt;
-    if (!value->is_string()) throw_invalid(field, "type", fmt::format("{} must be a string", field));
-    const auto& text = value->get_ref<const std::string&>();
-    if (text.empty()) throw_invalid(field, "empty", fmt::format("{} must not be empty", field));
-    if (text.size() > max_bytes || !is_valid_utf8(text))
-        throw_invalid(field, "too_long", fmt::format("{} must be UTF-8 of at most {} bytes", field, max_bytes));
-    return text;
+    return definition::text_member(object, name, field, max_bytes);
 }
 
 std::string required_text(const json& object, std::string_view name, const std::string& field,
                           std::size_t max_bytes) {
-    auto value = text(object, name, field, max_bytes);
-    if (!value) throw_invalid(field, "required", fmt::format("{} is required", field));
-    return *value;
+    return definition::required_text_member(object, name, field, max_bytes);
 }
 
 std::optional<int64_t> integer(const json& object, std::string_view name, const std::string& field, int64_t min,
                                int64_t max) {
-    const json* value = member(object, name);
-    if (!value) return std::nullopt;
-    if (!value->is_number_integer()) throw_invalid(field, "type", fmt::format("{} must be an integer", field));
-    // Unsigned values above INT64_MAX are stored as uint64; compare before converting.
-    const bool too_big = value->is_number_unsigned() && value->get<uint64_t>() > static_cast<uint64_t>(max);
-    if (too_big || value->get<int64_t>() < min || value->get<int64_t>() > max)
-        throw_invalid(field, "out_of_range", fmt::format("{} must be between {} and {}", field, min, max));
-    return value->get<int64_t>();
+    return definition::integer_member(object, name, field, min, max);
 }
 
 bool boolean(const json& object, std::string_view name, const std::string& field) {
-    const json* value = member(object, name);
-    if (!value) return false;
-    if (!value->is_boolean()) throw_invalid(field, "type", fmt::format("{} must be true or false", field));
-    return value->get<bool>();
+    return definition::bool_member(object, name, field).value_or(false);
 }
 
-// Distinct non-empty strings, sorted so that matching and documents never depend on the order written.
 std::vector<std::string> string_list(const json& object, std::string_view name, const std::string& field) {
-    const json* value = member(object, name);
-    if (!value) return {};
-    if (!value->is_array()) throw_invalid(field, "type", fmt::format("{} must be an array of strings", field));
-    if (value->size() > kMaxListEntries)
-        throw_invalid(field, "too_many", fmt::format("{} has more than {} entries", field, kMaxListEntries));
-    std::vector<std::string> list;
-    for (const auto& entry : *value) {
-        if (!entry.is_string() || entry.get_ref<const std::string&>().empty())
-            throw_invalid(field, "type", fmt::format("{} must hold non-empty strings", field));
-        const auto& text = entry.get_ref<const std::string&>();
-        if (text.size() > kMaxShortText || !is_valid_utf8(text))
-            throw_invalid(field, "too_long", fmt::format("{} entries are UTF-8 of at most {} bytes", field, kMaxShortText));
-        list.push_back(text);
-    }
-    std::sort(list.begin(), list.end());
-    list.erase(std::unique(list.begin(), list.end()), list.end());
-    return list;
+    return definition::text_set_member(object, name, field, kMaxListEntries, kMaxShortText);
 }
 
-// {"amount": "5.00", "currency": "EUR"}; `allow_zero` for thresholds, where zero is a meaningful first tier.
+// `allow_zero` for thresholds, where zero is a meaningful first tier.
 Money money(const json& value, const std::string& field, bool allow_zero = false) {
-    std::optional<Money> parsed;
-    try {
-        parsed = Money::from_json(value);
-    } catch (const Error& error) {
-        if (error.code() != COMMERCE_ERR_INVALID_ARGUMENT) throw;
-        throw_invalid(field, "money_format", fmt::format("{}: {}", field, error.what()));
-    }
-    if (parsed->is_negative()) throw_invalid(field, "negative", fmt::format("{} must not be negative", field));
-    if (parsed->is_zero() && !allow_zero) throw_invalid(field, "zero", fmt::format("{} must be more than zero", field));
-    return *parsed;
+    return definition::money_value(value, field, allow_zero);
 }
 
 // A percentage as a decimal string ("12.5"), never a JSON number: a binary float would already have rounded it.
@@ -153,15 +101,8 @@ Money required_amount(const json& object, std::string_view prefix) {
     return money(*amount, path(prefix, "amount"));
 }
 
-// Milliseconds since the epoch, or RFC 3339 UTC text.
 std::optional<int64_t> timestamp(const json& object, std::string_view name) {
-    const json* value = member(object, name);
-    if (!value) return std::nullopt;
-    if (value->is_string()) {
-        if (auto parsed = parse_rfc3339(value->get_ref<const std::string&>())) return parsed;
-        throw_invalid(name, "format", fmt::format("{} must be RFC 3339 UTC like 2026-12-01T00:00:00Z", name));
-    }
-    return integer(object, name, std::string(name), 0, kMaxCount);
+    return definition::timestamp_member(object, name, std::string(name));
 }
 
 ItemFilter item_filter(const json& object, std::string_view prefix) {
