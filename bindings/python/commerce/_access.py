@@ -8,21 +8,12 @@ permission named in its docstring (:class:`~commerce.Forbidden` otherwise, with
 
 from __future__ import annotations
 
-import sys
-from typing import Any, Dict, Sequence, Union
+from typing import Sequence, Union
 
 from . import JsonInput, SessionArg, _json_arg, _json_list_arg, _opt_text, _ref_arg, _session_arg, _text
+from ._mixin import Doc, Text, _result
 
-_pkg = sys.modules[__package__]  # the commerce package (still initialising while it imports this module)
-
-Text = Union[str, bytes]
-Doc = Dict[str, Any]
 UserRef = Union[Text, Doc]  # a user id, or the user document
-
-
-def _result(outcome):
-    # looked up at call time, so that commerce._result stays the single decoding point
-    return _pkg._result(outcome)
 
 
 def _user(user_id: UserRef) -> bytes:

@@ -8,20 +8,10 @@ through the outbox (:meth:`commerce.Engine.fetch_outbox`).
 
 from __future__ import annotations
 
-import sys
-from typing import Any, Dict, Union
+from typing import Union
 
 from . import JsonInput, SessionArg, _json_arg, _ref_arg, _session_arg, _text
-
-_pkg = sys.modules[__package__]  # the commerce package (still initialising while it imports this module)
-
-Text = Union[str, bytes]
-Doc = Dict[str, Any]
-
-
-def _result(outcome):
-    # looked up at call time, so that commerce._result stays the single decoding point
-    return _pkg._result(outcome)
+from ._mixin import Doc, Text, _result
 
 
 def _context(context: JsonInput) -> bytes:

@@ -18,20 +18,12 @@ take no session::
 
 from __future__ import annotations
 
-import sys
 from typing import Any, Dict, Union
 
 from . import JsonInput, _json_arg, _opt_text, _ref_arg
+from ._mixin import Text, _result
 
-_pkg = sys.modules[__package__]  # the commerce package (still initialising while it imports this module)
-
-Text = Union[str, bytes]
 EventRef = Union[Text, Dict[str, Any]]  # an event id, or the event itself (from an outbox_batch)
-
-
-def _result(outcome):
-    # looked up at call time, so that commerce._result stays the single decoding point
-    return _pkg._result(outcome)
 
 
 class OutboxMixin:

@@ -18,21 +18,10 @@ parts always add up to its ``total``::
 
 from __future__ import annotations
 
-import sys
-from typing import Any, Dict, Union
+from typing import Union
 
 from . import JsonInput, SessionArg, _int64, _json_arg, _opt_text, _ref_arg, _session_arg, _text
-
-_pkg = sys.modules[__package__]  # the commerce package (still initialising while it imports this module)
-
-Text = Union[str, bytes]
-Doc = Dict[str, Any]
-Ref = Union[Text, Doc]  # an id, or the document that has it as "id"
-
-
-def _result(outcome):
-    # looked up at call time, so that commerce._result stays the single decoding point
-    return _pkg._result(outcome)
+from ._mixin import Doc, Ref, Text, _result
 
 
 def _promotion(promotion_id: Ref) -> bytes:

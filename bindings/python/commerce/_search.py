@@ -10,17 +10,10 @@ pagination. Needs no session; user text is data (quotes, ``*``, ``NEAR`` or ``-`
 
 from __future__ import annotations
 
-import sys
 from typing import Any, Dict
 
 from . import JsonInput, _json_arg
-
-_pkg = sys.modules[__package__]  # the commerce package (still initialising while it imports this module)
-
-
-def _result(outcome):
-    # looked up at call time, so that commerce._result stays the single decoding point
-    return _pkg._result(outcome)
+from ._mixin import _result
 
 
 class SearchMixin:

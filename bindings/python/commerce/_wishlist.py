@@ -15,21 +15,10 @@ product with exactly one variant, or a variant, product or wishlist item documen
 
 from __future__ import annotations
 
-import sys
-from typing import Any, Dict, Mapping, Union
+from typing import Mapping, Union
 
 from . import SessionArg, _opt_text, _quantity, _ref_arg, _session_arg, _text
-
-_pkg = sys.modules[__package__]  # the commerce package (still initialising while it imports this module)
-
-Text = Union[str, bytes]
-Doc = Dict[str, Any]
-Ref = Union[Text, Doc]  # an id, or the document that has it as "id"
-
-
-def _result(outcome):
-    # looked up at call time, so that commerce._result stays the single decoding point
-    return _pkg._result(outcome)
+from ._mixin import Doc, Ref, Text, _result
 
 
 def _wishlist(wishlist_id: Ref) -> bytes:
