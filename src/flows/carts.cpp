@@ -4,6 +4,7 @@
 #include "core/text.h"
 #include "domain/cart/cart_items.h"
 #include "domain/cart/cart_pricing_inputs.h"
+#include "domain/inventory/sales.h"
 #include "domain/promotion/promotion_input.h"
 #include "flows/access.h"
 #include "flows/priced_cart.h"
@@ -39,12 +40,21 @@ std::string coupon_code(const char* code) {
     return *normalized;
 }
 
+// The line's new quantity must be in stock now (docs/carts.md): the shopper learns of a shortage as they change
+// the cart rather than at checkout, which judges stock again.
+void require_line_in_stock(Engine& engine, Transaction& tx, const Cart& cart, std::string_view variant_id) {
+    for (const auto& item : cart.items)
+        if (item.variant_id == variant_id)
+            require_sellable(tx, variant_id, item.quantity, cart.id, engine.now_ms());
+}
+
 }  // namespace
 
 void add_sellable(Engine& engine, Transaction& tx, Cart& cart, std::string_view item_id, int64_t quantity) {
     require_open(cart);
-    add_quantity(cart, sellable_variant(tx, item_id, *cart.currency, engine.now_ms()).variant.id, quantity,
-                 engine.carts().max_line_quantity);
+    const std::string variant_id = sellable_variant(tx, item_id, *cart.currency, engine.now_ms()).variant.id;
+    add_quantity(cart, variant_id, quantity, engine.carts().max_line_quantity);
+    require_line_in_stock(engine, tx, cart, variant_id);
 }
 
 nlohmann::json create_cart(Engine& engine, const char* session, const char* currency_code) {
@@ -91,7 +101,9 @@ nlohmann::json update_item(Engine& engine, const char* session, const char* cart
     const std::string_view item = checked_text(item_id, "item_id");
     return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart, const std::optional<Actor>&) {
         require_open(cart);
-        set_quantity(cart, named_variant(tx, item).variant_id, quantity, engine.carts().max_line_quantity);
+        const std::string variant_id = named_variant(tx, item).variant_id;
+        set_quantity(cart, variant_id, quantity, engine.carts().max_line_quantity);
+        require_line_in_stock(engine, tx, cart, variant_id);
     });
 }
 

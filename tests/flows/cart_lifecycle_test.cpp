@@ -1,6 +1,7 @@
 // Carts over time and across logins: the guest cart joins the user's by each merge policy, quantity limits,
 // abandonment reported once per idle spell with a recovery token, and the cleanup of long-idle carts.
 #include "flows/cart_lifecycle.h"
+#include "flows/inventory.h"
 #include "shop_fixture.h"
 
 using namespace commerce;
@@ -174,4 +175,29 @@ TEST_CASE("a line's note and attributes travel from the cart to the order") {
                                           R"({"payment": {"method": "manual", "kind": "cash"}, "email": "g@lifecycle.test"})");
     CHECK(order["lines"][0]["note"] == "to Bea");
     CHECK(order["lines"][0]["attributes"] == json{{"engraving", "A & B"}});
+}
+
+TEST_CASE("adding or raising a line needs the units in stock, counting other carts' reservations") {
+    Shop s;
+    const std::string lamp = flows::create_product(*s.engine, s.admin.session.c_str(),
+        R"({"sku": "LAMP", "title": "Lamp", "prices": [{"amount": "30.00", "currency": "EUR"}], "stock": 5})")["id"];
+    const std::string variant = flows::get_product(*s.engine, lamp.c_str())["variants"][0]["id"];
+    const std::string id = flows::create_cart(*s.engine, nullptr, "EUR")["id"];
+    flows::add_item(*s.engine, nullptr, id.c_str(), lamp.c_str(), 3);
+
+    // Another checkout holds 2 of the 5: this cart may still have the other 3, not a fourth.
+    const json hold = {{"variant_id", variant}, {"quantity", 2}, {"ttl_seconds", 600}, {"reference", "other-cart"}};
+    flows::reserve_stock(*s.engine, s.admin.session.c_str(), hold.dump().c_str());
+    const Error short_add = failure_of([&] { flows::add_item(*s.engine, nullptr, id.c_str(), lamp.c_str(), 1); });
+    CHECK(short_add.code() == COMMERCE_ERR_OUT_OF_STOCK);
+    CHECK(short_add.details()["items"][0]["available"] == 3);
+    CHECK(short_add.details()["items"][0]["requested"] == 4);
+    CHECK(code_of([&] { flows::update_item(*s.engine, nullptr, id.c_str(), lamp.c_str(), 4); }) ==
+          COMMERCE_ERR_OUT_OF_STOCK);
+    CHECK(flows::get_cart(*s.engine, nullptr, id.c_str())["items"][0]["quantity"] == 3);
+
+    // Lowering a line always works, and a hold that expires frees its units.
+    CHECK(flows::update_item(*s.engine, nullptr, id.c_str(), lamp.c_str(), 2)["items"][0]["quantity"] == 2);
+    s.engine->manual_clock().advance(601'000);
+    CHECK(flows::update_item(*s.engine, nullptr, id.c_str(), lamp.c_str(), 5)["items"][0]["quantity"] == 5);
 }

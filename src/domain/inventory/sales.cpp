@@ -4,15 +4,24 @@
 
 namespace commerce {
 
+namespace {
+
+// On hand at the location minus the live reservations of everyone but the cart.
+int64_t available_to(Transaction& tx, const StockedVariant& variant, std::string_view location_id, int64_t now_ms,
+                     const std::optional<std::string>& cart_id) {
+    return tx.stock_ledger().on_hand(variant.id, location_id) -
+           tx.reservations().reserved(variant.id, location_id, now_ms, cart_id);
+}
+
+}  // namespace
+
 void sell(const OutboxContext& context, const Sale& sale) {
     require_location(context.tx, sale.location_id, "location_id");
     nlohmann::json shortages = nlohmann::json::array();
     for (const auto& line : sale.lines) {
         const StockedVariant variant = stocked_variant(context.tx, line.variant_id);
         if (!variant.tracked) continue;
-        const int64_t available =
-            context.tx.stock_ledger().on_hand(variant.id, sale.location_id) -
-            context.tx.reservations().reserved(variant.id, sale.location_id, context.now_ms, sale.cart_id);
+        const int64_t available = available_to(context.tx, variant, sale.location_id, context.now_ms, sale.cart_id);
         // Every line is checked, so the shopper learns of all short lines at once; the caller rolls back.
         if (auto item = shortage(variant, sale.location_id, available, line.quantity, Floor::backorder)) {
             shortages.push_back(std::move(*item));
@@ -24,6 +33,14 @@ void sell(const OutboxContext& context, const Sale& sale) {
                                            .reason = "order", .reference = sale.order_id, .actor_id = sale.actor_id});
     }
     if (!shortages.empty()) throw_out_of_stock(shortages);
+}
+
+void require_sellable(Transaction& tx, std::string_view variant_id, int64_t quantity,
+                      const std::optional<std::string>& cart_id, int64_t now_ms, std::string_view location_id) {
+    const StockedVariant variant = stocked_variant(tx, variant_id);
+    if (!variant.tracked) return;
+    require_stock(variant, location_id, available_to(tx, variant, location_id, now_ms, cart_id), quantity,
+                  Floor::backorder);
 }
 
 void restock(const OutboxContext& context, const StockReturn& stock_return) {

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace commerce {
@@ -30,6 +31,13 @@ struct Sale {
 // short line in details.items ({variant_id, product_id, sku, location_id, requested, available,
 // backorder_limit}) and the caller's transaction must roll back. NOT_FOUND for an unknown variant or location.
 void sell(const OutboxContext& context, const Sale& sale);
+
+// OUT_OF_STOCK (details as for sell) when the location could not sell `quantity` units of the variant now, judged
+// as sell() judges it: the cart's own reservations do not count against it. Digital variants always pass. Carts
+// check this as lines change, so a shopper learns of a shortage at once rather than at checkout.
+void require_sellable(Transaction& tx, std::string_view variant_id, int64_t quantity,
+                      const std::optional<std::string>& cart_id, int64_t now_ms,
+                      std::string_view location_id = kDefaultLocation);
 
 struct StockReturn {
     std::string variant_id;
