@@ -61,6 +61,8 @@ type Totals struct {
 	PricesIncludeTax bool            `json:"prices_include_tax"`
 	TaxZone          *string         `json:"tax_zone"`
 	TaxEstimated     bool            `json:"tax_estimated"` // no shipping address yet: taxed at the store's origin
+	TaxExempt        bool            `json:"tax_exempt"`    // the customer is in a tax-exempt customer group
+	TaxExemption     Money           `json:"tax_exemption"` // the tax inclusive prices held that an exempt customer does not pay
 	Total            Money           `json:"total"`
 }
 

@@ -1,8 +1,8 @@
 // Type definitions for the commerce Node.js binding (bindings/node/index.js).
 // Documents are plain objects described by docs/schema/<type>.schema.json; money is exact, as strings.
-// The identity, administration, outbox, catalog, inventory, search, review, pricing and wishlist types live in
-// identity.d.ts, access.d.ts, outbox.d.ts, catalog.d.ts, inventory.d.ts, search.d.ts, review.d.ts, pricing.d.ts and
-// wishlist.d.ts.
+// The identity, administration, outbox, catalog, inventory, search, review, pricing, price list and wishlist types
+// live in identity.d.ts, access.d.ts, outbox.d.ts, catalog.d.ts, inventory.d.ts, search.d.ts, review.d.ts,
+// pricing.d.ts, price_list.d.ts and wishlist.d.ts.
 
 import type {
   AccessToken, AccessTokenClaims, Address, AddressInput, AddressList, AddressPatch, IdentityConfig, LoginChallenge,
@@ -30,6 +30,10 @@ import type {
   CartAddress, CartChanges, CouponStatus, Discount, Promotion, PromotionCodeBatch, PromotionDefinition, PromotionList,
   PromotionListQuery, PromotionNotApplied, ShippingMethod, ShippingSettings, TaxLine, TaxSettings, Totals,
 } from './pricing';
+import type {
+  CustomerGroup, CustomerGroupDefinition, CustomerGroupList, CustomerGroupMemberList, CustomerGroupQuery, PriceList,
+  PriceListDefinition, PriceListList, PriceListQuery,
+} from './price_list';
 import type { SharedWishlist, Wishlist, WishlistItem, WishlistList, WishlistShare } from './wishlist';
 
 export * from './identity';
@@ -40,6 +44,7 @@ export * from './inventory';
 export * from './search';
 export * from './review';
 export * from './pricing';
+export * from './price_list';
 export * from './wishlist';
 
 /** An exact amount: a decimal string plus an ISO 4217 code, e.g. {amount: "19.99", currency: "EUR"}. */
@@ -71,7 +76,12 @@ export interface CartItem {
   /** The variant's option values, e.g. {Edition: "Deluxe"}. */
   options: Record<string, string>;
   quantity: number;
+  /** What the line pays per unit: the catalog price, or a price list's (docs/price-lists.md). */
   unit_price: Money;
+  /** The variant's own price in the cart's currency. */
+  catalog_unit_price: Money;
+  /** The list whose price won; null for the catalog price. */
+  price_list_id: string | null;
   /** unit_price × quantity, before promotions. */
   line_total: Money;
   discount_total: Money;
@@ -450,6 +460,24 @@ export class Engine {
   setShippingDefinition(session: SessionArg, definition: Record<string, unknown> | string, expectedVersion?: number):
     ShippingSettings;
   getShippingDefinition(session: SessionArg): ShippingSettings;
+
+  // price lists ("promotions.write") and customer groups ("users.manage", reads "users.read")
+  createPriceList(session: SessionArg, definition: PriceListDefinition | string): PriceList;
+  updatePriceList(session: SessionArg, priceListId: Ref, definition: Partial<PriceListDefinition> | string,
+                  expectedVersion: number): PriceList;
+  setPriceListStatus(session: SessionArg, priceListId: Ref, status: 'active' | 'archived'): PriceList;
+  getPriceList(session: SessionArg, priceListId: Ref): PriceList;
+  listPriceLists(session: SessionArg, query?: PriceListQuery | string | null): PriceListList;
+  createCustomerGroup(session: SessionArg, definition: CustomerGroupDefinition | string): CustomerGroup;
+  updateCustomerGroup(session: SessionArg, groupId: Ref, definition: Partial<CustomerGroupDefinition> | string,
+                      expectedVersion: number): CustomerGroup;
+  deleteCustomerGroup(session: SessionArg, groupId: Ref): void;
+  getCustomerGroup(session: SessionArg, groupId: Ref): CustomerGroup;
+  listCustomerGroups(session: SessionArg, query?: CustomerGroupQuery | string | null): CustomerGroupList;
+  changeCustomerGroupMembers(session: SessionArg, groupId: Ref, change: { add?: Ref[]; remove?: Ref[] }):
+    CustomerGroup;
+  customerGroupMembers(session: SessionArg, groupId: Ref, query?: { limit?: number; after?: string } | string | null):
+    CustomerGroupMemberList;
 
   // wishlists: the owner's session; itemId is a variant, a product with exactly one variant, or a wishlist item
   createWishlist(session: SessionArg, name: string): Wishlist;

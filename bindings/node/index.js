@@ -527,6 +527,56 @@ class Engine {
                                                          integerArg(count, 'count'), optText(prefix, 'prefix')));
   }
 
+  // price lists (include/commerce/pricing.h): "promotions.write"
+  createPriceList(session, definition) {
+    return result(this[kNative].create_price_list(sessionArg(session), jsonArg(definition, 'definition')));
+  }
+  updatePriceList(session, priceListId, definition, expectedVersion) {
+    return result(this[kNative].update_price_list(sessionArg(session), refArg(priceListId, 'id', 'priceListId'),
+                                                  jsonArg(definition, 'definition'),
+                                                  integerArg(expectedVersion, 'expectedVersion')));
+  }
+  setPriceListStatus(session, priceListId, status) {
+    return result(this[kNative].set_price_list_status(sessionArg(session),
+                                                      refArg(priceListId, 'id', 'priceListId'), text(status, 'status')));
+  }
+  getPriceList(session, priceListId) {
+    return result(this[kNative].get_price_list(sessionArg(session), refArg(priceListId, 'id', 'priceListId')));
+  }
+  listPriceLists(session, query) {
+    return result(this[kNative].list_price_lists(sessionArg(session), jsonArg(query, 'query', true)));
+  }
+
+  // customer groups (include/commerce/customer_group.h): "users.manage", reads "users.read"
+  createCustomerGroup(session, definition) {
+    return result(this[kNative].create_customer_group(sessionArg(session), jsonArg(definition, 'definition')));
+  }
+  updateCustomerGroup(session, groupId, definition, expectedVersion) {
+    return result(this[kNative].update_customer_group(sessionArg(session), refArg(groupId, 'id', 'groupId'),
+                                                      jsonArg(definition, 'definition'),
+                                                      integerArg(expectedVersion, 'expectedVersion')));
+  }
+  deleteCustomerGroup(session, groupId) {
+    result(this[kNative].delete_customer_group(sessionArg(session), refArg(groupId, 'id', 'groupId')));
+  }
+  getCustomerGroup(session, groupId) {
+    return result(this[kNative].get_customer_group(sessionArg(session), refArg(groupId, 'id', 'groupId')));
+  }
+  listCustomerGroups(session, query) {
+    return result(this[kNative].list_customer_groups(sessionArg(session), jsonArg(query, 'query', true)));
+  }
+  /** add and remove: user ids or user documents, at most 1000 in all. */
+  changeCustomerGroupMembers(session, groupId, { add = [], remove = [] } = {}) {
+    const ids = (users, name) => Array.from(users, (user, i) => refArg(user, 'id', `${name}[${i}]`));
+    return result(this[kNative].change_customer_group_members(
+      sessionArg(session), refArg(groupId, 'id', 'groupId'),
+      jsonArg({ add: ids(add, 'add'), remove: ids(remove, 'remove') }, 'change')));
+  }
+  customerGroupMembers(session, groupId, query) {
+    return result(this[kNative].customer_group_members(sessionArg(session), refArg(groupId, 'id', 'groupId'),
+                                                       jsonArg(query, 'query', true)));
+  }
+
   // the store's tax definition: "settings.manage"; expectedVersion is the version read before (0 for the first)
   setTaxDefinition(session, definition, expectedVersion = 0) {
     return result(this[kNative].set_tax_definition(sessionArg(session), jsonArg(definition, 'definition'),

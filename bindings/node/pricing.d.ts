@@ -48,6 +48,10 @@ export interface Totals {
   tax_zone: string | null;
   /** The cart has no shipping address yet: taxed as a sale at the store's origin. */
   tax_estimated: boolean;
+  /** The customer is in a tax-exempt customer group: no tax is charged. */
+  tax_exempt: boolean;
+  /** What a tax-exempt customer does not pay of tax-inclusive prices; zero otherwise. */
+  tax_exemption: Money;
   total: Money;
 }
 

@@ -364,6 +364,25 @@ public:
     Outcome set_shipping_definition(const std::string &session, const std::string &definition_json,
                                     long long expected_version);
     Outcome get_shipping_definition(const std::string &session);
+    /* price lists (include/commerce/pricing.h) and customer groups (include/commerce/customer_group.h), defined
+     * in commerce_price_list.i */
+    Outcome create_price_list(const std::string &session, const std::string &definition_json);
+    Outcome update_price_list(const std::string &session, const std::string &price_list_id,
+                              const std::string &definition_json, long long expected_version);
+    Outcome set_price_list_status(const std::string &session, const std::string &price_list_id,
+                                  const std::string &status);
+    Outcome get_price_list(const std::string &session, const std::string &price_list_id);
+    Outcome list_price_lists(const std::string &session, const std::string &query_json /* optional */);
+    Outcome create_customer_group(const std::string &session, const std::string &definition_json);
+    Outcome update_customer_group(const std::string &session, const std::string &group_id,
+                                  const std::string &definition_json, long long expected_version);
+    Outcome delete_customer_group(const std::string &session, const std::string &group_id);
+    Outcome get_customer_group(const std::string &session, const std::string &group_id);
+    Outcome list_customer_groups(const std::string &session, const std::string &query_json /* optional */);
+    Outcome change_customer_group_members(const std::string &session, const std::string &group_id,
+                                          const std::string &change_json);
+    Outcome customer_group_members(const std::string &session, const std::string &group_id,
+                                   const std::string &query_json /* optional */);
     /* the pricing inputs of a cart (include/commerce/cart.h), defined in commerce_pricing.i */
     Outcome apply_coupon(const std::string &session, const std::string &cart_id, const std::string &code);
     Outcome remove_coupon(const std::string &session, const std::string &cart_id, const std::string &code);
@@ -555,5 +574,6 @@ inline std::string status_name(int code) { const char *n = commerce_status_name(
 %include "commerce_search.i"
 %include "commerce_review.i"
 %include "commerce_pricing.i"
+%include "commerce_price_list.i"
 %include "commerce_wishlist.i"
 

@@ -102,6 +102,28 @@ void set_up_pricing(commerce_engine* engine, const std::string& admin) {
     }
 }
 
+// A sale price list for the coffee: from two bags on, 22.90 a bag. The demo recreates its products on every run,
+// so a second run replaces the list's prices with the new variant's.
+void set_up_coffee_club(commerce_engine* engine, const std::string& admin, const std::string& coffee_variant) {
+    const json definition = {{"id", "coffee-club"}, {"name", "Coffee club: 2 bags or more"},
+                             {"prices", {{{"variant_id", coffee_variant}, {"min_quantity", 2},
+                                          {"price", {{"amount", "22.90"}, {"currency", "EUR"}}}}}}};
+    commerce_doc* created = nullptr;
+    const commerce_status status = commerce_price_list_create(&created, engine, admin.c_str(), definition.dump().c_str());
+    commerce_doc_free(created);
+    if (status != COMMERCE_ERR_EXISTS) {
+        check(status, "create price list");
+        return;
+    }
+    const json existing = call("price list", [&](commerce_doc** out) {
+        return commerce_price_list_get(out, engine, admin.c_str(), "coffee-club");
+    });
+    call("update price list", [&](commerce_doc** out) {
+        return commerce_price_list_update(out, engine, admin.c_str(), "coffee-club", definition.dump().c_str(),
+                                          existing["version"].get<int64_t>());
+    });
+}
+
 int demo(const std::string& path) {
     json config = {{"path", path}};
     commerce_engine* raw_engine = nullptr;
@@ -123,7 +145,9 @@ int demo(const std::string& path) {
            {"prices", {{{"amount", "9.95"}, {"currency", "EUR"}}}}, {"stock", 12}},
           {{"sku", "MUG-RED"}, {"options", {{"Colour", "Red"}}}, {"barcode", "96385074"},
            {"prices", {{{"amount", "9.95"}, {"currency", "EUR"}}}}, {"stock", 8}}}}};
-    const std::string coffee = fresh_product(engine.get(), admin, coffee_input, "4006381333931")["id"];
+    const json coffee_product = fresh_product(engine.get(), admin, coffee_input, "4006381333931");
+    const std::string coffee = coffee_product["id"];
+    set_up_coffee_club(engine.get(), admin, coffee_product["variants"][0]["id"]);
     const json mug_product = fresh_product(engine.get(), admin, mug_input, "036000291452");
     const std::string mug = mug_product["id"], blue_mug = mug_product["variants"][0]["id"];
 
@@ -140,9 +164,14 @@ int demo(const std::string& path) {
 
     json cart = call("cart", [&](commerce_doc** out) { return commerce_cart_create(out, engine.get(), customer.c_str(), "EUR"); });
     const std::string cart_id = cart["id"];
-    call("add coffee", [&](commerce_doc** out) {
+    const json with_coffee = call("add coffee", [&](commerce_doc** out) {
         return commerce_cart_add_item(out, engine.get(), customer.c_str(), cart_id.c_str(), coffee.c_str(), 2);
     });
+    const json& coffee_line = with_coffee["items"][0];
+    std::printf("\nCoffee: %s a bag from price list %s (catalog %s)\n",
+                coffee_line["unit_price"]["amount"].get<std::string>().c_str(),
+                coffee_line["price_list_id"].get<std::string>().c_str(),
+                coffee_line["catalog_unit_price"]["amount"].get<std::string>().c_str());
     call("add blue mug", [&](commerce_doc** out) {
         return commerce_cart_add_item(out, engine.get(), customer.c_str(), cart_id.c_str(), blue_mug.c_str(), 3);
     });

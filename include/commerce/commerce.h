@@ -9,6 +9,7 @@
 #include <commerce/engine.h>
 #include <commerce/identity.h>
 #include <commerce/access.h>
+#include <commerce/customer_group.h>
 #include <commerce/outbox.h>
 #include <commerce/catalog.h>
 #include <commerce/inventory.h>

@@ -1,7 +1,8 @@
 /* commerce — pricing rules staff define: promotions (automatic ones and coupons, with batches of single-use
- * codes), the store's tax definition and its shipping methods. Promotions need a session whose roles grant
- * "promotions.write", the tax and shipping definitions "settings.manage". Carts apply them every time they are
- * priced (include/commerce/cart.h). See docs/promotions.md, docs/taxes.md and docs/shipping.md. */
+ * codes), price lists, the store's tax definition and its shipping methods. Promotions and price lists need a
+ * session whose roles grant "promotions.write", the tax and shipping definitions "settings.manage". Carts apply
+ * them every time they are priced (include/commerce/cart.h). See docs/promotions.md, docs/price-lists.md, docs/taxes.md and
+ * docs/shipping.md. */
 #ifndef COMMERCE_PRICING_H
 #define COMMERCE_PRICING_H
 
@@ -40,6 +41,32 @@ COMMERCE_API commerce_status commerce_promotion_list(commerce_doc **out, commerc
 COMMERCE_API commerce_status commerce_promotion_generate_codes(commerce_doc **out, commerce_engine *engine,
                                                                const char *session, const char *promotion_id,
                                                                int64_t count, const char *prefix);
+
+/* Creates a price list (docs/price-lists.md): {"id", "name", "type": "sale" | "override", "customer_groups",
+ * "channels", "starts_at", "ends_at", "prices": [{"variant_id", "price": {"amount", "currency"},
+ * "min_quantity"}]}. Its variants and customer groups must exist. COMMERCE_ERR_EXISTS when the id is taken.
+ * Returns a "price_list" with its prices. */
+COMMERCE_API commerce_status commerce_price_list_create(commerce_doc **out, commerce_engine *engine,
+                                                        const char *session, const char *definition_json);
+
+/* Replaces a price list's definition and all its prices. expected_version is the "version" read before;
+ * COMMERCE_ERR_CONFLICT when it changed since. Returns the "price_list". */
+COMMERCE_API commerce_status commerce_price_list_update(commerce_doc **out, commerce_engine *engine,
+                                                        const char *session, const char *price_list_id,
+                                                        const char *definition_json, int64_t expected_version);
+
+/* status is "active" or "archived"; an archived list prices no cart. Returns the "price_list". */
+COMMERCE_API commerce_status commerce_price_list_set_status(commerce_doc **out, commerce_engine *engine,
+                                                            const char *session, const char *price_list_id,
+                                                            const char *status);
+
+COMMERCE_API commerce_status commerce_price_list_get(commerce_doc **out, commerce_engine *engine,
+                                                     const char *session, const char *price_list_id);
+
+/* query_json may be NULL: {"status", "limit": 1..200, "after": "<next>"}, by id. Returns a "price_list_list"
+ * whose lists carry their "price_count" but not their prices. */
+COMMERCE_API commerce_status commerce_price_list_list(commerce_doc **out, commerce_engine *engine,
+                                                      const char *session, const char *query_json);
 
 /* Replaces the store's tax definition (docs/taxes.md). expected_version is the "version" of the "tax_settings"
  * read before (0 while there is none); COMMERCE_ERR_CONFLICT when it changed since. Returns "tax_settings". */

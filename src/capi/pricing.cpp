@@ -1,5 +1,6 @@
 #include "capi/guard.h"
 
+#include "flows/price_lists.h"
 #include "flows/promotions.h"
 #include "flows/shipping.h"
 #include "flows/taxes.h"
@@ -46,6 +47,37 @@ commerce_status commerce_promotion_generate_codes(commerce_doc** out, commerce_e
     return return_document(out, [&] {
         return flows::generate_promotion_codes(engine_of(engine), session, promotion_id, count, prefix);
     });
+}
+
+commerce_status commerce_price_list_create(commerce_doc** out, commerce_engine* engine, const char* session,
+                                           const char* definition_json) {
+    return return_document(out, [&] { return flows::create_price_list(engine_of(engine), session, definition_json); });
+}
+
+commerce_status commerce_price_list_update(commerce_doc** out, commerce_engine* engine, const char* session,
+                                           const char* price_list_id, const char* definition_json,
+                                           int64_t expected_version) {
+    return return_document(out, [&] {
+        return flows::update_price_list(engine_of(engine), session, price_list_id, definition_json,
+                                        expected_version);
+    });
+}
+
+commerce_status commerce_price_list_set_status(commerce_doc** out, commerce_engine* engine, const char* session,
+                                               const char* price_list_id, const char* status) {
+    return return_document(out, [&] {
+        return flows::set_price_list_status(engine_of(engine), session, price_list_id, status);
+    });
+}
+
+commerce_status commerce_price_list_get(commerce_doc** out, commerce_engine* engine, const char* session,
+                                        const char* price_list_id) {
+    return return_document(out, [&] { return flows::get_price_list(engine_of(engine), session, price_list_id); });
+}
+
+commerce_status commerce_price_list_list(commerce_doc** out, commerce_engine* engine, const char* session,
+                                         const char* query_json) {
+    return return_document(out, [&] { return flows::list_price_lists(engine_of(engine), session, query_json); });
 }
 
 commerce_status commerce_tax_set_definition(commerce_doc** out, commerce_engine* engine, const char* session,

@@ -89,6 +89,8 @@ nlohmann::json cart_totals_json(const PricedCart& priced) {
             {"prices_include_tax", taxes && taxes->prices_include_tax},
             {"tax_zone", taxes ? nullable(taxes->zone_id) : nlohmann::json(nullptr)},
             {"tax_estimated", priced.tax_estimated},
+            {"tax_exempt", priced.tax_exempt},
+            {"tax_exemption", priced.tax_exemption.to_json()},
             {"total", priced.total.to_json()}};
 }
 
@@ -103,6 +105,8 @@ nlohmann::json cart_document(const PricedCart& priced) {
         items.push_back({{"variant_id", line.variant.id}, {"product_id", line.product.id}, {"sku", line.variant.sku},
                          {"title", line.product.title}, {"options", line.variant.options},
                          {"quantity", line.quantity}, {"unit_price", line.unit_price.to_json()},
+                         {"catalog_unit_price", line.catalog_unit_price.to_json()},
+                         {"price_list_id", nullable(line.price_list_id)},
                          {"line_total", line.line_total.to_json()}, {"discount_total", totals.discount.to_json()},
                          {"taxes", tax_lines_json(totals.taxes)}, {"tax_total", totals.tax.to_json()},
                          {"total", totals.total.to_json()}, {"note", nullable(item.note)},

@@ -80,6 +80,7 @@ CartSnapshot snapshot_of(Transaction& tx, const PricedCart& priced, int64_t now_
     if (cart.user_id) {
         snapshot.customer.id = cart.user_id;
         snapshot.customer.is_first_order = tx.orders().count_for_user(*cart.user_id) == 0;
+        for (const auto& group : priced.customer_groups) snapshot.customer.groups.push_back(group.id);
     }
     return snapshot;
 }
@@ -131,8 +132,8 @@ void offer_shipping(Transaction& tx, PricedCart& priced) {
 
 TaxResult taxes_for(const TaxDefinitions& definitions, const PricedCart& priced, const PromotionOutcome& first) {
     const Cart& cart = priced.cart;
-    TaxRequest request{.currency = std::string(cart.currency->code), .destination = {}, .customer_exempt = false, .lines = {},
-                       .shipping = std::nullopt};
+    TaxRequest request{.currency = std::string(cart.currency->code), .destination = {},
+                       .customer_exempt = priced.tax_exempt, .lines = {}, .shipping = std::nullopt};
     if (cart.shipping_address)
         request.destination = {cart.shipping_address->country, cart.shipping_address->region,
                                cart.shipping_address->postal_code};
@@ -166,6 +167,13 @@ void apply_promotions_and_taxes(Transaction& tx, PricedCart& priced, int64_t now
     if (definitions) {
         priced.taxes = taxes_for(*definitions, priced, outcome);
         priced.tax_estimated = !priced.cart.shipping_address;
+        if (priced.tax_exempt && priced.taxes->prices_include_tax) {
+            // The tax the shown prices contained, which an exempt customer does not pay (docs/taxes.md).
+            Money shown = outcome.before_tax.shipping_after;
+            for (const auto& line : priced.lines)
+                shown = shown + amount_for(outcome.before_tax.lines_after, line.variant.id, currency);
+            priced.tax_exemption = shown - priced.taxes->total.gross;
+        }
     }
     // What an after_tax promotion may reduce: each line as charged once taxed.
     const auto gross_of = [&](const PricedLine& line) {
@@ -210,7 +218,7 @@ void apply_promotions_and_taxes(Transaction& tx, PricedCart& priced, int64_t now
     // The document promises this identity; a break would be a defect in the engines, never a rounding choice.
     const bool included = priced.taxes && priced.taxes->prices_include_tax;
     const Money expected = priced.subtotal - priced.discount_total + priced.shipping_total +
-                           (included ? Money::zero(currency) : priced.tax_total);
+                           (included ? -priced.tax_exemption : priced.tax_total);
     if (expected != priced.total)
         throw Error(COMMERCE_ERR_GENERIC,
                     fmt::format("cart {} does not reconcile: {} expected, {} computed", priced.cart.id,

@@ -1,9 +1,14 @@
 #include "flows/priced_cart.h"
 
 #include "core/error.h"
+#include "domain/pricing/price_resolution.h"
 #include "flows/cart_pricing.h"
+#include "flows/customer_groups.h"
+#include "flows/price_lists.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace commerce::flows {
 
@@ -17,7 +22,25 @@ PricedLine priced_line(Product product, std::string_view variant_id, const Curre
         throw Error(COMMERCE_ERR_CURRENCY_MISMATCH,
                     fmt::format("variant '{}' has no price in {}", variant.sku, currency.code),
                     {{"variant_id", variant.id}, {"product_id", product.id}, {"currency", currency.code}});
-    return {std::move(product), variant, 1, *price, *price};
+    return {std::move(product), variant, 1, *price, *price, std::nullopt, *price};
+}
+
+// Each line's unit price: its catalog price or a price list's, by quantity (domain/pricing/price_resolution.h).
+void apply_price_lists(Transaction& tx, PricedCart& priced, int64_t now_ms) {
+    PriceContext context{{}, priced.cart.channel, now_ms};
+    for (const auto& group : priced.customer_groups) context.customer_groups.push_back(group.id);
+    std::vector<std::string> variant_ids;
+    for (const auto& line : priced.lines) variant_ids.push_back(line.variant.id);
+    const std::vector<PriceList> lists = applicable_price_lists(tx, context, variant_ids, *priced.cart.currency);
+    std::vector<const PriceList*> candidates;
+    for (const auto& list : lists) candidates.push_back(&list);
+    for (auto& line : priced.lines) {
+        ResolvedPrice resolved = resolve_unit_price(line.catalog_unit_price, line.variant.id, line.quantity, candidates);
+        line.unit_price = resolved.unit_price;
+        line.price_list_id = std::move(resolved.price_list_id);
+        line.line_total = line.unit_price.times(line.quantity);
+        priced.subtotal = priced.subtotal + line.line_total;
+    }
 }
 
 }  // namespace
@@ -49,15 +72,18 @@ PricedCart price_cart(Transaction& tx, const Cart& cart, int64_t now_ms) {
                       .shipping_options = {}, .shipping_method = std::nullopt,
                       .promotions = {{{}, {}, zero}, {{}, {}, zero}, {}, {}}, .promotion_names = {},
                       .taxes = std::nullopt, .tax_estimated = false, .subtotal = zero, .discount_total = zero,
-                      .shipping_total = zero, .tax_total = zero, .total = zero};
+                      .shipping_total = zero, .tax_total = zero, .total = zero, .tax_exempt = false,
+                      .tax_exemption = zero};
     for (const auto& item : cart.items) {
         const VariantKey key = *tx.products().variant_by_id(item.variant_id);  // cart lines go with their variant
         PricedLine line = priced_line(*tx.products().by_id(key.product_id), key.variant_id, *cart.currency);
         line.quantity = item.quantity;
-        line.line_total = line.unit_price.times(item.quantity);
-        priced.subtotal = priced.subtotal + line.line_total;
         priced.lines.push_back(std::move(line));
     }
+    priced.customer_groups = customer_groups_of(tx, cart.user_id);
+    priced.tax_exempt = std::any_of(priced.customer_groups.begin(), priced.customer_groups.end(),
+                                    [](const CustomerGroup& group) { return group.tax_exempt; });
+    apply_price_lists(tx, priced, now_ms);
     apply_promotions_and_taxes(tx, priced, now_ms);
     return priced;
 }

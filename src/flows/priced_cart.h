@@ -5,6 +5,7 @@
 
 #include "core/actor.h"
 #include "core/permission_names.h"
+#include "domain/identity/customer_group.h"
 #include "domain/promotion/outcome.h"
 #include "domain/tax/taxes.h"
 #include "ports/storage.h"
@@ -19,8 +20,10 @@ struct PricedLine {
     Product product;
     Variant variant;
     int64_t quantity;
-    Money unit_price;
-    Money line_total;  // unit_price × quantity, before any promotion
+    Money catalog_unit_price;                  // the variant's own price in the cart's currency
+    Money unit_price;                          // what the line pays: the catalog price or a price list's
+    std::optional<std::string> price_list_id;  // the list whose price won (docs/price-lists.md)
+    Money line_total;                          // unit_price × quantity, before any promotion
 };
 
 // A shipping method offered to the cart, with its price for it (docs/shipping.md).
@@ -51,6 +54,7 @@ struct PricedCart {
     bool store_ships = false;                        // the store defines shipping methods
     std::vector<OfferedShipping> shipping_options;   // empty while the store defines no methods
     std::optional<OfferedShipping> shipping_method;  // the cart's choice, while it is offered
+    std::vector<CustomerGroup> customer_groups;      // of the cart's user, sorted by id
     PromotionOutcome promotions;
     std::map<std::string, std::string> promotion_names;  // by id, of every candidate
     std::optional<TaxResult> taxes;  // nullopt while the store has no tax definition
@@ -60,8 +64,11 @@ struct PricedCart {
     Money shipping_total;  // the chosen method's price, before promotions and tax
     Money tax_total;       // on the lines and on shipping
     // subtotal − discount_total + shipping_total + tax_total when prices exclude tax;
-    // subtotal − discount_total + shipping_total when they include it (the tax is inside).
+    // subtotal − discount_total + shipping_total − tax_exemption when they include it (the tax is inside).
     Money total;
+    bool tax_exempt = false;  // the customer is in a tax-exempt group: no tax is charged
+    // What a tax-exempt customer does not pay of tax-inclusive prices: the tax they contained. Zero otherwise.
+    Money tax_exemption;
 };
 
 // The variant a cart call names: a variant id, or the id of a product with exactly one variant (INVALID_ARGUMENT

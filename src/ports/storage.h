@@ -8,8 +8,10 @@
 #include "domain/cart/cart.h"
 #include "domain/order/order.h"
 #include "ports/catalog_repositories.h"
+#include "ports/customer_group_repositories.h"
 #include "ports/identity_repositories.h"
 #include "ports/licence_key_repositories.h"
+#include "ports/price_list_repositories.h"
 #include "ports/pricing_repositories.h"
 #include "ports/product_request_repositories.h"
 #include "ports/review_repositories.h"
@@ -106,6 +108,8 @@ public:
     virtual ReservationRepository& reservations() = 0;
     virtual PromotionRepository& promotions() = 0;
     virtual SettingsRepository& settings() = 0;
+    virtual PriceListRepository& price_lists() = 0;
+    virtual CustomerGroupRepository& customer_groups() = 0;
     virtual WishlistRepository& wishlists() = 0;
     // The search index: call product_changed / product_removed after every product write (see ports/search.h).
     virtual SearchIndex& search_index() = 0;

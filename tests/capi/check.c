@@ -60,6 +60,7 @@ int main(void) {
     search_tests();
     pricing_tests();
     wishlist_tests();
+    price_list_tests();
     printf("%d passed, %d failed\n", check_passed, check_failed);
     return check_failed == 0 ? 0 : 1;
 }

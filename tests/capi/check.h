@@ -31,5 +31,6 @@ void inventory_tests(void);
 void search_tests(void);
 void pricing_tests(void);
 void wishlist_tests(void);
+void price_list_tests(void);
 
 #endif

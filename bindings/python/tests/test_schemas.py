@@ -104,7 +104,7 @@ def _catalog_documents(engine, admin):
         docs.append(doc)
         return doc
 
-    engine.register_user("bob@example.com", PASSWORD)
+    bob_id = engine.register_user("bob@example.com", PASSWORD)["id"]
     bob = engine.login("bob@example.com", PASSWORD)["token"].encode()
     category = keep(raw.create_category(admin, b'{"slug": "games", "name": "Games"}'))
     keep(raw.category_tree(b""))
@@ -143,6 +143,15 @@ def _catalog_documents(engine, admin):
                                      b' "action": {"type": "percentage_off_order", "percent": "5"}}'))
     keep(raw.list_promotions(admin, b""))
     keep(raw.generate_promotion_codes(admin, b"once", 1, b"PRE"))
+    keep(raw.create_customer_group(admin, b'{"id": "trade", "name": "Trade"}'))
+    keep(raw.change_customer_group_members(admin, b"trade", json.dumps({"add": [bob_id]}).encode()))
+    keep(raw.list_customer_groups(admin, b""))
+    keep(raw.customer_group_members(admin, b"trade", b""))
+    keep(raw.create_price_list(admin, json.dumps({"id": "trade", "name": "Trade", "customer_groups": ["trade"],
+                                                  "prices": [{"variant_id": product["variants"][0]["id"],
+                                                              "price": {"amount": "49.99", "currency": "EUR"}}]
+                                                  }).encode()))
+    keep(raw.list_price_lists(admin, b""))
     keep(raw.sweep_carts(10))
     keep(raw.set_shipping_definition(admin, b'{"methods": [{"id": "shop", "name": "Shop", "kind": "pickup",'
                                             b' "location_id": "default"}]}', 0))

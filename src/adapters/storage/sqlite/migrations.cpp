@@ -11,7 +11,7 @@ namespace commerce::sqlite {
 namespace {
 
 // Append only: a released migration is never edited, because files in the field have already run it.
-constexpr std::array<const char*, 8> kMigrations = {
+constexpr std::array<const char*, 9> kMigrations = {
     // 1: accounts, catalog, carts, orders, payments, idempotency keys.
     R"sql(
     CREATE TABLE users (
@@ -661,6 +661,43 @@ constexpr std::array<const char*, 8> kMigrations = {
         PRIMARY KEY (wishlist_id, variant_id)
     ) WITHOUT ROWID;
     CREATE INDEX wishlist_items_by_variant ON wishlist_items(variant_id, wishlist_id);
+    )sql",
+
+    // 9: customer groups with their members, and price lists: a list's definition, and its prices as rows keyed
+    //    for the cart's lookup (a variant in a currency). Prices go with their list and with their variant.
+    R"sql(
+    CREATE TABLE customer_groups (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        tax_exempt INTEGER NOT NULL CHECK (tax_exempt IN (0, 1)),
+        version    INTEGER NOT NULL,
+        created_ms INTEGER NOT NULL,
+        updated_ms INTEGER NOT NULL
+    );
+    CREATE TABLE customer_group_members (
+        group_id TEXT NOT NULL REFERENCES customer_groups(id) ON DELETE CASCADE,
+        user_id  TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        added_ms INTEGER NOT NULL,
+        PRIMARY KEY (group_id, user_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX customer_group_members_by_user ON customer_group_members(user_id, group_id);
+    CREATE TABLE price_lists (
+        id         TEXT PRIMARY KEY,
+        definition TEXT NOT NULL,
+        status     TEXT NOT NULL CHECK (status IN ('active', 'archived')),
+        version    INTEGER NOT NULL,
+        created_ms INTEGER NOT NULL,
+        updated_ms INTEGER NOT NULL
+    );
+    CREATE TABLE price_list_prices (
+        price_list_id TEXT NOT NULL REFERENCES price_lists(id) ON DELETE CASCADE,
+        variant_id    TEXT NOT NULL REFERENCES variants(id) ON DELETE CASCADE,
+        currency      TEXT NOT NULL,
+        min_quantity  INTEGER NOT NULL CHECK (min_quantity >= 1),
+        amount_minor  INTEGER NOT NULL CHECK (amount_minor >= 0),
+        PRIMARY KEY (variant_id, currency, price_list_id, min_quantity)
+    ) WITHOUT ROWID;
+    CREATE INDEX price_list_prices_by_list ON price_list_prices(price_list_id, variant_id, currency, min_quantity);
     )sql",
 };
 

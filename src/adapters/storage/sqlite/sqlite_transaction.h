@@ -4,6 +4,7 @@
 #include "adapters/storage/sqlite/catalog_changes.h"
 #include "adapters/storage/sqlite/catalog_repositories.h"
 #include "adapters/storage/sqlite/licence_key_repository.h"
+#include "adapters/storage/sqlite/price_list_repositories.h"
 #include "adapters/storage/sqlite/pricing_repositories.h"
 #include "adapters/storage/sqlite/product_request_repository.h"
 #include "adapters/storage/sqlite/inventory_repositories.h"
@@ -22,7 +23,8 @@ public:
           account_tokens_(db), login_throttles_(db), login_events_(db), second_factors_(db),
           social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db),
           reviews_(db), review_votes_(db), product_requests_(db), licence_keys_(db),
-          locations_(db), stock_ledger_(db), reservations_(db), promotions_(db), settings_(db), wishlists_(db),
+          locations_(db), stock_ledger_(db), reservations_(db), promotions_(db), settings_(db),
+          price_lists_(db), customer_groups_(db), wishlists_(db),
           search_index_(db, search_cache), catalog_changes_(db), db_(db) {}
 
     UserRepository& users() override { return users_; }
@@ -52,6 +54,8 @@ public:
     ReservationRepository& reservations() override { return reservations_; }
     PromotionRepository& promotions() override { return promotions_; }
     SettingsRepository& settings() override { return settings_; }
+    PriceListRepository& price_lists() override { return price_lists_; }
+    CustomerGroupRepository& customer_groups() override { return customer_groups_; }
     WishlistRepository& wishlists() override { return wishlists_; }
     SearchIndex& search_index() override { return search_index_; }
     CatalogChanges& catalog_changes() override { return catalog_changes_; }
@@ -87,6 +91,8 @@ private:
     SqliteReservations reservations_;
     SqlitePromotions promotions_;
     SqliteSettings settings_;
+    SqlitePriceLists price_lists_;
+    SqliteCustomerGroups customer_groups_;
     SqliteWishlists wishlists_;
     SqliteSearchIndex search_index_;
     SqliteCatalogChanges catalog_changes_;
