@@ -40,8 +40,7 @@ StockedVariant transfer_stock(const OutboxContext& context, const std::string& a
     const StockedVariant variant = tracked_variant(context.tx, required_string(input, "variant_id", kMaxShortText));
     require_location(context.tx, from, "from");
     require_location(context.tx, to, "to");
-    const int64_t available = context.tx.stock_ledger().on_hand(variant.id, from) -
-                              context.tx.reservations().reserved(variant.id, from, context.now_ms, std::nullopt);
+    const int64_t available = available_to(context.tx, variant.id, from, context.now_ms, std::nullopt);
     require_stock(variant, from, available, quantity, Floor::zero);
     record_movement(context, variant, {.location_id = from, .kind = "transfer_out", .quantity = -quantity,
                                        .reason = reason, .reference = reference, .actor_id = actor_id});

@@ -29,6 +29,12 @@ void require_location(Transaction& tx, std::string_view location_id, std::string
                     {{"field", field}, {"location_id", location_id}});
 }
 
+int64_t available_to(Transaction& tx, std::string_view variant_id, std::string_view location_id, int64_t now_ms,
+                     std::optional<std::string_view> holder) {
+    return tx.stock_ledger().on_hand(variant_id, location_id) -
+           tx.reservations().reserved(variant_id, location_id, now_ms, holder);
+}
+
 std::optional<nlohmann::json> shortage(const StockedVariant& variant, std::string_view location_id, int64_t have,
                                        int64_t requested, Floor floor) {
     const int64_t lowest = floor == Floor::backorder ? -variant.backorder_limit : 0;

@@ -24,6 +24,11 @@ StockedVariant tracked_variant(Transaction& tx, std::string_view variant_id);
 // NOT_FOUND naming `field` when the location does not exist.
 void require_location(Transaction& tx, std::string_view location_id, std::string_view field);
 
+// On hand at the location minus the live reservations of others: every reservation but those whose reference is
+// `holder` (a cart's own holds do not compete with its checkout).
+int64_t available_to(Transaction& tx, std::string_view variant_id, std::string_view location_id, int64_t now_ms,
+                     std::optional<std::string_view> holder);
+
 // How far below zero an operation may take what it measures: a sale, a reservation or an adjustment may use the
 // variant's backorder allowance; a transfer moves only stock that is there.
 enum class Floor { zero, backorder };

@@ -21,8 +21,8 @@ StockReservation reserve_stock(const OutboxContext& context, const json& input) 
     require_location(context.tx, reservation.location_id, "location_id");
     auto& reservations = context.tx.reservations();
     reservations.remove_expired(variant.id, reservation.location_id, context.now_ms);
-    const int64_t available = context.tx.stock_ledger().on_hand(variant.id, reservation.location_id) -
-                              reservations.reserved(variant.id, reservation.location_id, context.now_ms, std::nullopt);
+    const int64_t available =
+        available_to(context.tx, variant.id, reservation.location_id, context.now_ms, std::nullopt);
     require_stock(variant, reservation.location_id, available, reservation.quantity, Floor::backorder);
     reservation.id = context.ids.next();
     reservation.variant_id = variant.id;

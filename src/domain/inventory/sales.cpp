@@ -4,24 +4,13 @@
 
 namespace commerce {
 
-namespace {
-
-// On hand at the location minus the live reservations of everyone but the cart.
-int64_t available_to(Transaction& tx, const StockedVariant& variant, std::string_view location_id, int64_t now_ms,
-                     const std::optional<std::string>& cart_id) {
-    return tx.stock_ledger().on_hand(variant.id, location_id) -
-           tx.reservations().reserved(variant.id, location_id, now_ms, cart_id);
-}
-
-}  // namespace
-
 void sell(const OutboxContext& context, const Sale& sale) {
     require_location(context.tx, sale.location_id, "location_id");
     nlohmann::json shortages = nlohmann::json::array();
     for (const auto& line : sale.lines) {
         const StockedVariant variant = stocked_variant(context.tx, line.variant_id);
         if (!variant.tracked) continue;
-        const int64_t available = available_to(context.tx, variant, sale.location_id, context.now_ms, sale.cart_id);
+        const int64_t available = available_to(context.tx, variant.id, sale.location_id, context.now_ms, sale.cart_id);
         // Every line is checked, so the shopper learns of all short lines at once; the caller rolls back.
         if (auto item = shortage(variant, sale.location_id, available, line.quantity, Floor::backorder)) {
             shortages.push_back(std::move(*item));
@@ -39,7 +28,7 @@ void require_sellable(Transaction& tx, std::string_view variant_id, int64_t quan
                       const std::optional<std::string>& cart_id, int64_t now_ms, std::string_view location_id) {
     const StockedVariant variant = stocked_variant(tx, variant_id);
     if (!variant.tracked) return;
-    require_stock(variant, location_id, available_to(tx, variant, location_id, now_ms, cart_id), quantity,
+    require_stock(variant, location_id, available_to(tx, variant.id, location_id, now_ms, cart_id), quantity,
                   Floor::backorder);
 }
 
