@@ -86,14 +86,13 @@ json update_customer_group(Engine& engine, const char* session, const char* grou
     if (group.id != id) throw_invalid("id", "immutable", "a customer group's id cannot change");
     json document;
     as_group_manager(engine, session, [&](Transaction& tx, const Actor& actor) {
-        StoredCustomerGroup stored = existing_group(tx, id);
+        const StoredCustomerGroup stored = existing_group(tx, id);
         const json before = group_document(tx, stored);
-        if (stored.version != expected_version || !tx.customer_groups().update(
-                StoredCustomerGroup{group, expected_version + 1, stored.created_ms, engine.now_ms()},
-                expected_version))
+        const StoredCustomerGroup updated{group, expected_version + 1, stored.created_ms, engine.now_ms()};
+        if (stored.version != expected_version || !tx.customer_groups().update(updated, expected_version))
             throw Error(COMMERCE_ERR_CONFLICT, "the customer group was changed since it was read",
                         {{"field", "expected_version"}, {"version", stored.version}});
-        document = group_document(tx, existing_group(tx, id));
+        document = group_document(tx, updated);
         audit(engine, tx, actor.user_id, "customer_group.update", "customer_group", group.id, before, document);
     });
     return document;

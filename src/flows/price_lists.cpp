@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 namespace commerce::flows {
 namespace {
@@ -29,10 +30,12 @@ struct PriceListInput {
 
 PriceListInput read_definition(Transaction& tx, json given) {
     PriceListInput input{{}, parse_price_list(given)};
-    for (std::size_t i = 0; i < input.list.prices.size(); ++i) {
-        const std::string& variant_id = input.list.prices[i].variant_id;
-        if (!tx.products().variant_by_id(variant_id))
-            throw_not_found("prices", variant_id, fmt::format("no variant with id '{}'", variant_id));
+    const std::string* checked = nullptr;  // prices come sorted by variant: look each variant up once
+    for (const auto& price : input.list.prices) {
+        if (checked && *checked == price.variant_id) continue;
+        if (!tx.products().variant_by_id(price.variant_id))
+            throw_not_found("prices", price.variant_id, fmt::format("no variant with id '{}'", price.variant_id));
+        checked = &price.variant_id;
     }
     for (const auto& group : input.list.customer_groups)
         if (!tx.customer_groups().by_id(group))
@@ -67,6 +70,12 @@ json price_list_document(Transaction& tx, const StoredPriceList& stored, WithPri
     return document;
 }
 
+// What the audit keeps of a list: its document without the prices, which can be thousands (their count stays).
+json without_prices(json document) {
+    document.erase("prices");
+    return document;
+}
+
 StoredPriceList existing_price_list(Transaction& tx, std::string_view id) {
     auto stored = tx.price_lists().by_id(id);
     if (!stored) throw_not_found("price_list_id", std::string(id), fmt::format("no price list with id '{}'", id));
@@ -78,8 +87,7 @@ StoredPriceList existing_price_list(Transaction& tx, std::string_view id) {
                 {{"field", "expected_version"}, {"version", version}});
 }
 
-// Runs change on the list under "promotions.write", audits it (without its prices, which can be thousands: the
-// audit keeps their count) and returns its document.
+// Runs change on the list under "promotions.write", audits it and returns its document.
 template <typename Change>
 json change_price_list(Engine& engine, const char* session, const char* price_list_id, std::string_view action,
                        Change change) {
@@ -97,8 +105,7 @@ json change_price_list(Engine& engine, const char* session, const char* price_li
         stored.updated_ms = engine.now_ms();
         if (!tx.price_lists().update(stored, read_version)) throw_changed_since_read(read_version);
         document = price_list_document(tx, stored, WithPrices::yes);
-        audit(engine, tx, actor.user_id, action, "price_list", stored.id, before,
-              price_list_document(tx, stored, WithPrices::no));
+        audit(engine, tx, actor.user_id, action, "price_list", stored.id, before, without_prices(document));
     });
     return document;
 }
@@ -130,7 +137,7 @@ json create_price_list(Engine& engine, const char* session, const char* definiti
         tx.price_lists().replace_prices(stored.id, input.list.prices);
         document = price_list_document(tx, stored, WithPrices::yes);
         audit(engine, tx, actor.user_id, "price_list.create", "price_list", stored.id, nullptr,
-              price_list_document(tx, stored, WithPrices::no));
+              without_prices(document));
     });
     return document;
 }
@@ -194,8 +201,11 @@ std::vector<PriceList> applicable_price_lists(Transaction& tx, const PriceContex
                                               const std::vector<std::string>& variant_ids, const Currency& currency) {
     const std::vector<ListedPrice> prices = tx.price_lists().active_prices_for(variant_ids, currency);
     if (prices.empty()) return {};  // the common case: no list prices these variants, nothing more to read
+    std::set<std::string_view> pricing;  // the lists with a price for one of these variants
+    for (const auto& listed : prices) pricing.insert(listed.price_list_id);
     std::map<std::string, PriceList> lists;
     for (const auto& stored : tx.price_lists().active()) {
+        if (!pricing.contains(stored.id)) continue;  // no definition to parse for a list with nothing to say
         PriceList list = parse_price_list(json::parse(stored.definition));
         if (list_applies(list, context)) lists.emplace(stored.id, std::move(list));
     }

@@ -60,16 +60,23 @@ def _totp(secret, unix_ms):
     return str((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000).zfill(6)
 
 
-def _identity_documents(engine):
-    """The documents of identity.h, access.h and outbox.h, as the raw layer returns them."""
-    raw = engine._native
-    docs = []
+def _keeper(docs):
+    """keep(outcome): checks that a raw call succeeded, decodes its document and collects it in docs."""
 
     def keep(outcome):
         assert outcome.ok(), (outcome.name(), outcome.message(), outcome.details())
         doc = json.loads(outcome.json())
         docs.append(doc)
         return doc
+
+    return keep
+
+
+def _identity_documents(engine):
+    """The documents of identity.h, access.h and outbox.h, as the raw layer returns them."""
+    raw = engine._native
+    docs = []
+    keep = _keeper(docs)
 
     admin = engine.login("admin@example.com", PASSWORD)["token"].encode()
     engine.register_user("alice@example.com", PASSWORD)
@@ -97,12 +104,7 @@ def _catalog_documents(engine, admin):
     """The documents of catalog.h, inventory.h, search.h and review.h, as the raw layer returns them."""
     raw = engine._native
     docs = []
-
-    def keep(outcome):
-        assert outcome.ok(), (outcome.name(), outcome.message(), outcome.details())
-        doc = json.loads(outcome.json())
-        docs.append(doc)
-        return doc
+    keep = _keeper(docs)
 
     bob_id = engine.register_user("bob@example.com", PASSWORD)["id"]
     bob = engine.login("bob@example.com", PASSWORD)["token"].encode()
@@ -162,12 +164,7 @@ def _wishlist_documents(engine, admin, product):
     """The documents of wishlist.h, and the outbox events a price drop and a restock send."""
     raw = engine._native
     docs = []
-
-    def keep(outcome):
-        assert outcome.ok(), (outcome.name(), outcome.message(), outcome.details())
-        doc = json.loads(outcome.json())
-        docs.append(doc)
-        return doc
+    keep = _keeper(docs)
 
     wishlist = keep(raw.create_wishlist(admin, b"Bath")).get("id").encode()
     keep(raw.add_wishlist_item(admin, wishlist, product["id"].encode(), b"lavender"))
