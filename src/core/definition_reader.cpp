@@ -65,4 +65,27 @@ std::optional<bool> bool_member(const json& object, std::string_view name, const
     return value->get<bool>();
 }
 
+std::optional<Decimal> decimal_member(const json& object, std::string_view name, const std::string& field) {
+    auto text = string_member(object, name, field);
+    if (!text) return std::nullopt;
+    try {
+        return Decimal::parse(*text);
+    } catch (const Error&) {
+        throw_invalid(field, "format", fmt::format("{} must be a decimal string like \"0.05\"", field));
+    }
+}
+
+Decimal required_decimal_member(const json& object, std::string_view name, const std::string& field) {
+    auto value = decimal_member(object, name, field);
+    if (!value) throw_invalid(field, "required", fmt::format("{} is required", field));
+    return *value;
+}
+
+const Currency& required_currency_member(const json& object, std::string_view name, const std::string& field) {
+    const Currency* found = find_currency(required_string_member(object, name, field));
+    if (!found)
+        throw_invalid(field, "unknown_currency", fmt::format("{} must be an ISO 4217 code like \"EUR\"", field));
+    return *found;
+}
+
 }  // namespace commerce::definition
