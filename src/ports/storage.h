@@ -8,6 +8,7 @@
 #include "domain/cart/cart.h"
 #include "domain/order/order.h"
 #include "ports/catalog_repositories.h"
+#include "ports/currency_repositories.h"
 #include "ports/identity_repositories.h"
 #include "ports/licence_key_repositories.h"
 #include "ports/pricing_repositories.h"
@@ -47,6 +48,13 @@ public:
     virtual int64_t delete_idle(int64_t idle_before_ms, int64_t limit) = 0;
 };
 
+// What a sales report needs of one order.
+struct PlacedTotal {
+    std::string order_id;
+    Money total;
+    int64_t placed_ms = 0;
+};
+
 class OrderRepository {
 public:
     virtual ~OrderRepository() = default;
@@ -58,6 +66,8 @@ public:
     virtual int64_t count_for_user(std::string_view user_id) = 0;
     // The next number in the store's sequence for the year, starting at 1.
     virtual int64_t next_number(int year) = 0;
+    // The orders placed in [from_ms, to_ms), oldest first.
+    virtual std::vector<PlacedTotal> placed_between(int64_t from_ms, int64_t to_ms) = 0;
 };
 
 // Remembers which request an idempotency key was first used for, and what it produced.
@@ -106,6 +116,7 @@ public:
     virtual ReservationRepository& reservations() = 0;
     virtual PromotionRepository& promotions() = 0;
     virtual SettingsRepository& settings() = 0;
+    virtual ExchangeRateRepository& exchange_rates() = 0;
     virtual WishlistRepository& wishlists() = 0;
     // The search index: call product_changed / product_removed after every product write (see ports/search.h).
     virtual SearchIndex& search_index() = 0;

@@ -11,7 +11,7 @@ namespace commerce::sqlite {
 namespace {
 
 // Append only: a released migration is never edited, because files in the field have already run it.
-constexpr std::array<const char*, 8> kMigrations = {
+constexpr std::array<const char*, 9> kMigrations = {
     // 1: accounts, catalog, carts, orders, payments, idempotency keys.
     R"sql(
     CREATE TABLE users (
@@ -661,6 +661,25 @@ constexpr std::array<const char*, 8> kMigrations = {
         PRIMARY KEY (wishlist_id, variant_id)
     ) WITHOUT ROWID;
     CREATE INDEX wishlist_items_by_variant ON wishlist_items(variant_id, wishlist_id);
+    )sql",
+
+    // 9: currencies. Exchange rates are an append-only history per currency pair: the rate in force at a moment
+    //    is the pair's latest by effective time (ties: the last recorded, ids being time-ordered), which the
+    //    index serves in one seek. The rate stays decimal text: exact, never a binary float. A cart may show its
+    //    total in a display currency; orders are found by placement time for reports at historical rates.
+    R"sql(
+    CREATE TABLE exchange_rates (
+        id           TEXT PRIMARY KEY,
+        base         TEXT NOT NULL,
+        quote        TEXT NOT NULL CHECK (quote <> base),
+        rate         TEXT NOT NULL,
+        effective_ms INTEGER NOT NULL,
+        created_ms   INTEGER NOT NULL,
+        created_by   TEXT
+    );
+    CREATE INDEX exchange_rates_by_pair ON exchange_rates(base, quote, effective_ms, id);
+    ALTER TABLE carts ADD COLUMN display_currency TEXT;
+    CREATE INDEX orders_by_placement ON orders(created_ms);
     )sql",
 };
 

@@ -3,6 +3,7 @@
 
 #include "adapters/storage/sqlite/catalog_changes.h"
 #include "adapters/storage/sqlite/catalog_repositories.h"
+#include "adapters/storage/sqlite/exchange_rates.h"
 #include "adapters/storage/sqlite/licence_key_repository.h"
 #include "adapters/storage/sqlite/pricing_repositories.h"
 #include "adapters/storage/sqlite/product_request_repository.h"
@@ -22,7 +23,8 @@ public:
           account_tokens_(db), login_throttles_(db), login_events_(db), second_factors_(db),
           social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db),
           reviews_(db), review_votes_(db), product_requests_(db), licence_keys_(db),
-          locations_(db), stock_ledger_(db), reservations_(db), promotions_(db), settings_(db), wishlists_(db),
+          locations_(db), stock_ledger_(db), reservations_(db), promotions_(db), settings_(db), exchange_rates_(db),
+          wishlists_(db),
           search_index_(db, search_cache), catalog_changes_(db), db_(db) {}
 
     UserRepository& users() override { return users_; }
@@ -52,6 +54,7 @@ public:
     ReservationRepository& reservations() override { return reservations_; }
     PromotionRepository& promotions() override { return promotions_; }
     SettingsRepository& settings() override { return settings_; }
+    ExchangeRateRepository& exchange_rates() override { return exchange_rates_; }
     WishlistRepository& wishlists() override { return wishlists_; }
     SearchIndex& search_index() override { return search_index_; }
     CatalogChanges& catalog_changes() override { return catalog_changes_; }
@@ -87,6 +90,7 @@ private:
     SqliteReservations reservations_;
     SqlitePromotions promotions_;
     SqliteSettings settings_;
+    SqliteExchangeRates exchange_rates_;
     SqliteWishlists wishlists_;
     SqliteSearchIndex search_index_;
     SqliteCatalogChanges catalog_changes_;
