@@ -3,6 +3,7 @@
 
 #include "core/json_output.h"
 #include "core/timestamp.h"
+#include "flows/currencies.h"
 
 #include <algorithm>
 
@@ -75,6 +76,18 @@ nlohmann::json shipping_json(const OfferedShipping& offered) {
             {"location_id", nullable(offered.location_id)}};
 }
 
+// A converted unit price says what it was converted from, at which rate.
+nlohmann::json conversion_json(const std::optional<PriceConversion>& conversion) {
+    if (!conversion) return nullptr;
+    return {{"price", conversion->from.to_json()}, {"rate", rate_json(conversion->rate)}};
+}
+
+nlohmann::json display_json(const std::optional<DisplayTotal>& display) {
+    if (!display) return nullptr;
+    return {{"currency", display->total.currency().code}, {"total", display->total.to_json()},
+            {"rate", rate_json(display->rate)}};
+}
+
 }  // namespace
 
 nlohmann::json cart_totals_json(const PricedCart& priced) {
@@ -89,7 +102,8 @@ nlohmann::json cart_totals_json(const PricedCart& priced) {
             {"prices_include_tax", taxes && taxes->prices_include_tax},
             {"tax_zone", taxes ? nullable(taxes->zone_id) : nlohmann::json(nullptr)},
             {"tax_estimated", priced.tax_estimated},
-            {"total", priced.total.to_json()}};
+            {"total", priced.total.to_json()},
+            {"display", display_json(priced.display)}};
 }
 
 nlohmann::json cart_document(const PricedCart& priced) {
@@ -103,6 +117,7 @@ nlohmann::json cart_document(const PricedCart& priced) {
         items.push_back({{"variant_id", line.variant.id}, {"product_id", line.product.id}, {"sku", line.variant.sku},
                          {"title", line.product.title}, {"options", line.variant.options},
                          {"quantity", line.quantity}, {"unit_price", line.unit_price.to_json()},
+                         {"converted_from", conversion_json(line.conversion)},
                          {"line_total", line.line_total.to_json()}, {"discount_total", totals.discount.to_json()},
                          {"taxes", tax_lines_json(totals.taxes)}, {"tax_total", totals.tax.to_json()},
                          {"total", totals.total.to_json()}, {"note", nullable(item.note)},

@@ -7,6 +7,7 @@
 #include "core/permission_names.h"
 #include "domain/promotion/outcome.h"
 #include "domain/tax/taxes.h"
+#include "flows/price_conversion.h"
 #include "ports/storage.h"
 
 #include <nlohmann/json.hpp>
@@ -21,6 +22,7 @@ struct PricedLine {
     int64_t quantity;
     Money unit_price;
     Money line_total;  // unit_price × quantity, before any promotion
+    std::optional<PriceConversion> conversion;  // set when the unit price was converted from the base currency
 };
 
 // A shipping method offered to the cart, with its price for it (docs/shipping.md).
@@ -62,6 +64,7 @@ struct PricedCart {
     // subtotal − discount_total + shipping_total + tax_total when prices exclude tax;
     // subtotal − discount_total + shipping_total when they include it (the tax is inside).
     Money total;
+    std::optional<DisplayTotal> display;  // the total in the cart's display currency, while a rate is in force
 };
 
 // The variant a cart call names: a variant id, or the id of a product with exactly one variant (INVALID_ARGUMENT
