@@ -78,20 +78,22 @@ type Session struct {
 
 // CartItem is a line of a cart: a variant and its quantity.
 type CartItem struct {
-	ProductID  string            `json:"product_id"`
-	VariantID  string            `json:"variant_id"`
-	SKU        string            `json:"sku"`
-	Title      string            `json:"title"`
-	Options    map[string]string `json:"options"` // the variant's option values
-	Quantity   int64             `json:"quantity"`
-	UnitPrice  Money             `json:"unit_price"`
-	LineTotal  Money             `json:"line_total"` // unit price × quantity, before promotions
-	Discount   Money             `json:"discount_total"`
-	Taxes      []TaxLine         `json:"taxes"`
-	Tax        Money             `json:"tax_total"`
-	Total      Money             `json:"total"` // once discounted (and taxed, when prices exclude tax)
-	Note       *string           `json:"note"`
-	Attributes map[string]string `json:"attributes"`
+	ProductID string            `json:"product_id"`
+	VariantID string            `json:"variant_id"`
+	SKU       string            `json:"sku"`
+	Title     string            `json:"title"`
+	Options   map[string]string `json:"options"` // the variant's option values
+	Quantity  int64             `json:"quantity"`
+	UnitPrice Money             `json:"unit_price"`
+	// ConvertedFrom says where a unit price converted from the base currency came from; nil for a set price.
+	ConvertedFrom *PriceConversion  `json:"converted_from"`
+	LineTotal     Money             `json:"line_total"` // unit price × quantity, before promotions
+	Discount      Money             `json:"discount_total"`
+	Taxes         []TaxLine         `json:"taxes"`
+	Tax           Money             `json:"tax_total"`
+	Total         Money             `json:"total"` // once discounted (and taxed, when prices exclude tax)
+	Note          *string           `json:"note"`
+	Attributes    map[string]string `json:"attributes"`
 }
 
 // Cart is a "cart" document, priced afresh on every read: its Totals always add up to its Total.

@@ -1,8 +1,8 @@
 // Type definitions for the commerce Node.js binding (bindings/node/index.js).
 // Documents are plain objects described by docs/schema/<type>.schema.json; money is exact, as strings.
-// The identity, administration, outbox, catalog, inventory, search, review, pricing and wishlist types live in
-// identity.d.ts, access.d.ts, outbox.d.ts, catalog.d.ts, inventory.d.ts, search.d.ts, review.d.ts, pricing.d.ts and
-// wishlist.d.ts.
+// The identity, administration, outbox, catalog, inventory, search, review, pricing, currency and wishlist types
+// live in identity.d.ts, access.d.ts, outbox.d.ts, catalog.d.ts, inventory.d.ts, search.d.ts, review.d.ts,
+// pricing.d.ts, currency.d.ts and wishlist.d.ts.
 
 import type {
   AccessToken, AccessTokenClaims, Address, AddressInput, AddressList, AddressPatch, IdentityConfig, LoginChallenge,
@@ -30,6 +30,10 @@ import type {
   CartAddress, CartChanges, CouponStatus, Discount, Promotion, PromotionCodeBatch, PromotionDefinition, PromotionList,
   PromotionListQuery, PromotionNotApplied, ShippingMethod, ShippingSettings, TaxLine, TaxSettings, Totals,
 } from './pricing';
+import type {
+  CurrencyConversion, CurrencySettings, CurrencySettingsInput, ExchangeRate, ExchangeRateInput, ExchangeRateList,
+  ExchangeRateQuery, PriceConversion, SalesReport, SalesReportQuery,
+} from './currency';
 import type { SharedWishlist, Wishlist, WishlistItem, WishlistList, WishlistShare } from './wishlist';
 
 export * from './identity';
@@ -40,6 +44,7 @@ export * from './inventory';
 export * from './search';
 export * from './review';
 export * from './pricing';
+export * from './currency';
 export * from './wishlist';
 
 /** An exact amount: a decimal string plus an ISO 4217 code, e.g. {amount: "19.99", currency: "EUR"}. */
@@ -72,6 +77,8 @@ export interface CartItem {
   options: Record<string, string>;
   quantity: number;
   unit_price: Money;
+  /** Where a unit price converted from the base currency came from; null for a set price. */
+  converted_from: PriceConversion | null;
   /** unit_price × quantity, before promotions. */
   line_total: Money;
   discount_total: Money;
@@ -450,6 +457,16 @@ export class Engine {
   setShippingDefinition(session: SessionArg, definition: Record<string, unknown> | string, expectedVersion?: number):
     ShippingSettings;
   getShippingDefinition(session: SessionArg): ShippingSettings;
+
+  // currencies: writing needs "settings.manage", reading rates and reports "reports.read"
+  setCurrencySettings(session: SessionArg, settings: CurrencySettingsInput | string, expectedVersion?: number):
+    CurrencySettings;
+  getCurrencySettings(session: SessionArg): CurrencySettings;
+  setExchangeRate(session: SessionArg, rate: ExchangeRateInput | string): ExchangeRate;
+  listExchangeRates(session: SessionArg, query?: ExchangeRateQuery | string | null): ExchangeRateList;
+  /** NotFoundError (details.field "rate") when no rate was in force at `at` (default now). */
+  convertCurrency(session: SessionArg, amount: Money, to: string, at?: Timestamp | Date | null): CurrencyConversion;
+  reportSalesInBase(session: SessionArg, query: SalesReportQuery | string): SalesReport;
 
   // wishlists: the owner's session; itemId is a variant, a product with exactly one variant, or a wishlist item
   createWishlist(session: SessionArg, name: string): Wishlist;

@@ -1,6 +1,7 @@
 // Type definitions of the pricing documents and inputs (include/commerce/pricing.h and the pricing parts of
 // carts), re-exported by index.d.ts. Documents are described by docs/schema/<type>.schema.json.
 
+import type { DisplayTotal } from './currency';
 import type { Document, Money, Timestamp } from './index';
 
 /** One tax charged: "VAT 19%". */
@@ -49,6 +50,8 @@ export interface Totals {
   /** The cart has no shipping address yet: taxed as a sale at the store's origin. */
   tax_estimated: boolean;
   total: Money;
+  /** The total in the cart's display currency at the rate in force; null without one. */
+  display: DisplayTotal | null;
 }
 
 export interface CartAddress {
@@ -65,6 +68,8 @@ export interface CartChanges {
   channel?: string;
   /** One of the cart's shipping_methods, or null to clear the choice. */
   shipping_method?: string | null;
+  /** A currency with a rate in force from the cart's; the totals then show "display". null clears it. */
+  display_currency?: string | null;
 }
 
 export interface CouponStatus {
