@@ -85,15 +85,17 @@ type CartItem struct {
 	Options          map[string]string `json:"options"` // the variant's option values
 	Quantity         int64             `json:"quantity"`
 	UnitPrice        Money             `json:"unit_price"`         // the catalog price or a price list's
-	CatalogUnitPrice Money             `json:"catalog_unit_price"` // the variant's own price in the cart's currency
+	CatalogUnitPrice Money             `json:"catalog_unit_price"` // the variant's price in the cart's currency
 	PriceListID      *string           `json:"price_list_id"`      // the list whose price won; nil for the catalog price
-	LineTotal        Money             `json:"line_total"`         // unit price × quantity, before promotions
-	Discount         Money             `json:"discount_total"`
-	Taxes            []TaxLine         `json:"taxes"`
-	Tax              Money             `json:"tax_total"`
-	Total            Money             `json:"total"` // once discounted (and taxed, when prices exclude tax)
-	Note             *string           `json:"note"`
-	Attributes       map[string]string `json:"attributes"`
+	// ConvertedFrom says where a catalog price converted from the base currency came from; nil for a set price.
+	ConvertedFrom *PriceConversion  `json:"converted_from"`
+	LineTotal     Money             `json:"line_total"` // unit price × quantity, before promotions
+	Discount      Money             `json:"discount_total"`
+	Taxes         []TaxLine         `json:"taxes"`
+	Tax           Money             `json:"tax_total"`
+	Total         Money             `json:"total"` // once discounted (and taxed, when prices exclude tax)
+	Note          *string           `json:"note"`
+	Attributes    map[string]string `json:"attributes"`
 }
 
 // Cart is a "cart" document, priced afresh on every read: its Totals always add up to its Total.

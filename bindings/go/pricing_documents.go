@@ -64,6 +64,7 @@ type Totals struct {
 	TaxExempt        bool            `json:"tax_exempt"`    // the customer is in a tax-exempt customer group
 	TaxExemption     Money           `json:"tax_exemption"` // the tax inclusive prices held that an exempt customer does not pay
 	Total            Money           `json:"total"`
+	Display          *DisplayTotal   `json:"display"` // the total in the cart's display currency; nil without one
 }
 
 // CartAddress is where a cart's goods go, as far as pricing needs it (the tax zone).
@@ -73,14 +74,16 @@ type CartAddress struct {
 	PostalCode *string `json:"postal_code,omitempty"`
 }
 
-// CartChanges changes what prices a cart besides its lines. Zero members are left as they are; ClearAddress
-// and ClearShippingMethod remove the address and the choice.
+// CartChanges changes what prices a cart besides its lines. Zero members are left as they are; ClearAddress,
+// ClearShippingMethod and ClearDisplayCurrency remove the address, the choice and the display currency.
 type CartChanges struct {
-	ShippingAddress     *CartAddress
-	ClearAddress        bool
-	Channel             string // another than "web" needs a staff session
-	ShippingMethod      string // one of the cart's ShippingMethods
-	ClearShippingMethod bool
+	ShippingAddress      *CartAddress
+	ClearAddress         bool
+	Channel              string // another than "web" needs a staff session
+	ShippingMethod       string // one of the cart's ShippingMethods
+	ClearShippingMethod  bool
+	DisplayCurrency      string // needs a rate in force from the cart's currency
+	ClearDisplayCurrency bool
 }
 
 // MarshalJSON writes only the members given, and null for what is cleared.
@@ -98,6 +101,11 @@ func (c CartChanges) MarshalJSON() ([]byte, error) {
 		members["shipping_method"] = nil
 	} else if c.ShippingMethod != "" {
 		members["shipping_method"] = c.ShippingMethod
+	}
+	if c.ClearDisplayCurrency {
+		members["display_currency"] = nil
+	} else if c.DisplayCurrency != "" {
+		members["display_currency"] = c.DisplayCurrency
 	}
 	return json.Marshal(members)
 }

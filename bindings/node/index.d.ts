@@ -1,8 +1,8 @@
 // Type definitions for the commerce Node.js binding (bindings/node/index.js).
 // Documents are plain objects described by docs/schema/<type>.schema.json; money is exact, as strings.
-// The identity, administration, outbox, catalog, inventory, search, review, pricing, price list and wishlist types
-// live in identity.d.ts, access.d.ts, outbox.d.ts, catalog.d.ts, inventory.d.ts, search.d.ts, review.d.ts,
-// pricing.d.ts, price_list.d.ts and wishlist.d.ts.
+// The identity, administration, outbox, catalog, inventory, search, review, pricing, price list, currency and
+// wishlist types live in identity.d.ts, access.d.ts, outbox.d.ts, catalog.d.ts, inventory.d.ts, search.d.ts,
+// review.d.ts, pricing.d.ts, price_list.d.ts, currency.d.ts and wishlist.d.ts.
 
 import type {
   AccessToken, AccessTokenClaims, Address, AddressInput, AddressList, AddressPatch, IdentityConfig, LoginChallenge,
@@ -34,6 +34,9 @@ import type {
   CustomerGroup, CustomerGroupDefinition, CustomerGroupList, CustomerGroupMemberList, CustomerGroupQuery, PriceList,
   PriceListDefinition, PriceListList, PriceListQuery,
 } from './price_list';
+  CurrencyConversion, CurrencySettings, CurrencySettingsInput, ExchangeRate, ExchangeRateInput, ExchangeRateList,
+  ExchangeRateQuery, PriceConversion, SalesReport, SalesReportQuery,
+} from './currency';
 import type { SharedWishlist, Wishlist, WishlistItem, WishlistList, WishlistShare } from './wishlist';
 
 export * from './identity';
@@ -45,6 +48,7 @@ export * from './search';
 export * from './review';
 export * from './pricing';
 export * from './price_list';
+export * from './currency';
 export * from './wishlist';
 
 /** An exact amount: a decimal string plus an ISO 4217 code, e.g. {amount: "19.99", currency: "EUR"}. */
@@ -78,10 +82,12 @@ export interface CartItem {
   quantity: number;
   /** What the line pays per unit: the catalog price, or a price list's (docs/price-lists.md). */
   unit_price: Money;
-  /** The variant's own price in the cart's currency. */
+  /** The variant's own price in the cart's currency: set, or converted from the base currency. */
   catalog_unit_price: Money;
   /** The list whose price won; null for the catalog price. */
   price_list_id: string | null;
+  /** Where a catalog price converted from the base currency came from; null for a set price. */
+  converted_from: PriceConversion | null;
   /** unit_price × quantity, before promotions. */
   line_total: Money;
   discount_total: Money;
@@ -478,6 +484,15 @@ export class Engine {
     CustomerGroup;
   customerGroupMembers(session: SessionArg, groupId: Ref, query?: { limit?: number; after?: string } | string | null):
     CustomerGroupMemberList;
+  // currencies: writing needs "settings.manage", reading rates and reports "reports.read"
+  setCurrencySettings(session: SessionArg, settings: CurrencySettingsInput | string, expectedVersion?: number):
+    CurrencySettings;
+  getCurrencySettings(session: SessionArg): CurrencySettings;
+  setExchangeRate(session: SessionArg, rate: ExchangeRateInput | string): ExchangeRate;
+  listExchangeRates(session: SessionArg, query?: ExchangeRateQuery | string | null): ExchangeRateList;
+  /** NotFoundError (details.field "rate") when no rate was in force at `at` (default now). */
+  convertCurrency(session: SessionArg, amount: Money, to: string, at?: Timestamp | Date | null): CurrencyConversion;
+  reportSalesInBase(session: SessionArg, query: SalesReportQuery | string): SalesReport;
 
   // wishlists: the owner's session; itemId is a variant, a product with exactly one variant, or a wishlist item
   createWishlist(session: SessionArg, name: string): Wishlist;

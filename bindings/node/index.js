@@ -496,7 +496,7 @@ class Engine {
                                               text(code, 'code')));
   }
   /** changes: {shipping_address: {country, region, postal_code} | null, channel: "web" | "pos" | ...,
-   * shipping_method: id | null} */
+   * shipping_method: id | null, display_currency: "USD" | null} */
   updateCart(session, cartId, changes) {
     return result(this[kNative].update_cart(sessionArg(session), refArg(cartId, 'id', 'cartId'),
                                             jsonArg(changes, 'changes')));
@@ -589,6 +589,34 @@ class Engine {
                                                         integerArg(expectedVersion, 'expectedVersion')));
   }
   getShippingDefinition(session) { return result(this[kNative].get_shipping_definition(sessionArg(session))); }
+
+  // currencies (include/commerce/currency.h): writing needs "settings.manage", reading rates and reports
+  // "reports.read"; rates and amounts are decimal strings, never numbers
+  setCurrencySettings(session, settings, expectedVersion = 0) {
+    return result(this[kNative].set_currency_settings(sessionArg(session), jsonArg(settings, 'settings'),
+                                                      integerArg(expectedVersion, 'expectedVersion')));
+  }
+  getCurrencySettings(session) { return result(this[kNative].get_currency_settings(sessionArg(session))); }
+  /** rate: {base, quote, rate: "1.0850", effective_at: RFC 3339 text or a Date (default now)} */
+  setExchangeRate(session, rate) {
+    const wire = rate && rate.effective_at instanceof Date
+      ? { ...rate, effective_at: rate.effective_at.toISOString() } : rate;
+    return result(this[kNative].set_exchange_rate(sessionArg(session), jsonArg(wire, 'rate')));
+  }
+  listExchangeRates(session, query) {
+    return result(this[kNative].list_exchange_rates(sessionArg(session), jsonArg(query, 'query', true)));
+  }
+  /** amount: {amount: "10.00", currency: "USD"}; at: RFC 3339 text or a Date, null for now */
+  convertCurrency(session, amount, to, at) {
+    if (amount === null || typeof amount !== 'object') throw new TypeError('amount must be {amount, currency}');
+    const moment = at instanceof Date ? at.toISOString() : optText(at, 'at');
+    return result(this[kNative].convert_currency(sessionArg(session), text(amount.amount, 'amount.amount'),
+                                                 text(amount.currency, 'amount.currency'), text(to, 'to'), moment));
+  }
+  /** query: {from: "2026-11-01", to: "2026-11-30"}, UTC days, inclusive */
+  reportSalesInBase(session, query) {
+    return result(this[kNative].report_sales_in_base(sessionArg(session), jsonArg(query, 'query')));
+  }
 
   // wishlists (include/commerce/wishlist.h): the owner's session; itemId as for carts, or a wishlist item
   createWishlist(session, name) {

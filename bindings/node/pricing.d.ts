@@ -1,6 +1,7 @@
 // Type definitions of the pricing documents and inputs (include/commerce/pricing.h and the pricing parts of
 // carts), re-exported by index.d.ts. Documents are described by docs/schema/<type>.schema.json.
 
+import type { DisplayTotal } from './currency';
 import type { Document, Money, Timestamp } from './index';
 
 /** One tax charged: "VAT 19%". */
@@ -53,6 +54,8 @@ export interface Totals {
   /** What a tax-exempt customer does not pay of tax-inclusive prices; zero otherwise. */
   tax_exemption: Money;
   total: Money;
+  /** The total in the cart's display currency at the rate in force; null without one. */
+  display: DisplayTotal | null;
 }
 
 export interface CartAddress {
@@ -69,6 +72,8 @@ export interface CartChanges {
   channel?: string;
   /** One of the cart's shipping_methods, or null to clear the choice. */
   shipping_method?: string | null;
+  /** A currency with a rate in force from the cart's; the totals then show "display". null clears it. */
+  display_currency?: string | null;
 }
 
 export interface CouponStatus {

@@ -383,6 +383,15 @@ public:
                                           const std::string &change_json);
     Outcome customer_group_members(const std::string &session, const std::string &group_id,
                                    const std::string &query_json /* optional */);
+    /* currencies (include/commerce/currency.h), defined in commerce_currency.i */
+    Outcome set_currency_settings(const std::string &session, const std::string &settings_json,
+                                  long long expected_version);
+    Outcome get_currency_settings(const std::string &session);
+    Outcome set_exchange_rate(const std::string &session, const std::string &rate_json);
+    Outcome list_exchange_rates(const std::string &session, const std::string &query_json /* optional */);
+    Outcome convert_currency(const std::string &session, const std::string &amount, const std::string &currency,
+                             const std::string &to_currency, const std::string &at /* optional: now */);
+    Outcome report_sales_in_base(const std::string &session, const std::string &query_json);
     /* the pricing inputs of a cart (include/commerce/cart.h), defined in commerce_pricing.i */
     Outcome apply_coupon(const std::string &session, const std::string &cart_id, const std::string &code);
     Outcome remove_coupon(const std::string &session, const std::string &cart_id, const std::string &code);
@@ -575,5 +584,6 @@ inline std::string status_name(int code) { const char *n = commerce_status_name(
 %include "commerce_review.i"
 %include "commerce_pricing.i"
 %include "commerce_price_list.i"
+%include "commerce_currency.i"
 %include "commerce_wishlist.i"
 

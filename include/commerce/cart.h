@@ -59,9 +59,11 @@ COMMERCE_API commerce_status commerce_cart_remove_coupon(commerce_doc **out, com
                                                          const char *session, const char *cart_id, const char *code);
 
 /* Changes what prices the cart besides its lines: {"shipping_address": {"country": "DE", "region": "BY",
- * "postal_code": "80331"} or null, "channel": "web" | "pos" | ..., "shipping_method": "<id>" or null}. Another
- * channel than "web" needs a staff session ("orders.manage"); the shipping method must be one of the cart's
- * "shipping_methods" once the other changes are made (INVALID_ARGUMENT, reason "not_offered"). */
+ * "postal_code": "80331"} or null, "channel": "web" | "pos" | ..., "shipping_method": "<id>" or null,
+ * "display_currency": "USD" or null}. Another channel than "web" needs a staff session ("orders.manage"); the
+ * shipping method must be one of the cart's "shipping_methods" once the other changes are made (INVALID_ARGUMENT,
+ * reason "not_offered"); the display currency needs a rate in force from the cart's currency (reason "no_rate"),
+ * and the totals then show "display" (docs/currencies.md). */
 COMMERCE_API commerce_status commerce_cart_update(commerce_doc **out, commerce_engine *engine, const char *session,
                                                   const char *cart_id, const char *changes_json);
 

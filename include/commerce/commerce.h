@@ -16,6 +16,7 @@
 #include <commerce/search.h>
 #include <commerce/review.h>
 #include <commerce/pricing.h>
+#include <commerce/currency.h>
 #include <commerce/cart.h>
 #include <commerce/wishlist.h>
 #include <commerce/order.h>

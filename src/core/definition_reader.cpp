@@ -87,6 +87,22 @@ std::string required_text_member(const json& object, std::string_view name, cons
     return *value;
 }
 
+std::optional<Decimal> decimal_member(const json& object, std::string_view name, const std::string& field) {
+    auto text = string_member(object, name, field);
+    if (!text) return std::nullopt;
+    try {
+        return Decimal::parse(*text);
+    } catch (const Error&) {
+        throw_invalid(field, "format", fmt::format("{} must be a decimal string like \"0.05\"", field));
+    }
+}
+
+Decimal required_decimal_member(const json& object, std::string_view name, const std::string& field) {
+    auto value = decimal_member(object, name, field);
+    if (!value) throw_invalid(field, "required", fmt::format("{} is required", field));
+    return *value;
+}
+
 std::optional<int64_t> integer_member(const json& object, std::string_view name, const std::string& field,
                                       int64_t min, int64_t max) {
     const json* value = member(object, name);
@@ -141,6 +157,13 @@ Money money_value(const json& value, const std::string& field, bool allow_zero) 
     if (parsed->is_negative()) throw_invalid(field, "negative", fmt::format("{} must not be negative", field));
     if (parsed->is_zero() && !allow_zero) throw_invalid(field, "zero", fmt::format("{} must be more than zero", field));
     return *parsed;
+}
+
+const Currency& required_currency_member(const json& object, std::string_view name, const std::string& field) {
+    const Currency* found = find_currency(required_string_member(object, name, field));
+    if (!found)
+        throw_invalid(field, "unknown_currency", fmt::format("{} must be an ISO 4217 code like \"EUR\"", field));
+    return *found;
 }
 
 }  // namespace commerce::definition

@@ -3,6 +3,8 @@
 // An absent member and a null one are the same; an unknown member is an error, so a typo never passes silently.
 #pragma once
 
+#include "core/currency.h"
+#include "core/decimal.h"
 #include "core/json_input.h"
 #include "core/money.h"
 
@@ -37,6 +39,12 @@ const json* array_member(const json& object, std::string_view name, const std::s
 std::optional<std::string> string_member(const json& object, std::string_view name, const std::string& field);
 std::string required_string_member(const json& object, std::string_view name, const std::string& field);
 std::optional<bool> bool_member(const json& object, std::string_view name, const std::string& field);
+// A decimal written as a string ("0.05"), never a JSON number, which a binary float would already have rounded
+// (reasons "type", "format").
+std::optional<Decimal> decimal_member(const json& object, std::string_view name, const std::string& field);
+Decimal required_decimal_member(const json& object, std::string_view name, const std::string& field);
+// An ISO 4217 code the engine knows (reasons "required", "type", "unknown_currency").
+const Currency& required_currency_member(const json& object, std::string_view name, const std::string& field);
 
 // Non-empty UTF-8 text of at most max_bytes (reasons "type", "empty", "too_long").
 std::optional<std::string> text_member(const json& object, std::string_view name, const std::string& field,

@@ -48,8 +48,16 @@ Money Money::parse(std::string_view amount, std::string_view currency_code) {
         throw_invalid("amount", "amount '" + std::string(amount) + "' has more decimals than " + code_of(unit) +
                                     " allows (" + std::to_string(unit.exponent) + ")");
     }
-    const Int minor = value.rescaled(unit.exponent).coefficient();
-    return Money(to_int64(minor, unit, "amount '" + std::string(amount) + "'", {{"field", "amount"}}), unit);
+    return of(value, unit);
+}
+
+Money Money::of(const Decimal& amount, const Currency& currency) {
+    const Decimal on_minor_grid = amount.rescaled(currency.exponent, RoundingMode::down);
+    if (on_minor_grid != amount)
+        throw_invalid("amount", "amount " + amount.to_string() + " is not a whole number of " + code_of(currency) +
+                                    " minor units");
+    return Money(to_int64(on_minor_grid.coefficient(), currency, "amount " + amount.to_string(), {{"field", "amount"}}),
+                 currency);
 }
 
 Money Money::from_minor(std::int64_t minor, const Currency& currency) noexcept { return Money(minor, currency); }

@@ -24,6 +24,10 @@ public:
     // rounded. Errors: unknown currency (field "currency"), malformed text or too many decimals (field "amount"),
     // COMMERCE_ERR_OVERFLOW when the amount does not fit in 64-bit minor units.
     static Money parse(std::string_view amount, std::string_view currency_code);
+    // An exact decimal that is a whole number of the currency's minor units (trailing zeros are fine: 1.500 is
+    // 1.50 EUR), as computed amounts are once rounded; a finer value is invalid input in the field "amount",
+    // one outside 64-bit minor units COMMERCE_ERR_OVERFLOW.
+    static Money of(const Decimal& amount, const Currency& currency);
     static Money from_minor(std::int64_t minor, const Currency& currency) noexcept;
     static Money zero(const Currency& currency) noexcept;
     // {"amount":"19.90","currency":"EUR"}: both members required strings, then as parse().

@@ -3,6 +3,7 @@
 
 #include "core/json_output.h"
 #include "core/timestamp.h"
+#include "flows/currencies.h"
 
 #include <algorithm>
 
@@ -75,6 +76,18 @@ nlohmann::json shipping_json(const OfferedShipping& offered) {
             {"location_id", nullable(offered.location_id)}};
 }
 
+// A converted unit price says what it was converted from, at which rate.
+nlohmann::json conversion_json(const std::optional<PriceConversion>& conversion) {
+    if (!conversion) return nullptr;
+    return {{"price", conversion->from.to_json()}, {"rate", rate_json(conversion->rate)}};
+}
+
+nlohmann::json display_json(const std::optional<DisplayTotal>& display) {
+    if (!display) return nullptr;
+    return {{"currency", display->total.currency().code}, {"total", display->total.to_json()},
+            {"rate", rate_json(display->rate)}};
+}
+
 }  // namespace
 
 nlohmann::json cart_totals_json(const PricedCart& priced) {
@@ -91,7 +104,8 @@ nlohmann::json cart_totals_json(const PricedCart& priced) {
             {"tax_estimated", priced.tax_estimated},
             {"tax_exempt", priced.tax_exempt},
             {"tax_exemption", priced.tax_exemption.to_json()},
-            {"total", priced.total.to_json()}};
+            {"total", priced.total.to_json()},
+            {"display", display_json(priced.display)}};
 }
 
 nlohmann::json cart_document(const PricedCart& priced) {
@@ -107,6 +121,7 @@ nlohmann::json cart_document(const PricedCart& priced) {
                          {"quantity", line.quantity}, {"unit_price", line.unit_price.to_json()},
                          {"catalog_unit_price", line.catalog_unit_price.to_json()},
                          {"price_list_id", nullable(line.price_list_id)},
+                         {"converted_from", conversion_json(line.conversion)},
                          {"line_total", line.line_total.to_json()}, {"discount_total", totals.discount.to_json()},
                          {"taxes", tax_lines_json(totals.taxes)}, {"tax_total", totals.tax.to_json()},
                          {"total", totals.total.to_json()}, {"note", nullable(item.note)},

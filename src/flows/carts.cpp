@@ -1,5 +1,6 @@
 #include "flows/carts.h"
 
+#include "core/definition_reader.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "domain/cart/cart_items.h"
@@ -7,6 +8,7 @@
 #include "domain/inventory/sales.h"
 #include "domain/promotion/promotion_input.h"
 #include "flows/access.h"
+#include "flows/currencies.h"
 #include "flows/priced_cart.h"
 
 #include <fmt/format.h>
@@ -68,7 +70,7 @@ nlohmann::json create_cart(Engine& engine, const char* session, const char* curr
                   .user_id = actor ? std::optional(actor->user_id) : std::nullopt,
                   .currency = &cart_currency, .status = std::string(kCartOpen), .items = {},
                   .channel = std::string(kChannelWeb), .shipping_address = std::nullopt, .coupon_codes = {},
-                  .shipping_method = std::nullopt,
+                  .shipping_method = std::nullopt, .display_currency = nullptr,
                   .created_ms = now, .updated_ms = now};
         tx.carts().insert(cart);
         document = cart_document(price_cart(tx, cart, now));
@@ -161,12 +163,14 @@ nlohmann::json remove_coupon(Engine& engine, const char* session, const char* ca
     });
 }
 
-// Members: "shipping_address" (an address, or null to clear it), "channel" and "shipping_method" (the id of a
-// method the cart is offered once the other changes are made, or null). Selling on another channel than the web
-// is staff work ("orders.manage"): channels decide which promotions apply.
+// Members: "shipping_address" (an address, or null to clear it), "channel", "shipping_method" (the id of a
+// method the cart is offered once the other changes are made, or null) and "display_currency" (a currency with a
+// rate in force from the cart's, or null). Selling on another channel than the web is staff work
+// ("orders.manage"): channels decide which promotions apply.
 nlohmann::json update_cart(Engine& engine, const char* session, const char* cart_id, const char* changes_json) {
     const json changes = parse_object(changes_json, "changes");
-    reject_unknown_members(changes, "cart changes", {"shipping_address", "channel", "shipping_method"});
+    reject_unknown_members(changes, "cart changes",
+                           {"shipping_address", "channel", "shipping_method", "display_currency"});
     std::optional<std::optional<CartAddress>> address;  // outer: given at all; inner: null clears it
     if (changes.contains("shipping_address")) {
         address.emplace();
@@ -186,9 +190,20 @@ nlohmann::json update_cart(Engine& engine, const char* session, const char* cart
             *method = changes["shipping_method"].get<std::string>();
         }
     }
+    std::optional<const Currency*> display;  // given at all; nullptr clears it
+    if (changes.contains("display_currency"))
+        display = changes["display_currency"].is_null()
+                      ? nullptr
+                      : &definition::required_currency_member(changes, "display_currency", "display_currency");
     return change_cart(engine, session, cart_id, [&](Transaction& tx, Cart& cart, const std::optional<Actor>& actor) {
         require_open(cart);
         if (address) cart.shipping_address = *address;
+        if (display) {
+            if (*display && !rate_between(tx, *cart.currency, **display, engine.now_ms()))
+                throw_invalid("display_currency", "no_rate",
+                              fmt::format("no rate converts {} into {} now", cart.currency->code, (*display)->code));
+            cart.display_currency = *display;
+        }
         if (method) {
             cart.shipping_method = *method;
             if (*method && !price_cart(tx, cart, engine.now_ms()).shipping_method)

@@ -14,18 +14,21 @@ namespace commerce::flows {
 
 namespace {
 
-// The line of one unit of the variant, priced in the currency.
-PricedLine priced_line(Product product, std::string_view variant_id, const Currency& currency) {
+// The line of one unit of the variant, priced in the currency at now_ms.
+PricedLine priced_line(Transaction& tx, Product product, std::string_view variant_id, const Currency& currency,
+                       int64_t now_ms) {
     const Variant variant = *product.variant(variant_id);
-    auto price = variant.price_in(currency);
+    auto price = unit_price(tx, variant, currency, now_ms);
     if (!price)
         throw Error(COMMERCE_ERR_CURRENCY_MISMATCH,
                     fmt::format("variant '{}' has no price in {}", variant.sku, currency.code),
                     {{"variant_id", variant.id}, {"product_id", product.id}, {"currency", currency.code}});
-    return {std::move(product), variant, 1, *price, *price, std::nullopt, *price};
+    return {std::move(product), variant, 1, price->amount, price->amount, std::nullopt, price->amount,
+            std::move(price->conversion)};
 }
 
-// Each line's unit price: its catalog price or a price list's, by quantity (domain/pricing/price_resolution.h).
+// Each line's unit price: its catalog price (set or converted) or a price list's, by quantity
+// (domain/pricing/price_resolution.h).
 void apply_price_lists(Transaction& tx, PricedCart& priced, int64_t now_ms) {
     PriceContext context{{}, priced.cart.channel, now_ms};
     for (const auto& group : priced.customer_groups) context.customer_groups.push_back(group.id);
@@ -63,7 +66,7 @@ PricedLine sellable_variant(Transaction& tx, std::string_view item_id, const Cur
     if (!product.visible_at(now_ms))
         throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("product '{}' is not on sale", product.title),
                     {{"field", "item_id"}, {"item_id", item_id}, {"reason", "not_on_sale"}});
-    return priced_line(std::move(product), key.variant_id, currency);
+    return priced_line(tx, std::move(product), key.variant_id, currency, now_ms);
 }
 
 PricedCart price_cart(Transaction& tx, const Cart& cart, int64_t now_ms) {
@@ -73,10 +76,10 @@ PricedCart price_cart(Transaction& tx, const Cart& cart, int64_t now_ms) {
                       .promotions = {{{}, {}, zero}, {{}, {}, zero}, {}, {}}, .promotion_names = {},
                       .taxes = std::nullopt, .tax_estimated = false, .subtotal = zero, .discount_total = zero,
                       .shipping_total = zero, .tax_total = zero, .total = zero, .tax_exempt = false,
-                      .tax_exemption = zero};
+                      .tax_exemption = zero, .display = std::nullopt};
     for (const auto& item : cart.items) {
         const VariantKey key = *tx.products().variant_by_id(item.variant_id);  // cart lines go with their variant
-        PricedLine line = priced_line(*tx.products().by_id(key.product_id), key.variant_id, *cart.currency);
+        PricedLine line = priced_line(tx, *tx.products().by_id(key.product_id), key.variant_id, *cart.currency, now_ms);
         line.quantity = item.quantity;
         priced.lines.push_back(std::move(line));
     }
@@ -85,6 +88,7 @@ PricedCart price_cart(Transaction& tx, const Cart& cart, int64_t now_ms) {
                                     [](const CustomerGroup& group) { return group.tax_exempt; });
     apply_price_lists(tx, priced, now_ms);
     apply_promotions_and_taxes(tx, priced, now_ms);
+    priced.display = display_total(tx, cart, priced.total, now_ms);
     return priced;
 }
 

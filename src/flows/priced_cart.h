@@ -8,6 +8,7 @@
 #include "domain/identity/customer_group.h"
 #include "domain/promotion/outcome.h"
 #include "domain/tax/taxes.h"
+#include "flows/price_conversion.h"
 #include "ports/storage.h"
 
 #include <nlohmann/json.hpp>
@@ -24,6 +25,8 @@ struct PricedLine {
     Money unit_price;                          // what the line pays: the catalog price or a price list's
     std::optional<std::string> price_list_id;  // the list whose price won (docs/price-lists.md)
     Money line_total;                          // unit_price × quantity, before any promotion
+    // Set when the catalog price was converted from the base currency (docs/currencies.md).
+    std::optional<PriceConversion> conversion;
 };
 
 // A shipping method offered to the cart, with its price for it (docs/shipping.md).
@@ -69,6 +72,7 @@ struct PricedCart {
     bool tax_exempt = false;  // the customer is in a tax-exempt group: no tax is charged
     // What a tax-exempt customer does not pay of tax-inclusive prices: the tax they contained. Zero otherwise.
     Money tax_exemption;
+    std::optional<DisplayTotal> display;  // the total in the cart's display currency, while a rate is in force
 };
 
 // The variant a cart call names: a variant id, or the id of a product with exactly one variant (INVALID_ARGUMENT

@@ -9,6 +9,7 @@
 #include "domain/order/order.h"
 #include "ports/catalog_repositories.h"
 #include "ports/customer_group_repositories.h"
+#include "ports/currency_repositories.h"
 #include "ports/identity_repositories.h"
 #include "ports/licence_key_repositories.h"
 #include "ports/price_list_repositories.h"
@@ -49,6 +50,13 @@ public:
     virtual int64_t delete_idle(int64_t idle_before_ms, int64_t limit) = 0;
 };
 
+// What a sales report needs of one order.
+struct PlacedTotal {
+    std::string order_id;
+    Money total;
+    int64_t placed_ms = 0;
+};
+
 class OrderRepository {
 public:
     virtual ~OrderRepository() = default;
@@ -60,6 +68,8 @@ public:
     virtual int64_t count_for_user(std::string_view user_id) = 0;
     // The next number in the store's sequence for the year, starting at 1.
     virtual int64_t next_number(int year) = 0;
+    // The orders placed in [from_ms, to_ms), oldest first.
+    virtual std::vector<PlacedTotal> placed_between(int64_t from_ms, int64_t to_ms) = 0;
 };
 
 // Remembers which request an idempotency key was first used for, and what it produced.
@@ -110,6 +120,7 @@ public:
     virtual SettingsRepository& settings() = 0;
     virtual PriceListRepository& price_lists() = 0;
     virtual CustomerGroupRepository& customer_groups() = 0;
+    virtual ExchangeRateRepository& exchange_rates() = 0;
     virtual WishlistRepository& wishlists() = 0;
     // The search index: call product_changed / product_removed after every product write (see ports/search.h).
     virtual SearchIndex& search_index() = 0;

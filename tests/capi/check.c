@@ -59,6 +59,7 @@ int main(void) {
     inventory_tests();
     search_tests();
     pricing_tests();
+    currency_tests();
     wishlist_tests();
     price_list_tests();
     printf("%d passed, %d failed\n", check_passed, check_failed);

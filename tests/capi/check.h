@@ -30,6 +30,7 @@ void review_tests(void);
 void inventory_tests(void);
 void search_tests(void);
 void pricing_tests(void);
+void currency_tests(void);
 void wishlist_tests(void);
 void price_list_tests(void);
 

@@ -50,6 +50,7 @@ def _every_document_type():
         docs.append(json.loads(raw.list_orders(admin["token"].encode(), b"").json()))
         docs += _catalog_documents(engine, admin["token"].encode())
         docs += _wishlist_documents(engine, admin["token"].encode(), product)
+        docs += _currency_documents(engine, admin["token"].encode())
         return docs
 
 
@@ -177,6 +178,27 @@ def _wishlist_documents(engine, admin, product):
     batch = keep(raw.fetch_outbox(b'{"topics": ["wishlist."]}'))
     assert {e["topic"] for e in batch["events"]} == {"wishlist.price_drop", "wishlist.back_in_stock"}
     keep(raw.get_wishlist(admin, wishlist, b""))
+    return docs
+
+
+def _currency_documents(engine, admin):
+    """The documents of currency.h."""
+    raw = engine._native
+    docs = []
+
+    def keep(outcome):
+        assert outcome.ok(), (outcome.name(), outcome.message(), outcome.details())
+        doc = json.loads(outcome.json())
+        docs.append(doc)
+        return doc
+
+    keep(raw.set_currency_settings(admin, b'{"base": "EUR", "presentment": [{"currency": "JPY", "rounding_increment":'
+                                          b' "10", "charm": {"step": "100", "ending": "90"}}]}', 0))
+    keep(raw.set_exchange_rate(admin, b'{"base": "EUR", "quote": "JPY", "rate": "162.37",'
+                                      b' "effective_at": "2026-11-01T00:00:00Z"}'))
+    keep(raw.list_exchange_rates(admin, b""))
+    keep(raw.convert_currency(admin, b"1000", b"JPY", b"EUR", b""))
+    keep(raw.report_sales_in_base(admin, b'{"from": "2026-11-01", "to": "2026-11-30"}'))
     return docs
 
 

@@ -42,6 +42,7 @@ struct Cart {
     std::optional<CartAddress> shipping_address;  // absent: taxes are estimated at the store's origin
     std::vector<std::string> coupon_codes;        // normalized, in the order they were entered
     std::optional<std::string> shipping_method;   // the chosen method's id; priced only while it is offered
+    const Currency* display_currency = nullptr;   // the total is also shown in it, at the rate in force
     int64_t created_ms = 0;
     int64_t updated_ms = 0;
 };

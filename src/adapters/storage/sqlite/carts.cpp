@@ -22,6 +22,13 @@ std::optional<CartAddress> address_of(const std::optional<std::string>& text) {
     return address;
 }
 
+std::optional<std::string> display_code(const Cart& cart) {
+    if (!cart.display_currency) return std::nullopt;
+    return std::string(cart.display_currency->code);
+}
+
+const Currency* currency_or_null(const std::optional<std::string>& code) { return code ? &currency(*code) : nullptr; }
+
 }  // namespace
 
 void SqliteCarts::write_items(const Cart& cart) {
@@ -36,26 +43,27 @@ void SqliteCarts::write_items(const Cart& cart) {
 
 void SqliteCarts::insert(const Cart& cart) {
     db_.query("INSERT INTO carts (id, user_id, currency, status, created_ms, updated_ms, channel, shipping_address, "
-              "coupon_codes, shipping_method) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+              "coupon_codes, shipping_method, display_currency) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
         .bind(1, cart.id).bind(2, cart.user_id).bind(3, cart.currency->code).bind(4, cart.status)
         .bind(5, cart.created_ms).bind(6, cart.updated_ms).bind(7, cart.channel)
         .bind(8, address_text(cart.shipping_address)).bind(9, nlohmann::json(cart.coupon_codes).dump())
-        .bind(10, cart.shipping_method).run();
+        .bind(10, cart.shipping_method).bind(11, display_code(cart)).run();
     write_items(cart);
 }
 
 void SqliteCarts::save(const Cart& cart) {
     db_.query("UPDATE carts SET status = ?2, updated_ms = ?3, channel = ?4, shipping_address = ?5, coupon_codes = ?6, "
-              "shipping_method = ?7, user_id = ?8, abandoned_ms = NULL, recovery_token_hash = NULL WHERE id = ?1")
+              "shipping_method = ?7, user_id = ?8, display_currency = ?9, abandoned_ms = NULL, "
+              "recovery_token_hash = NULL WHERE id = ?1")
         .bind(1, cart.id).bind(2, cart.status).bind(3, cart.updated_ms).bind(4, cart.channel)
         .bind(5, address_text(cart.shipping_address)).bind(6, nlohmann::json(cart.coupon_codes).dump())
-        .bind(7, cart.shipping_method).bind(8, cart.user_id).run();
+        .bind(7, cart.shipping_method).bind(8, cart.user_id).bind(9, display_code(cart)).run();
     write_items(cart);
 }
 
 #define CART_COLUMNS \
     "SELECT id, user_id, currency, status, created_ms, updated_ms, channel, shipping_address, coupon_codes, " \
-    "shipping_method FROM carts "
+    "shipping_method, display_currency FROM carts "
 
 std::optional<Cart> SqliteCarts::by_id(std::string_view id) {
     auto row = db_.query(CART_COLUMNS "WHERE id = ?1");
@@ -106,6 +114,7 @@ std::optional<Cart> SqliteCarts::first_of(Query& row) {
               .shipping_address = address_of(row.optional_text(7)),
               .coupon_codes = nlohmann::json::parse(row.text(8)).get<std::vector<std::string>>(),
               .shipping_method = row.optional_text(9),
+              .display_currency = currency_or_null(row.optional_text(10)),
               .created_ms = row.integer(4), .updated_ms = row.integer(5)};
     auto items = db_.query("SELECT variant_id, quantity, note, attributes FROM cart_items WHERE cart_id = ?1 "
                            "ORDER BY position");

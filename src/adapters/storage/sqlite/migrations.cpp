@@ -11,7 +11,7 @@ namespace commerce::sqlite {
 namespace {
 
 // Append only: a released migration is never edited, because files in the field have already run it.
-constexpr std::array<const char*, 9> kMigrations = {
+constexpr std::array<const char*, 10> kMigrations = {
     // 1: accounts, catalog, carts, orders, payments, idempotency keys.
     R"sql(
     CREATE TABLE users (
@@ -698,6 +698,24 @@ constexpr std::array<const char*, 9> kMigrations = {
         PRIMARY KEY (variant_id, currency, price_list_id, min_quantity)
     ) WITHOUT ROWID;
     CREATE INDEX price_list_prices_by_list ON price_list_prices(price_list_id, variant_id, currency, min_quantity);
+    )sql",
+    // 10: currencies. Exchange rates are an append-only history per currency pair: the rate in force at a moment
+    //     is the pair's latest by effective time (ties: the last recorded, ids being time-ordered), which the
+    //     index serves in one seek. The rate stays decimal text: exact, never a binary float. A cart may show its
+    //     total in a display currency; orders are found by placement time for reports at historical rates.
+    R"sql(
+    CREATE TABLE exchange_rates (
+        id           TEXT PRIMARY KEY,
+        base         TEXT NOT NULL,
+        quote        TEXT NOT NULL CHECK (quote <> base),
+        rate         TEXT NOT NULL,
+        effective_ms INTEGER NOT NULL,
+        created_ms   INTEGER NOT NULL,
+        created_by   TEXT
+    );
+    CREATE INDEX exchange_rates_by_pair ON exchange_rates(base, quote, effective_ms, id);
+    ALTER TABLE carts ADD COLUMN display_currency TEXT;
+    CREATE INDEX orders_by_placement ON orders(created_ms);
     )sql",
 };
 

@@ -107,6 +107,16 @@ int64_t SqliteOrders::next_number(int year) {
     return query.integer(0);
 }
 
+std::vector<PlacedTotal> SqliteOrders::placed_between(int64_t from_ms, int64_t to_ms) {
+    auto rows = db_.query("SELECT id, total_minor, currency, created_ms FROM orders "
+                          "WHERE created_ms >= ?1 AND created_ms < ?2 ORDER BY created_ms, id");
+    rows.bind(1, from_ms).bind(2, to_ms);
+    std::vector<PlacedTotal> placed;
+    while (rows.step())
+        placed.push_back({rows.text(0), Money::from_minor(rows.integer(1), currency(rows.text(2))), rows.integer(3)});
+    return placed;
+}
+
 std::optional<IdempotencyRecord> SqliteIdempotency::find(std::string_view scope, std::string_view key) {
     auto row = db_.query("SELECT scope, key, request_hash, order_id, created_ms FROM idempotency_keys "
                          "WHERE scope = ?1 AND key = ?2");

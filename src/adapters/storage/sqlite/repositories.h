@@ -195,6 +195,7 @@ public:
     std::vector<Order> page_for_user(std::string_view user_id, std::string_view before_id, int64_t limit) override;
     int64_t count_for_user(std::string_view user_id) override;
     int64_t next_number(int year) override;
+    std::vector<PlacedTotal> placed_between(int64_t from_ms, int64_t to_ms) override;
 
 private:
     Connection& db_;

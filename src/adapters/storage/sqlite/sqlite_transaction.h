@@ -3,6 +3,7 @@
 
 #include "adapters/storage/sqlite/catalog_changes.h"
 #include "adapters/storage/sqlite/catalog_repositories.h"
+#include "adapters/storage/sqlite/exchange_rates.h"
 #include "adapters/storage/sqlite/licence_key_repository.h"
 #include "adapters/storage/sqlite/price_list_repositories.h"
 #include "adapters/storage/sqlite/pricing_repositories.h"
@@ -24,7 +25,7 @@ public:
           social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db),
           reviews_(db), review_votes_(db), product_requests_(db), licence_keys_(db),
           locations_(db), stock_ledger_(db), reservations_(db), promotions_(db), settings_(db),
-          price_lists_(db), customer_groups_(db), wishlists_(db),
+          price_lists_(db), customer_groups_(db), exchange_rates_(db), wishlists_(db),
           search_index_(db, search_cache), catalog_changes_(db), db_(db) {}
 
     UserRepository& users() override { return users_; }
@@ -56,6 +57,7 @@ public:
     SettingsRepository& settings() override { return settings_; }
     PriceListRepository& price_lists() override { return price_lists_; }
     CustomerGroupRepository& customer_groups() override { return customer_groups_; }
+    ExchangeRateRepository& exchange_rates() override { return exchange_rates_; }
     WishlistRepository& wishlists() override { return wishlists_; }
     SearchIndex& search_index() override { return search_index_; }
     CatalogChanges& catalog_changes() override { return catalog_changes_; }
@@ -93,6 +95,7 @@ private:
     SqliteSettings settings_;
     SqlitePriceLists price_lists_;
     SqliteCustomerGroups customer_groups_;
+    SqliteExchangeRates exchange_rates_;
     SqliteWishlists wishlists_;
     SqliteSearchIndex search_index_;
     SqliteCatalogChanges catalog_changes_;
