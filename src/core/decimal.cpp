@@ -85,14 +85,18 @@ Decimal Decimal::parse(std::string_view text) {
     return Decimal(std::move(coefficient), static_cast<int>(fraction_digits));
 }
 
-std::string Decimal::to_string() const {
-    std::string digits = Int(abs(coefficient_)).str();
-    const auto scale = static_cast<std::size_t>(scale_);
-    if (scale > 0) {
-        if (digits.size() <= scale) digits.insert(0, scale + 1 - digits.size(), '0');
-        digits.insert(digits.size() - scale, 1, '.');
+std::string scaled_text(std::string digits, int scale, bool negative) {
+    const auto decimals = static_cast<std::size_t>(scale);
+    if (decimals > 0) {
+        if (digits.size() <= decimals) digits.insert(0, decimals + 1 - digits.size(), '0');
+        digits.insert(digits.size() - decimals, 1, '.');
     }
-    return coefficient_.sign() < 0 ? "-" + digits : digits;
+    if (negative) digits.insert(0, 1, '-');
+    return digits;
+}
+
+std::string Decimal::to_string() const {
+    return scaled_text(Int(abs(coefficient_)).str(), scale_, coefficient_.sign() < 0);
 }
 
 Decimal operator+(const Decimal& a, const Decimal& b) {

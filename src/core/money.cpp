@@ -75,9 +75,19 @@ Money Money::from_json(const nlohmann::json& value) {
 
 Decimal Money::amount() const { return Decimal(Int(minor_), currency_->exponent); }
 
-std::string Money::amount_string() const { return amount().to_string(); }
+// Straight from the 64-bit minor units: every document shows many amounts, and a trip through Decimal's big
+// integer costs more than the rest of the formatting.
+std::string Money::amount_string() const {
+    const auto magnitude = minor_ < 0 ? 0 - static_cast<std::uint64_t>(minor_) : static_cast<std::uint64_t>(minor_);
+    return scaled_text(std::to_string(magnitude), currency_->exponent, minor_ < 0);
+}
 
-nlohmann::json Money::to_json() const { return {{"amount", amount_string()}, {"currency", code_of(*currency_)}}; }
+nlohmann::json Money::to_json() const {
+    nlohmann::json value(nlohmann::json::value_t::object);
+    value.emplace("amount", amount_string());
+    value.emplace("currency", code_of(*currency_));
+    return value;
+}
 
 Money Money::operator+(const Money& other) const {
     require_same_currency(*currency_, *other.currency_);

@@ -13,13 +13,18 @@ namespace {
 nlohmann::json tax_lines_json(const std::vector<TaxLine>& taxes) {
     nlohmann::json lines = nlohmann::json::array();
     for (const auto& tax : taxes)
-        lines.push_back({{"name", tax.name}, {"percent", tax.percent.to_string()}, {"amount", tax.amount.to_json()}});
+        lines.push_back(JsonObject()
+                            .add("name", tax.name)
+                            .add("percent", tax.percent.to_string())
+                            .add("amount", tax.amount.to_json())
+                            .build());
     return lines;
 }
 
 nlohmann::json line_amounts_json(const std::vector<LineAmount>& amounts) {
     nlohmann::json lines = nlohmann::json::array();
-    for (const auto& amount : amounts) lines.push_back({{"variant_id", amount.line_id}, {"amount", amount.amount.to_json()}});
+    for (const auto& amount : amounts)
+        lines.push_back(JsonObject().add("variant_id", amount.line_id).add("amount", amount.amount.to_json()).build());
     return lines;
 }
 
@@ -27,13 +32,15 @@ nlohmann::json discounts_json(const PricedCart& priced) {
     nlohmann::json discounts = nlohmann::json::array();
     for (const LaneOutcome* lane : {&priced.promotions.before_tax, &priced.promotions.after_tax})
         for (const auto& applied : lane->applied)
-            discounts.push_back({{"promotion_id", applied.promotion_id},
-                                 {"name", priced.promotion_names.at(applied.promotion_id)},
-                                 {"code", nullable(applied.code)},
-                                 {"lane", applied.lane == Lane::before_tax ? "before_tax" : "after_tax"},
-                                 {"amount", applied.amount.to_json()},
-                                 {"lines", line_amounts_json(applied.lines)},
-                                 {"shipping", applied.shipping.to_json()}});
+            discounts.push_back(JsonObject()
+                                    .add("promotion_id", applied.promotion_id)
+                                    .add("name", priced.promotion_names.at(applied.promotion_id))
+                                    .add("code", nullable(applied.code))
+                                    .add("lane", applied.lane == Lane::before_tax ? "before_tax" : "after_tax")
+                                    .add("amount", applied.amount.to_json())
+                                    .add("lines", line_amounts_json(applied.lines))
+                                    .add("shipping", applied.shipping.to_json())
+                                    .build());
     return discounts;
 }
 
@@ -42,14 +49,27 @@ nlohmann::json coupons_json(const PricedCart& priced) {
     const PromotionOutcome& outcome = priced.promotions;
     nlohmann::json coupons = nlohmann::json::array();
     for (const auto& code : priced.cart.coupon_codes) {
-        nlohmann::json coupon = {{"code", code}, {"status", "unknown"}, {"promotion_id", nullptr}, {"reason", nullptr}};
+        std::string_view status = "unknown";
+        const std::string* promotion_id = nullptr;
+        const std::string* reason = nullptr;
         for (const LaneOutcome* lane : {&outcome.before_tax, &outcome.after_tax})
             for (const auto& applied : lane->applied)
-                if (applied.code == code) coupon.update({{"status", "applied"}, {"promotion_id", applied.promotion_id}});
+                if (applied.code == code) {
+                    status = "applied";
+                    promotion_id = &applied.promotion_id;
+                }
         for (const auto& missed : outcome.not_applied)
-            if (missed.code == code)
-                coupon.update({{"status", "not_applied"}, {"promotion_id", missed.promotion_id}, {"reason", missed.reason}});
-        coupons.push_back(std::move(coupon));
+            if (missed.code == code) {
+                status = "not_applied";
+                promotion_id = &missed.promotion_id;
+                reason = &missed.reason;
+            }
+        coupons.push_back(JsonObject()
+                              .add("code", code)
+                              .add("status", status)
+                              .add("promotion_id", promotion_id ? nlohmann::json(*promotion_id) : nlohmann::json())
+                              .add("reason", reason ? nlohmann::json(*reason) : nlohmann::json())
+                              .build());
     }
     return coupons;
 }
@@ -57,23 +77,32 @@ nlohmann::json coupons_json(const PricedCart& priced) {
 nlohmann::json not_applied_json(const PromotionOutcome& outcome) {
     nlohmann::json missed = nlohmann::json::array();
     for (const auto& entry : outcome.not_applied)
-        missed.push_back({{"promotion_id", entry.promotion_id}, {"code", nullable(entry.code)}, {"reason", entry.reason}});
+        missed.push_back(JsonObject()
+                             .add("promotion_id", entry.promotion_id)
+                             .add("code", nullable(entry.code))
+                             .add("reason", entry.reason)
+                             .build());
     return missed;
 }
 
 nlohmann::json address_json(const std::optional<CartAddress>& address) {
     if (!address) return nullptr;
-    return {{"country", address->country}, {"region", nullable(address->region)},
-            {"postal_code", nullable(address->postal_code)}};
+    return JsonObject()
+        .add("country", address->country)
+        .add("region", nullable(address->region))
+        .add("postal_code", nullable(address->postal_code))
+        .build();
 }
 
 nlohmann::json shipping_json(const OfferedShipping& offered) {
-    return {{"id", offered.id},
-            {"name", offered.name},
-            {"kind", offered.kind},
-            {"price", offered.price.to_json()},
-            {"delivery_days", {{"min", offered.min_days}, {"max", offered.max_days}}},
-            {"location_id", nullable(offered.location_id)}};
+    return JsonObject()
+        .add("id", offered.id)
+        .add("name", offered.name)
+        .add("kind", offered.kind)
+        .add("price", offered.price.to_json())
+        .add("delivery_days", JsonObject().add("min", offered.min_days).add("max", offered.max_days).build())
+        .add("location_id", nullable(offered.location_id))
+        .build();
 }
 
 // A converted unit price says what it was converted from, at which rate.
@@ -88,24 +117,31 @@ nlohmann::json display_json(const std::optional<DisplayTotal>& display) {
             {"rate", rate_json(display->rate)}};
 }
 
+// The totals are members of the cart document and the whole of an order's "totals".
+void add_totals(JsonObject& object, const PricedCart& priced) {
+    const auto& taxes = priced.taxes;
+    object.add("subtotal", priced.subtotal.to_json())
+        .add("discounts", discounts_json(priced))
+        .add("discount_total", priced.discount_total.to_json())
+        .add("shipping_method", priced.shipping_method ? shipping_json(*priced.shipping_method) : nlohmann::json())
+        .add("shipping_total", priced.shipping_total.to_json())
+        .add("taxes", taxes ? tax_lines_json(taxes->total.taxes) : nlohmann::json::array())
+        .add("tax_total", priced.tax_total.to_json())
+        .add("prices_include_tax", taxes && taxes->prices_include_tax)
+        .add("tax_zone", taxes ? nullable(taxes->zone_id) : nlohmann::json())
+        .add("tax_estimated", priced.tax_estimated)
+        .add("tax_exempt", priced.tax_exempt)
+        .add("tax_exemption", priced.tax_exemption.to_json())
+        .add("total", priced.total.to_json())
+        .add("display", display_json(priced.display));
+}
+
 }  // namespace
 
 nlohmann::json cart_totals_json(const PricedCart& priced) {
-    const auto& taxes = priced.taxes;
-    return {{"subtotal", priced.subtotal.to_json()},
-            {"discounts", discounts_json(priced)},
-            {"discount_total", priced.discount_total.to_json()},
-            {"shipping_method", priced.shipping_method ? shipping_json(*priced.shipping_method) : nlohmann::json(nullptr)},
-            {"shipping_total", priced.shipping_total.to_json()},
-            {"taxes", taxes ? tax_lines_json(taxes->total.taxes) : nlohmann::json::array()},
-            {"tax_total", priced.tax_total.to_json()},
-            {"prices_include_tax", taxes && taxes->prices_include_tax},
-            {"tax_zone", taxes ? nullable(taxes->zone_id) : nlohmann::json(nullptr)},
-            {"tax_estimated", priced.tax_estimated},
-            {"tax_exempt", priced.tax_exempt},
-            {"tax_exemption", priced.tax_exemption.to_json()},
-            {"total", priced.total.to_json()},
-            {"display", display_json(priced.display)}};
+    JsonObject totals;
+    add_totals(totals, priced);
+    return std::move(totals).build();
 }
 
 nlohmann::json cart_document(const PricedCart& priced) {
@@ -116,38 +152,48 @@ nlohmann::json cart_document(const PricedCart& priced) {
         const PricedLine& line = priced.lines[i];
         const LineTotals& totals = priced.line_totals[i];
         const CartItem& item = cart.items[i];  // priced lines follow the cart's items
-        items.push_back({{"variant_id", line.variant.id}, {"product_id", line.product.id}, {"sku", line.variant.sku},
-                         {"title", line.product.title}, {"options", line.variant.options},
-                         {"quantity", line.quantity}, {"unit_price", line.unit_price.to_json()},
-                         {"catalog_unit_price", line.catalog_unit_price.to_json()},
-                         {"price_list_id", nullable(line.price_list_id)},
-                         {"converted_from", conversion_json(line.conversion)},
-                         {"line_total", line.line_total.to_json()}, {"discount_total", totals.discount.to_json()},
-                         {"taxes", tax_lines_json(totals.taxes)}, {"tax_total", totals.tax.to_json()},
-                         {"total", totals.total.to_json()}, {"note", nullable(item.note)},
-                         {"attributes", item.attributes}});
+        items.push_back(JsonObject()
+                            .add("variant_id", line.variant.id)
+                            .add("product_id", line.product.id)
+                            .add("sku", line.variant.sku)
+                            .add("title", line.product.title)
+                            .add("options", line.variant.options)
+                            .add("quantity", line.quantity)
+                            .add("unit_price", line.unit_price.to_json())
+                            .add("catalog_unit_price", line.catalog_unit_price.to_json())
+                            .add("price_list_id", nullable(line.price_list_id))
+                            .add("converted_from", conversion_json(line.conversion))
+                            .add("line_total", line.line_total.to_json())
+                            .add("discount_total", totals.discount.to_json())
+                            .add("taxes", tax_lines_json(totals.taxes))
+                            .add("tax_total", totals.tax.to_json())
+                            .add("total", totals.total.to_json())
+                            .add("note", nullable(item.note))
+                            .add("attributes", item.attributes)
+                            .build());
         item_count += line.quantity;
     }
     nlohmann::json shipping_methods = nlohmann::json::array();
     for (const auto& offered : priced.shipping_options) shipping_methods.push_back(shipping_json(offered));
-    nlohmann::json document = {{"type", "cart"},
-                               {"schema_version", 1},
-                               {"id", cart.id},
-                               {"user_id", nullable(cart.user_id)},
-                               {"currency", cart.currency->code},
-                               {"status", cart.status},
-                               {"channel", cart.channel},
-                               {"shipping_address", address_json(cart.shipping_address)},
-                               {"items", items},
-                               {"item_count", item_count},
-                               {"requires_shipping", priced.requires_shipping},
-                               {"shipping_methods", shipping_methods},
-                               {"coupons", coupons_json(priced)},
-                               {"promotions_not_applied", not_applied_json(priced.promotions)},
-                               {"created_at", format_rfc3339(cart.created_ms)},
-                               {"updated_at", format_rfc3339(cart.updated_ms)}};
-    document.update(cart_totals_json(priced));
-    return document;
+    JsonObject document;
+    document.add("type", "cart")
+        .add("schema_version", 1)
+        .add("id", cart.id)
+        .add("user_id", nullable(cart.user_id))
+        .add("currency", cart.currency->code)
+        .add("status", cart.status)
+        .add("channel", cart.channel)
+        .add("shipping_address", address_json(cart.shipping_address))
+        .add("items", std::move(items))
+        .add("item_count", item_count)
+        .add("requires_shipping", priced.requires_shipping)
+        .add("shipping_methods", std::move(shipping_methods))
+        .add("coupons", coupons_json(priced))
+        .add("promotions_not_applied", not_applied_json(priced.promotions))
+        .add("created_at", format_rfc3339(cart.created_ms))
+        .add("updated_at", format_rfc3339(cart.updated_ms));
+    add_totals(document, priced);
+    return std::move(document).build();
 }
 
 }  // namespace commerce::flows
