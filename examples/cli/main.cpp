@@ -124,6 +124,24 @@ void set_up_coffee_club(commerce_engine* engine, const std::string& admin, const
     });
 }
 
+// The store sells in EUR and shows totals in USD too: its currency settings, and today's rate (rates are history,
+// so each run records one more).
+void set_up_currencies(commerce_engine* engine, const std::string& admin) {
+    const json settings = call("currency settings", [&](commerce_doc** out) {
+        return commerce_currency_get_settings(out, engine, admin.c_str());
+    });
+    call("set currency settings", [&](commerce_doc** out) {
+        return commerce_currency_set_settings(out, engine, admin.c_str(),
+                                              R"({"base": "EUR", "presentment": [{"currency": "USD",
+                                                  "charm": {"step": "1", "ending": "0.99"}}]})",
+                                              settings["version"].get<int64_t>());
+    });
+    call("exchange rate", [&](commerce_doc** out) {
+        return commerce_exchange_rate_set(out, engine, admin.c_str(),
+                                          R"({"base": "EUR", "quote": "USD", "rate": "1.0850"})");
+    });
+}
+
 int demo(const std::string& path) {
     json config = {{"path", path}};
     commerce_engine* raw_engine = nullptr;
@@ -133,6 +151,7 @@ int demo(const std::string& path) {
 
     const std::string admin = admin_session(engine.get());
     set_up_pricing(engine.get(), admin);
+    set_up_currencies(engine.get(), admin);
     // A product with one variant, and one in two colours.
     const json coffee_input = {{"sku", "COFFEE-1KG"}, {"title", "Coffee beans, 1 kg"}, {"description", "Single origin"},
                                {"barcode", "4006381333931"}, {"prices", {{{"amount", "24.90"}, {"currency", "EUR"}}}},
@@ -177,7 +196,8 @@ int demo(const std::string& path) {
     });
     call("ship to Berlin", [&](commerce_doc** out) {
         return commerce_cart_update(out, engine.get(), customer.c_str(), cart_id.c_str(),
-                                    R"({"shipping_address": {"country": "DE", "postal_code": "10115"}})");
+                                    R"({"shipping_address": {"country": "DE", "postal_code": "10115"},
+                                        "display_currency": "USD"})");
     });
     cart = call("coupon", [&](commerce_doc** out) {
         return commerce_cart_apply_coupon(out, engine.get(), customer.c_str(), cart_id.c_str(), "welcome5");
@@ -201,6 +221,9 @@ int demo(const std::string& path) {
         std::printf("  %-28s %8s\n", (tax["name"].get<std::string>() + " " + tax["percent"].get<std::string>() + "%").c_str(),
                     tax["amount"]["amount"].get<std::string>().c_str());
     std::printf("  %-28s %8s %s\n", "Total", order["total"]["amount"].get<std::string>().c_str(), order["currency"].get<std::string>().c_str());
+    const json& display = totals["display"];
+    std::printf("  %-28s %8s %s (at %s)\n", "Shown as", display["total"]["amount"].get<std::string>().c_str(),
+                display["currency"].get<std::string>().c_str(), display["rate"]["rate"].get<std::string>().c_str());
     std::printf("  %-28s %8s\n  %-28s %8s\n", "Cash", order["payment"]["tendered"]["amount"].get<std::string>().c_str(),
                 "Change", order["payment"]["change"]["amount"].get<std::string>().c_str());
     std::printf("  status: %s\n\nStock left:\n", order["status"].get<std::string>().c_str());

@@ -1,4 +1,5 @@
 #include "core/decimal.h"
+#include "core/decimal_text.h"
 
 #include "core/error.h"
 

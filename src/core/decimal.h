@@ -66,10 +66,6 @@ private:
     int scale_ = 0;
 };
 
-// The text of a number given as the digits of its magnitude and a scale: "1990", 2, negative -> "-19.90". The one
-// place decimal text is laid out, for Decimal and for Money's whole minor units alike.
-std::string scaled_text(std::string magnitude_digits, int scale, bool negative);
-
 // Prints to_string(): readable test failures and logs.
 std::ostream& operator<<(std::ostream& out, const Decimal& value);
 

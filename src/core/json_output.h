@@ -5,7 +5,6 @@
 
 #include <optional>
 #include <string>
-#include <utility>
 
 namespace commerce {
 
@@ -14,22 +13,6 @@ template <typename T>
 nlohmann::json nullable(const std::optional<T>& value) {
     return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
-
-// Builds an object member by member, moving each value in: JsonObject().add("id", id).add("total", t).build().
-// Documents built on every call (the priced cart) use it: nlohmann's initializer-list form ({{"id", id}, ...})
-// first makes each pair a two-element array and copies every value out of the list, twice the allocations.
-class JsonObject {
-public:
-    template <typename Value>
-    JsonObject& add(const char* key, Value&& value) {
-        members_.emplace(key, nlohmann::json(std::forward<Value>(value)));
-        return *this;
-    }
-    nlohmann::json build() && { return nlohmann::json(std::move(members_)); }
-
-private:
-    nlohmann::json::object_t members_;
-};
 
 // A document as the C ABI hands it out: its "type" member and its finished text. Flows that keep documents in
 // memory keep this form, so serving one again costs a copy and no JSON work.

@@ -1,5 +1,6 @@
 #include "core/money.h"
 
+#include "core/decimal_text.h"
 #include "core/error.h"
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,7 @@
 // The "cart" document (docs/schema/cart.schema.json): the cart's lines and every part of its total.
 #include "flows/priced_cart.h"
 
+#include "core/json_object.h"
 #include "core/json_output.h"
 #include "core/timestamp.h"
 #include "flows/currencies.h"
@@ -141,7 +142,7 @@ void add_totals(JsonObject& object, const PricedCart& priced) {
 nlohmann::json cart_totals_json(const PricedCart& priced) {
     JsonObject totals;
     add_totals(totals, priced);
-    return std::move(totals).build();
+    return totals.build();
 }
 
 nlohmann::json cart_document(const PricedCart& priced) {
@@ -193,7 +194,7 @@ nlohmann::json cart_document(const PricedCart& priced) {
         .add("created_at", format_rfc3339(cart.created_ms))
         .add("updated_at", format_rfc3339(cart.updated_ms));
     add_totals(document, priced);
-    return std::move(document).build();
+    return document.build();
 }
 
 }  // namespace commerce::flows

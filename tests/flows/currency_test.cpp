@@ -3,6 +3,7 @@
 // zero-, two- and three-decimal currencies; bad input changes nothing.
 #include "core/timestamp.h"
 #include "flows/currencies.h"
+#include "flows/price_lists.h"
 #include "flows/sales_report.h"
 #include "shop_fixture.h"
 
@@ -74,6 +75,35 @@ TEST_CASE("a presentment price is converted from the base price at the rate in f
     // The order keeps the price it was placed at.
     const json order = place(s, cart);
     CHECK(order["lines"][0]["unit_price"] == price("20.99", "USD"));
+}
+
+TEST_CASE("a price list in a presentment currency competes with the converted catalog price") {
+    Shop s;
+    set_settings(s, kSettings);
+    const std::string lamp = product(s, "LAMP", {price("10.00", "EUR")});
+    const std::string variant = flows::get_product(*s.engine, lamp.c_str())["variants"][0]["id"];
+    set_rate(s, {{"base", "EUR"}, {"quote", "USD"}, {"rate", "1.0850"}, {"effective_at", iso(shop::kStart - kDay)}});
+    const auto usd_price = [&](const char* amount, int64_t min_quantity) {
+        return json{{"variant_id", variant}, {"price", price(amount, "USD")}, {"min_quantity", min_quantity}};
+    };
+    // From two units the list sells below the converted 10.99; its one-unit price is dearer, so no sale.
+    flows::create_price_list(*s.engine, s.admin.session.c_str(),
+                             json{{"id", "usd-bulk"}, {"name", "USD bulk"},
+                                  {"prices", {usd_price("11.50", 1), usd_price("9.00", 2)}}}.dump().c_str());
+
+    const std::string cart = cart_with(s, "USD", {lamp});
+    json line = flows::get_cart(*s.engine, nullptr, cart.c_str())["items"][0];
+    CHECK(line["unit_price"] == price("10.99", "USD"));
+    CHECK(line["catalog_unit_price"] == price("10.99", "USD"));
+    CHECK(line["price_list_id"].is_null());
+    CHECK(line["converted_from"]["price"] == price("10.00", "EUR"));
+
+    line = flows::update_item(*s.engine, nullptr, cart.c_str(), lamp.c_str(), 2)["items"][0];
+    CHECK(line["unit_price"] == price("9.00", "USD"));
+    CHECK(line["catalog_unit_price"] == price("10.99", "USD"));
+    CHECK(line["price_list_id"] == "usd-bulk");
+    CHECK(line["converted_from"]["price"] == price("10.00", "EUR"));
+    CHECK(line["line_total"] == price("18.00", "USD"));
 }
 
 TEST_CASE("without settings, a presentment currency or a rate in force, a missing price is a mismatch") {

@@ -6,6 +6,7 @@ const { test, describe, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
 
 const commerce = require('..');
+const { expectError } = require('./support');
 
 const HASHING = { memory_kib: 64, iterations: 1, parallelism: 1 };
 const START_MS = 1794000000000; // 2026-11-06T21:20:00Z
@@ -18,15 +19,6 @@ const EAN13 = '4006381333931';
 const UPC_A = '036000291452'; // its EAN-13 form is 0036000291452
 const eur = (amount) => ({ amount, currency: 'EUR' });
 
-function expectError(Cls, fn) {
-  let caught;
-  assert.throws(fn, (err) => { caught = err; return true; });
-  assert.ok(caught instanceof Cls, `expected ${Cls.name}, got ${caught && caught.stack}`);
-  assert.equal(caught.code, Cls.code);
-  assert.equal(caught.codeName, commerce.statusName(Cls.code));
-  assert.equal(typeof caught.details, 'object');
-  return caught;
-}
 
 /** A published physical product with one option and two variants. */
 function eldenRing(extra = {}) {

@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const commerce = require('..');
+const { expectError } = require('./support');
 
 const HASHING = { memory_kib: 64, iterations: 1, parallelism: 1 };
 const CONFIG = { path: ':memory:', password_hashing: HASHING };
@@ -31,17 +32,6 @@ function setup() {
 }
 
 /** Asserts that fn throws the error class with its stable code, and returns the error. */
-function expectError(Cls, fn) {
-  let caught;
-  assert.throws(fn, (err) => { caught = err; return true; });
-  assert.ok(caught instanceof Cls, `expected ${Cls.name}, got ${caught && caught.stack}`);
-  assert.ok(caught instanceof commerce.CommerceError);
-  assert.ok(caught instanceof Error);
-  assert.equal(caught.code, Cls.code);
-  assert.equal(caught.codeName, commerce.statusName(Cls.code));
-  assert.equal(typeof caught.details, 'object');
-  return caught;
-}
 
 /** The SKU of a single-variant product. */
 const sku = (product) => product.variants[0].sku;

@@ -8,29 +8,18 @@ const assert = require('node:assert/strict');
 
 const commerce = require('..');
 
-const START = new Date(1794000000000); // 2026-11-06T21:20:00Z
-const CONFIG = {
-  path: ':memory:', password_hashing: { memory_kib: 64, iterations: 1, parallelism: 1 }, clock: 'manual',
-  clock_start_ms: START.getTime(),
-};
-const PASSWORD = 'correct horse battery';
+const { START_MS, openAsAdmin, expectError } = require('./support');
+
+const START = new Date(START_MS);
 const money = (amount, currency) => ({ amount, currency });
 
 let engine;
 let admin;
 beforeEach(() => {
-  engine = commerce.open(CONFIG);
-  engine.bootstrapAdmin('admin@example.com', PASSWORD);
-  admin = engine.login('admin@example.com', PASSWORD);
+  ({ engine, admin } = openAsAdmin());
 });
 afterEach(() => engine.close());
 
-function expectError(Cls, fn) {
-  let caught;
-  assert.throws(fn, (err) => { caught = err; return true; });
-  assert.ok(caught instanceof Cls, `expected ${Cls.name}, got ${caught && caught.stack}`);
-  return caught;
-}
 
 test('a cart in a presentment currency is priced from the base price, and shows a display total', () => {
   const settings = engine.setCurrencySettings(admin, {

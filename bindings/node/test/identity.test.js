@@ -7,6 +7,7 @@ const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 
 const commerce = require('..');
+const { expectError } = require('./support');
 
 const HASHING = { memory_kib: 64, iterations: 1, parallelism: 1 };
 const START_MS = 1794000000000; // 2026-11-06T21:20:00Z
@@ -58,15 +59,6 @@ function totp(secret, unixMs) {
 const at = (ms) => new Date(ms).getTime();
 const time = (text) => new Date(text).getTime();
 
-function expectError(Cls, fn) {
-  let caught;
-  assert.throws(fn, (err) => { caught = err; return true; });
-  assert.ok(caught instanceof Cls, `expected ${Cls.name}, got ${caught && caught.stack}`);
-  assert.equal(caught.code, Cls.code);
-  assert.equal(caught.codeName, commerce.statusName(Cls.code));
-  assert.equal(typeof caught.details, 'object');
-  return caught;
-}
 
 /** An engine on a manual clock with an admin; it keeps the clock's time and delivers the outbox. */
 class Shop {

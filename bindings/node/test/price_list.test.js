@@ -8,34 +8,21 @@ const assert = require('node:assert/strict');
 
 const commerce = require('..');
 
-const START = 1794000000000;
+const { START_MS: START, PASSWORD, eur, openAsAdmin, expectError } = require('./support');
+
 const DAY_MS = 24 * 3600 * 1000;
-const CONFIG = {
-  path: ':memory:', password_hashing: { memory_kib: 64, iterations: 1, parallelism: 1 }, clock: 'manual',
-  clock_start_ms: START,
-};
-const PASSWORD = 'correct horse battery';
-const eur = (amount) => ({ amount, currency: 'EUR' });
 const price = (variant, amount, min_quantity = 1) => ({ variant_id: variant, price: eur(amount), min_quantity });
 
 let engine;
 let admin;
 let bolt;
 beforeEach(() => {
-  engine = commerce.open(CONFIG);
-  engine.bootstrapAdmin('admin@example.com', PASSWORD);
-  admin = engine.login('admin@example.com', PASSWORD);
+  ({ engine, admin } = openAsAdmin());
   bolt = engine.createProduct(admin, { sku: 'BOLT', title: 'Bolt', prices: [eur('1.00')], stock: 500 })
     .variants[0].id;
 });
 afterEach(() => engine.close());
 
-function expectError(Cls, fn) {
-  let caught;
-  assert.throws(fn, (err) => { caught = err; return true; });
-  assert.ok(caught instanceof Cls, `expected ${Cls.name}, got ${caught && caught.stack}`);
-  return caught;
-}
 
 test('a trade group buys at its override price by quantity', () => {
   const buyer = engine.registerUser('buyer@example.com', PASSWORD);

@@ -8,12 +8,8 @@ const assert = require('node:assert/strict');
 
 const commerce = require('..');
 
-const CONFIG = {
-  path: ':memory:', password_hashing: { memory_kib: 64, iterations: 1, parallelism: 1 }, clock: 'manual',
-  clock_start_ms: 1794000000000,
-};
-const PASSWORD = 'correct horse battery';
-const eur = (amount) => ({ amount, currency: 'EUR' });
+const { PASSWORD, eur, openAsAdmin, expectError } = require('./support');
+
 const GERMANY = {
   origin: { country: 'DE' },
   zones: [{ id: 'de', country: 'DE', rates: { standard: [{ name: 'VAT', rate: '19' }] } }],
@@ -22,9 +18,7 @@ const GERMANY = {
 let engine;
 let admin;
 beforeEach(() => {
-  engine = commerce.open(CONFIG);
-  engine.bootstrapAdmin('admin@example.com', PASSWORD);
-  admin = engine.login('admin@example.com', PASSWORD);
+  ({ engine, admin } = openAsAdmin());
 });
 afterEach(() => engine.close());
 
@@ -32,12 +26,6 @@ function product(sku, price) {
   return engine.createProduct(admin, { sku, title: sku, prices: [eur(price)], stock: 20 });
 }
 
-function expectError(Cls, fn) {
-  let caught;
-  assert.throws(fn, (err) => { caught = err; return true; });
-  assert.ok(caught instanceof Cls, `expected ${Cls.name}, got ${caught && caught.stack}`);
-  return caught;
-}
 
 // Decimal strings to integer hundredths: exact for EUR.
 const cents = (money) => BigInt(money.amount.replace('.', ''));

@@ -8,20 +8,14 @@ const assert = require('node:assert/strict');
 
 const commerce = require('..');
 
-const CONFIG = {
-  path: ':memory:', password_hashing: { memory_kib: 64, iterations: 1, parallelism: 1 }, clock: 'manual',
-  clock_start_ms: 1794000000000,
-};
-const PASSWORD = 'correct horse battery';
-const eur = (amount) => ({ amount, currency: 'EUR' });
+const { PASSWORD, eur, openAsAdmin, expectError } = require('./support');
+
 
 let engine;
 let admin;
 let ann;
 beforeEach(() => {
-  engine = commerce.open(CONFIG);
-  engine.bootstrapAdmin('admin@example.com', PASSWORD);
-  admin = engine.login('admin@example.com', PASSWORD);
+  ({ engine, admin } = openAsAdmin());
   engine.registerUser('ann@example.com', PASSWORD);
   ann = engine.login('ann@example.com', PASSWORD);
 });
@@ -31,12 +25,6 @@ function product(sku, price, stock = 10) {
   return engine.createProduct(admin, { sku, title: sku, prices: [eur(price)], stock });
 }
 
-function expectError(Cls, fn) {
-  let caught;
-  assert.throws(fn, (err) => { caught = err; return true; });
-  assert.ok(caught instanceof Cls, `expected ${Cls.name}, got ${caught && caught.stack}`);
-  return caught;
-}
 
 function wishlistEvents() {
   const batch = engine.fetchOutbox({ topics: ['wishlist.'], limit: 100 });
