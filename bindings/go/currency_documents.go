@@ -87,7 +87,7 @@ type ExchangeRateQuery struct {
 	After string `json:"after,omitempty"`
 }
 
-// PriceConversion says where a cart line's converted unit price came from.
+// PriceConversion says where a cart line's converted catalog price came from.
 type PriceConversion struct {
 	Price Money     `json:"price"` // the variant's price in the base currency
 	Rate  RateEntry `json:"rate"`

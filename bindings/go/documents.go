@@ -104,7 +104,7 @@ type Cart struct {
 	ID                   string                `json:"id"`
 	UserID               *string               `json:"user_id"` // nil for a guest cart
 	Currency             string                `json:"currency"`
-	Status               string                `json:"status"`  // "open" or "completed"
+	Status               string                `json:"status"`  // "open", "completed" or "merged"
 	Channel              string                `json:"channel"` // "web", "pos", ...
 	ShippingAddress      *CartAddress          `json:"shipping_address"`
 	Items                []CartItem            `json:"items"`

@@ -66,7 +66,7 @@ export interface ExchangeRateQuery {
   after?: string;
 }
 
-/** A cart line's unit price converted from the variant's base-currency price. */
+/** Where a cart line's catalog price converted from the variant's base-currency price came from. */
 export interface PriceConversion {
   price: Money;
   rate: Rate;

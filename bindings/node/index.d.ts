@@ -105,7 +105,7 @@ export interface Cart extends Document<'cart'>, Totals {
   /** null for a guest cart. */
   user_id: string | null;
   currency: string;
-  status: 'open' | 'completed';
+  status: 'open' | 'completed' | 'merged';
   channel: string;
   shipping_address: { country: string; region: string | null; postal_code: string | null } | null;
   items: CartItem[];

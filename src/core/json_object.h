@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cassert>
 #include <utility>
 
 namespace commerce {
@@ -12,9 +13,11 @@ namespace commerce {
 // copies every value out of the list, twice the allocations.
 class JsonObject {
 public:
+    // Each key once: a second add of a key would silently keep the first value.
     template <typename Value>
     JsonObject& add(const char* key, Value&& value) {
-        members_.emplace(key, nlohmann::json(std::forward<Value>(value)));
+        [[maybe_unused]] const bool added = members_.emplace(key, nlohmann::json(std::forward<Value>(value))).second;
+        assert(added && "a document member is added twice");
         return *this;
     }
     // Hands the members over; the builder is left empty.

@@ -1,6 +1,8 @@
 // Carts over time and across logins: the guest cart joins the user's by each merge policy, quantity limits,
 // abandonment reported once per idle spell with a recovery token, and the cleanup of long-idle carts.
 #include "flows/cart_lifecycle.h"
+#include "flows/carts.h"
+#include "flows/currencies.h"
 #include "flows/inventory.h"
 #include "shop_fixture.h"
 
@@ -58,10 +60,14 @@ TEST_CASE("a guest cart merges into the user's cart by the configured policy") {
         const TwoCarts carts = two_carts(s);
         CHECK(quantities(merge(s, carts)) == std::map<std::string, int64_t>{{"MUG", 2}});
     }
-    SUBCASE("keep the guest's cart") {
+    SUBCASE("keep the guest's cart, with its display currency") {
         Shop s(":memory:", {{"carts", {{"merge_policy", "keep_guest"}}}});
         const TwoCarts carts = two_carts(s);
-        CHECK(quantities(merge(s, carts)) == std::map<std::string, int64_t>{{"MUG", 1}, {"TEA", 3}});
+        flows::set_exchange_rate(*s.engine, s.admin.session.c_str(), R"({"base": "EUR", "quote": "USD", "rate": "1.08"})");
+        flows::update_cart(*s.engine, nullptr, carts.guest.c_str(), R"({"display_currency": "USD"})");
+        const json merged = merge(s, carts);
+        CHECK(quantities(merged) == std::map<std::string, int64_t>{{"MUG", 1}, {"TEA", 3}});
+        CHECK(merged["display"]["currency"] == "USD");
     }
     SUBCASE("a user without a cart in that currency takes the guest cart over") {
         Shop s;

@@ -19,7 +19,6 @@ const EAN13 = '4006381333931';
 const UPC_A = '036000291452'; // its EAN-13 form is 0036000291452
 const eur = (amount) => ({ amount, currency: 'EUR' });
 
-
 /** A published physical product with one option and two variants. */
 function eldenRing(extra = {}) {
   return {

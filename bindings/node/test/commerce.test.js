@@ -31,8 +31,6 @@ function setup() {
   return s;
 }
 
-/** Asserts that fn throws the error class with its stable code, and returns the error. */
-
 /** The SKU of a single-variant product. */
 const sku = (product) => product.variants[0].sku;
 

@@ -20,7 +20,6 @@ beforeEach(() => {
 });
 afterEach(() => engine.close());
 
-
 test('a cart in a presentment currency is priced from the base price, and shows a display total', () => {
   const settings = engine.setCurrencySettings(admin, {
     base: 'EUR', presentment: [{ currency: 'KWD' }, { currency: 'JPY', rounding_increment: '10' }],

@@ -59,7 +59,6 @@ function totp(secret, unixMs) {
 const at = (ms) => new Date(ms).getTime();
 const time = (text) => new Date(text).getTime();
 
-
 /** An engine on a manual clock with an admin; it keeps the clock's time and delivers the outbox. */
 class Shop {
   constructor(extra = {}) {

@@ -23,7 +23,6 @@ beforeEach(() => {
 });
 afterEach(() => engine.close());
 
-
 test('a trade group buys at its override price by quantity', () => {
   const buyer = engine.registerUser('buyer@example.com', PASSWORD);
   const session = engine.login('buyer@example.com', PASSWORD);

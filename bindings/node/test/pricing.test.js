@@ -26,7 +26,6 @@ function product(sku, price) {
   return engine.createProduct(admin, { sku, title: sku, prices: [eur(price)], stock: 20 });
 }
 
-
 // Decimal strings to integer hundredths: exact for EUR.
 const cents = (money) => BigInt(money.amount.replace('.', ''));
 
@@ -113,7 +112,6 @@ test('shipping methods are offered, chosen and charged', () => {
   assert.equal(err.details.reason, 'not_offered');
   assert.equal(engine.getShippingDefinition(admin).version, 1);
 });
-
 
 test('a guest cart merges at login, and an idle cart is reported and recovered', () => {
   const mug = product('MUG', '5.00');

@@ -10,7 +10,6 @@ const commerce = require('..');
 
 const { PASSWORD, eur, openAsAdmin, expectError } = require('./support');
 
-
 let engine;
 let admin;
 let ann;
@@ -24,7 +23,6 @@ afterEach(() => engine.close());
 function product(sku, price, stock = 10) {
   return engine.createProduct(admin, { sku, title: sku, prices: [eur(price)], stock });
 }
-
 
 function wishlistEvents() {
   const batch = engine.fetchOutbox({ topics: ['wishlist.'], limit: 100 });

@@ -114,9 +114,10 @@ class PricingMixin:
 
     def update_cart(self, session: SessionArg, cart_id: Ref, changes: JsonInput) -> Doc:
         """``{"shipping_address": {"country", "region", "postal_code"} or None, "channel": "web" | "pos" |
-        ..., "shipping_method": id or None}``: the address picks the tax zone (taxes are estimated at the store's
-        origin without one) and the shipping methods offered; another channel than ``"web"`` needs a staff
-        session; the method must be one of the cart's ``shipping_methods``. Returns the ``cart``."""
+        ..., "shipping_method": id or None, "display_currency": code or None}``: the address picks the tax zone
+        (taxes are estimated at the store's origin without one) and the shipping methods offered; another channel
+        than ``"web"`` needs a staff session; the method must be one of the cart's ``shipping_methods``; the
+        display currency needs a rate in force from the cart's (docs/currencies.md). Returns the ``cart``."""
         return _result(self._native.update_cart(_session_arg(session), _cart(cart_id), _json_arg(changes, "changes")))
 
 

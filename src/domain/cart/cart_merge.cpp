@@ -16,6 +16,7 @@ void merge_guest_cart(Cart& user_cart, const Cart& guest, MergePolicy policy, in
         user_cart.coupon_codes = guest.coupon_codes;
         user_cart.shipping_address = guest.shipping_address;
         user_cart.shipping_method = guest.shipping_method;
+        user_cart.display_currency = guest.display_currency;
         return;
     case MergePolicy::merge_quantities:
         for (const auto& line : guest.items) {
@@ -32,6 +33,7 @@ void merge_guest_cart(Cart& user_cart, const Cart& guest, MergePolicy policy, in
                     user_cart.coupon_codes.end())
                 user_cart.coupon_codes.push_back(code);
         if (!user_cart.shipping_address) user_cart.shipping_address = guest.shipping_address;
+        if (!user_cart.display_currency) user_cart.display_currency = guest.display_currency;
         return;
     }
 }
