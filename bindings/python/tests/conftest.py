@@ -46,6 +46,20 @@ def validate_document(document):
     SEEN_TYPES.add(doc_type)
 
 
+ADMIN_PASSWORD = "correct horse battery"
+MANUAL_CLOCK = {"path": ":memory:", "password_hashing": {"memory_kib": 64, "iterations": 1, "parallelism": 1},
+                "clock": "manual", "clock_start_ms": 1794000000000}  # 2026-11-06T21:20:00Z
+
+
+@pytest.fixture
+def admin_engine():
+    """An in-memory engine on a manual clock and its administrator's session: (engine, admin)."""
+    engine = commerce.open(MANUAL_CLOCK)
+    engine.bootstrap_admin("admin@example.com", ADMIN_PASSWORD)
+    yield engine, engine.login("admin@example.com", ADMIN_PASSWORD)
+    engine.close()
+
+
 @pytest.fixture(autouse=True)
 def validate_every_document(monkeypatch):
     decode = commerce._result

@@ -13,19 +13,12 @@ import pytest
 import commerce
 from commerce import Money
 
-HASHING = {"memory_kib": 64, "iterations": 1, "parallelism": 1}
 START = datetime(2026, 11, 6, 21, 20, tzinfo=timezone.utc)
-CONFIG = {"path": ":memory:", "password_hashing": HASHING, "clock": "manual", "clock_start_ms": 1794000000000}
-PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def shop():
-    engine = commerce.open(CONFIG)
-    engine.bootstrap_admin("admin@example.com", PASSWORD)
-    admin = engine.login("admin@example.com", PASSWORD)
-    yield engine, admin
-    engine.close()
+def shop(admin_engine):
+    return admin_engine
 
 
 def test_a_cart_in_a_presentment_currency_is_priced_from_the_base_price(shop):

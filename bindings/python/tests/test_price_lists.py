@@ -12,9 +12,7 @@ import pytest
 import commerce
 from commerce import Money
 
-HASHING = {"memory_kib": 64, "iterations": 1, "parallelism": 1}
 START = 1794000000000
-CONFIG = {"path": ":memory:", "password_hashing": HASHING, "clock": "manual", "clock_start_ms": START}
 PASSWORD = "correct horse battery"
 DAY_MS = 24 * 3600 * 1000
 
@@ -24,13 +22,10 @@ def eur(text):
 
 
 @pytest.fixture
-def shop():
-    engine = commerce.open(CONFIG)
-    engine.bootstrap_admin("admin@example.com", PASSWORD)
-    admin = engine.login("admin@example.com", PASSWORD)
+def shop(admin_engine):
+    engine, admin = admin_engine
     bolt = engine.create_product(admin, {"sku": "BOLT", "title": "Bolt", "prices": [eur("1.00")], "stock": 500})
-    yield engine, admin, bolt["variants"][0]["id"]
-    engine.close()
+    return engine, admin, bolt["variants"][0]["id"]
 
 
 def price(variant, amount, min_quantity=1):

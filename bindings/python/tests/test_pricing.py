@@ -12,8 +12,6 @@ import pytest
 import commerce
 from commerce import Money
 
-HASHING = {"memory_kib": 64, "iterations": 1, "parallelism": 1}
-CONFIG = {"path": ":memory:", "password_hashing": HASHING, "clock": "manual", "clock_start_ms": 1794000000000}
 PASSWORD = "correct horse battery"
 GERMANY = {"origin": {"country": "DE"}, "tax_classes": ["books"],
            "zones": [{"id": "de", "country": "DE", "rates": {"standard": [{"name": "VAT", "rate": "19"}],
@@ -25,12 +23,8 @@ def eur(text):
 
 
 @pytest.fixture
-def shop():
-    engine = commerce.open(CONFIG)
-    engine.bootstrap_admin("admin@example.com", PASSWORD)
-    admin = engine.login("admin@example.com", PASSWORD)
-    yield engine, admin
-    engine.close()
+def shop(admin_engine):
+    return admin_engine
 
 
 def product(engine, admin, sku, price, **extra):

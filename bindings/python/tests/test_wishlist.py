@@ -12,8 +12,6 @@ import pytest
 import commerce
 from commerce import Money
 
-HASHING = {"memory_kib": 64, "iterations": 1, "parallelism": 1}
-CONFIG = {"path": ":memory:", "password_hashing": HASHING, "clock": "manual", "clock_start_ms": 1794000000000}
 PASSWORD = "correct horse battery"
 
 
@@ -22,14 +20,10 @@ def eur(text):
 
 
 @pytest.fixture
-def shop():
-    engine = commerce.open(CONFIG)
-    engine.bootstrap_admin("admin@example.com", PASSWORD)
-    admin = engine.login("admin@example.com", PASSWORD)
+def shop(admin_engine):
+    engine, admin = admin_engine
     engine.register_user("ann@example.com", PASSWORD)
-    ann = engine.login("ann@example.com", PASSWORD)
-    yield engine, admin, ann
-    engine.close()
+    return engine, admin, engine.login("ann@example.com", PASSWORD)
 
 
 def product(engine, admin, sku, price, stock=10):
