@@ -22,10 +22,32 @@ struct UnitPrice {
     std::optional<PriceConversion> conversion;  // nullopt for a set price
 };
 
-// The variant's price in `currency` at now_ms. A set price wins; without one, the variant's price in the store's
-// base currency converted at the rate in force and rounded by the currency's presentment rules, when `currency`
-// is a presentment currency. nullopt when neither exists.
-std::optional<UnitPrice> unit_price(Transaction& tx, const Variant& variant, const Currency& currency, int64_t now_ms);
+// Prices variants in one currency at one moment. A set price wins; without one, the variant's price in the store's
+// base currency converted at the rate in force and rounded by the currency's presentment rules, when the currency
+// is a presentment currency. The settings and the rate are read once, when the first variant without a set price
+// needs them, so a cart pays for them once rather than per line.
+class CatalogPricer {
+public:
+    CatalogPricer(Transaction& tx, const Currency& currency, int64_t now_ms)
+        : tx_(tx), currency_(currency), now_ms_(now_ms) {}
+
+    // nullopt when the variant has neither a set price nor a convertible base price.
+    std::optional<UnitPrice> unit_price(const Variant& variant);
+
+private:
+    struct Conversion {
+        const Currency* base;
+        PriceRounding rounding;
+        ExchangeRate rate;
+    };
+    // nullopt without settings, when the currency is not a presentment one, or without a rate in force.
+    const std::optional<Conversion>& conversion();
+
+    Transaction& tx_;
+    const Currency& currency_;
+    int64_t now_ms_;
+    std::optional<std::optional<Conversion>> conversion_;  // outer: resolved yet
+};
 
 // The cart's total shown in its display currency at the rate in force now (half-even to the minor unit: charm
 // endings shape prices, not totals).

@@ -14,11 +14,10 @@ namespace commerce::flows {
 
 namespace {
 
-// The line of one unit of the variant, priced in the currency at now_ms.
-PricedLine priced_line(Transaction& tx, Product product, std::string_view variant_id, const Currency& currency,
-                       int64_t now_ms) {
+// The line of one unit of the variant, at its catalog price.
+PricedLine priced_line(CatalogPricer& pricer, Product product, std::string_view variant_id, const Currency& currency) {
     const Variant variant = *product.variant(variant_id);
-    auto price = unit_price(tx, variant, currency, now_ms);
+    auto price = pricer.unit_price(variant);
     if (!price)
         throw Error(COMMERCE_ERR_CURRENCY_MISMATCH,
                     fmt::format("variant '{}' has no price in {}", variant.sku, currency.code),
@@ -66,7 +65,8 @@ PricedLine sellable_variant(Transaction& tx, std::string_view item_id, const Cur
     if (!product.visible_at(now_ms))
         throw Error(COMMERCE_ERR_NOT_FOUND, fmt::format("product '{}' is not on sale", product.title),
                     {{"field", "item_id"}, {"item_id", item_id}, {"reason", "not_on_sale"}});
-    return priced_line(tx, std::move(product), key.variant_id, currency, now_ms);
+    CatalogPricer pricer(tx, currency, now_ms);
+    return priced_line(pricer, std::move(product), key.variant_id, currency);
 }
 
 PricedCart price_cart(Transaction& tx, const Cart& cart, int64_t now_ms) {
@@ -77,9 +77,10 @@ PricedCart price_cart(Transaction& tx, const Cart& cart, int64_t now_ms) {
                       .taxes = std::nullopt, .tax_estimated = false, .subtotal = zero, .discount_total = zero,
                       .shipping_total = zero, .tax_total = zero, .total = zero, .tax_exempt = false,
                       .tax_exemption = zero, .display = std::nullopt};
+    CatalogPricer pricer(tx, *cart.currency, now_ms);
     for (const auto& item : cart.items) {
         const VariantKey key = *tx.products().variant_by_id(item.variant_id);  // cart lines go with their variant
-        PricedLine line = priced_line(tx, *tx.products().by_id(key.product_id), key.variant_id, *cart.currency, now_ms);
+        PricedLine line = priced_line(pricer, *tx.products().by_id(key.product_id), key.variant_id, *cart.currency);
         line.quantity = item.quantity;
         priced.lines.push_back(std::move(line));
     }
