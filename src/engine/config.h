@@ -1,7 +1,7 @@
 // The engine's configuration, read from the JSON given to commerce_engine_open.
 #pragma once
 
-#include "adapters/storage/sqlite/sqlite_storage.h"
+#include "adapters/storage/sqlite/options.h"
 #include "domain/cart/settings.h"
 #include "domain/catalog/settings.h"
 #include "domain/identity/settings.h"

@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include "adapters/clock/system_clock.h"
+#include "adapters/storage/sqlite/sqlite_storage.h"
 #include "core/crypto.h"
 #include "core/error.h"
 

@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/json_input.h"
 #include "core/json_output.h"
+#include "core/parse_memo.h"
 #include "core/permission_names.h"
 #include "core/text.h"
 #include "core/timestamp.h"
@@ -206,7 +207,10 @@ std::vector<PriceList> applicable_price_lists(Transaction& tx, const PriceContex
     std::map<std::string, PriceList> lists;
     for (const auto& stored : tx.price_lists().active()) {
         if (!pricing.contains(stored.id)) continue;  // no definition to parse for a list with nothing to say
-        PriceList list = parse_price_list(json::parse(stored.definition));
+        static ParseMemo<PriceList> parsed(4096, [](const std::string& text) {
+            return parse_price_list(json::parse(text));
+        });
+        PriceList list = *parsed.get(stored.definition);
         if (list_applies(list, context)) lists.emplace(stored.id, std::move(list));
     }
     for (const auto& listed : prices)  // sorted by list, variant and min_quantity, as the lists keep them

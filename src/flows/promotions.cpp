@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/json_input.h"
 #include "core/json_output.h"
+#include "core/parse_memo.h"
 #include "core/permission_names.h"
 #include "core/text.h"
 #include "core/timestamp.h"
@@ -114,8 +115,8 @@ std::string code_prefix(const char* prefix) {
 }  // namespace
 
 Promotion promotion_of(const StoredPromotion& stored) {
-    json definition = json::parse(stored.definition);
-    return parse_promotion(definition);
+    static ParseMemo<Promotion> parsed(4096, [](const std::string& text) { return parse_promotion(json::parse(text)); });
+    return *parsed.get(stored.definition);
 }
 
 json create_promotion(Engine& engine, const char* session, const char* definition_json) {

@@ -2,6 +2,7 @@
 
 #include "core/definition_reader.h"
 #include "core/error.h"
+#include "core/parse_memo.h"
 #include "domain/shipping/shipping_input.h"
 #include "flows/store_settings.h"
 #include "flows/taxes.h"
@@ -27,7 +28,10 @@ void require_known_tax_classes(Transaction& tx, const ShippingDefinitions& defin
 std::optional<ShippingDefinitions> store_shipping_definitions(Transaction& tx) {
     const auto setting = tx.settings().get(kShippingSetting);
     if (!setting) return std::nullopt;
-    return parse_shipping_definitions(json::parse(setting->value));
+    static ParseMemo<ShippingDefinitions> parsed(16, [](const std::string& text) {
+        return parse_shipping_definitions(json::parse(text));
+    });
+    return *parsed.get(setting->value);
 }
 
 nlohmann::json set_shipping_definitions(Engine& engine, const char* session, const char* definition_json,

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/json_input.h"
+#include "core/parse_memo.h"
 #include "domain/tax/tax_input.h"
 #include "flows/shipping.h"
 #include "flows/store_settings.h"
@@ -36,7 +37,10 @@ void require_classes_kept(Transaction& tx, const TaxDefinitions& definitions) {
 std::optional<TaxDefinitions> store_tax_definitions(Transaction& tx) {
     const auto setting = tx.settings().get(kTaxSetting);
     if (!setting) return std::nullopt;
-    return parse_tax_definitions(json::parse(setting->value));
+    static ParseMemo<TaxDefinitions> parsed(16, [](const std::string& text) {
+        return parse_tax_definitions(json::parse(text));
+    });
+    return *parsed.get(setting->value);
 }
 
 void require_known_tax_class(Transaction& tx, std::string_view tax_class) {

@@ -306,6 +306,44 @@ void run_contract(sqlite::Options options) {
         storage.write([](Transaction& tx) { tx.users().insert(sample_user("u1", "one@example.com")); });
         CHECK(storage.catalog_revision() == before_user);
     }
+    SUBCASE("a product read again is as the last commit left it, whoever wrote it (the product cache)") {
+        const auto title_of = [&](const char* id) {
+            std::optional<std::string> title;
+            storage.read([&](Transaction& tx) {
+                if (auto product = tx.products().by_id(id)) title = product->title;
+            });
+            return title;
+        };
+        const std::string first = *title_of("p1");  // now cached
+        storage.write([](Transaction& tx) {
+            Product renamed = *tx.products().by_id("p1");
+            renamed.title = "Renamed";
+            tx.products().update(renamed);
+            CHECK(tx.products().by_id("p1")->title == "Renamed");  // the writer reads its own write
+        });
+        CHECK(title_of("p1") == "Renamed");
+        CHECK_THROWS_AS(storage.write([](Transaction& tx) {
+            Product renamed = *tx.products().by_id("p1");
+            renamed.title = "Rolled back";
+            tx.products().update(renamed);
+            CHECK(tx.products().by_id("p1")->title == "Rolled back");
+            throw Error(COMMERCE_ERR_GENERIC, "abort");
+        }), Error);
+        CHECK(title_of("p1") == "Renamed");
+        if (options.path != ":memory:" && options.key.empty()) {  // another connection, as another process would
+            sqlite3* other = nullptr;
+            REQUIRE(sqlite3_open(options.path.c_str(), &other) == SQLITE_OK);
+            CHECK(sqlite3_exec(other, "UPDATE products SET title = 'Elsewhere' WHERE id = 'p1'", nullptr, nullptr,
+                               nullptr) == SQLITE_OK);
+            sqlite3_close(other);
+            CHECK(title_of("p1") == "Elsewhere");
+        }
+        storage.read([](Transaction& tx) { CHECK(tx.products().variant_by_id("p1-v")->product_id == "p1"); });
+        storage.write([](Transaction& tx) { tx.products().remove("p1"); });
+        CHECK_FALSE(title_of("p1"));
+        storage.read([](Transaction& tx) { CHECK_FALSE(tx.products().variant_by_id("p1-v")); });
+        CHECK(first != "Renamed");
+    }
     SUBCASE("order numbers count up per year") {
         storage.write([](Transaction& tx) {
             CHECK(tx.orders().next_number(2026) == 1);

@@ -2,13 +2,17 @@
 #pragma once
 
 #include "adapters/storage/sqlite/connection.h"
+#include "adapters/storage/sqlite/product_cache.h"
 #include "ports/catalog_repositories.h"
+
+#include <optional>
 
 namespace commerce::sqlite {
 
 class SqliteProducts final : public ProductRepository {
 public:
-    explicit SqliteProducts(Connection& db) : db_(db) {}
+    // A write transaction's products never fill the cache (product_cache.h).
+    SqliteProducts(Connection& db, ProductCache& cache, bool writable) : db_(db), cache_(cache), writable_(writable) {}
     void insert(const Product& product) override;
     void update(const Product& product) override;
     std::optional<Product> by_id(std::string_view id) override;
@@ -37,7 +41,12 @@ private:
     Product load_row(Query& row);
     void load_children(Product& product);
     std::optional<Product> load_whole(Query& row);  // the row's product with every child, or none
+    // The catalog revision of the transaction's snapshot; a read transaction reads it once and catches the cache up.
+    int64_t snapshot_revision();
     Connection& db_;
+    ProductCache& cache_;
+    const bool writable_;
+    std::optional<int64_t> read_snapshot_;  // a read transaction's snapshot_revision, once read
 };
 
 class SqliteCategories final : public CategoryRepository {

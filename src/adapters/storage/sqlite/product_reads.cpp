@@ -1,5 +1,7 @@
 #include "adapters/storage/sqlite/catalog_repositories.h"
 
+#include "adapters/storage/sqlite/catalog_changes.h"
+
 // Reading products whole, and the filtered lists of the admin screens.
 namespace commerce::sqlite {
 
@@ -79,10 +81,23 @@ std::optional<Product> SqliteProducts::load_whole(Query& row) {
     return product;
 }
 
+int64_t SqliteProducts::snapshot_revision() {
+    if (writable_) return catalog_revisions(db_).products;  // moves with the transaction's own writes
+    if (!read_snapshot_) {
+        read_snapshot_ = catalog_revisions(db_).products;
+        cache_.catch_up(db_, *read_snapshot_);
+    }
+    return *read_snapshot_;
+}
+
 std::optional<Product> SqliteProducts::by_id(std::string_view id) {
+    const int64_t snapshot = snapshot_revision();
+    if (auto cached = cache_.product(id, snapshot)) return *cached;
     auto row = db_.query(PRODUCT_COLUMNS "WHERE id = ?1");
     row.bind(1, id);
-    return load_whole(row);
+    auto product = load_whole(row);
+    if (product && !writable_) cache_.store(*product, snapshot);
+    return product;
 }
 
 std::optional<Product> SqliteProducts::by_slug(std::string_view slug) {

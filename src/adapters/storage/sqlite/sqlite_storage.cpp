@@ -22,11 +22,12 @@ void verify_key(Connection& connection) {
 }
 
 // Runs fn inside a transaction on the connection, committing on return and rolling back on throw.
-void in_transaction(Connection& connection, SearchCache& search_cache, const char* begin,
+void in_transaction(Connection& connection, SqliteTransaction::Caches caches, bool writable,
                     const std::function<void(Transaction&)>& fn) {
-    connection.exec(begin);
+    // IMMEDIATE takes the write lock up front, so a transaction never fails half-way on a lock upgrade.
+    connection.exec(writable ? "BEGIN IMMEDIATE" : "BEGIN");
     try {
-        SqliteTransaction transaction(connection, search_cache);
+        SqliteTransaction transaction(connection, caches, writable);
         fn(transaction);
         connection.exec("COMMIT");
     } catch (...) {
@@ -116,7 +117,7 @@ void SqliteStorage::on_reader(const std::function<void(Connection&)>& fn) {
 }
 
 void SqliteStorage::read(const std::function<void(Transaction&)>& fn) {
-    on_reader([&](Connection& reader) { in_transaction(reader, search_cache_, "BEGIN", fn); });
+    on_reader([&](Connection& reader) { in_transaction(reader, {search_cache_, product_cache_}, false, fn); });
 }
 
 // One statement in autocommit mode is its own read snapshot, so it sees every commit made before it, by any
@@ -129,8 +130,7 @@ int64_t SqliteStorage::catalog_revision() {
 
 void SqliteStorage::write(const std::function<void(Transaction&)>& fn) {
     std::lock_guard lock(write_mutex_);
-    // IMMEDIATE takes the write lock up front, so a transaction never fails half-way on a lock upgrade.
-    in_transaction(*writer_, search_cache_, "BEGIN IMMEDIATE", fn);
+    in_transaction(*writer_, {search_cache_, product_cache_}, true, fn);
 }
 
 void SqliteStorage::rekey(std::string_view new_key) {

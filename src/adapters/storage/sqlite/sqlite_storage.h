@@ -6,6 +6,8 @@
 #pragma once
 
 #include "adapters/storage/sqlite/connection.h"
+#include "adapters/storage/sqlite/options.h"
+#include "adapters/storage/sqlite/product_cache.h"
 #include "adapters/storage/sqlite/search_index.h"
 #include "ports/storage.h"
 
@@ -16,15 +18,6 @@
 #include <vector>
 
 namespace commerce::sqlite {
-
-struct Options {
-    std::string path;         // a file, or ":memory:"
-    std::string key;          // empty: a plain file
-    bool full_durability = true;
-    int64_t cache_size_kib = 32768;
-    int64_t busy_timeout_ms = 5000;
-    int read_connections = 4;
-};
 
 class SqliteStorage final : public Storage {
 public:
@@ -47,7 +40,9 @@ private:
 
     Options options_;
     std::string cipher_version_;
-    SearchCache search_cache_;  // shared by every connection; follows the file through its change log
+    // Shared by every connection; both follow the file through the catalog's change log.
+    SearchCache search_cache_;
+    ProductCache product_cache_;
 
     std::mutex write_mutex_;
     std::unique_ptr<Connection> writer_;

@@ -18,15 +18,20 @@ namespace commerce::sqlite {
 
 class SqliteTransaction final : public Transaction {
 public:
-    SqliteTransaction(Connection& db, SearchCache& search_cache)
-        : users_(db), sessions_(db), products_(db), categories_(db), collections_(db),
+    struct Caches {
+        SearchCache& search;
+        ProductCache& products;
+    };
+    // `writable`: a write transaction, whose reads must not fill the storage's caches.
+    SqliteTransaction(Connection& db, Caches caches, bool writable)
+        : users_(db), sessions_(db), products_(db, caches.products, writable), categories_(db), collections_(db),
           carts_(db), orders_(db), idempotency_(db),
           account_tokens_(db), login_throttles_(db), login_events_(db), second_factors_(db),
           social_identities_(db), addresses_(db), roles_(db), audit_(db), outbox_(db), secrets_(db),
           reviews_(db), review_votes_(db), product_requests_(db), licence_keys_(db),
           locations_(db), stock_ledger_(db), reservations_(db), promotions_(db), settings_(db),
           price_lists_(db), customer_groups_(db), exchange_rates_(db), wishlists_(db),
-          search_index_(db, search_cache), catalog_changes_(db), db_(db) {}
+          search_index_(db, caches.search), catalog_changes_(db), db_(db) {}
 
     UserRepository& users() override { return users_; }
     SessionRepository& sessions() override { return sessions_; }

@@ -83,6 +83,7 @@ std::optional<VariantKey> SqliteProducts::variant_key(Query& row) {
 }
 
 std::optional<VariantKey> SqliteProducts::variant_by_id(std::string_view variant_id) {
+    if (auto cached = cache_.variant(variant_id, snapshot_revision())) return cached;
     auto row = db_.query("SELECT product_id, id FROM variants WHERE id = ?1");
     row.bind(1, variant_id);
     return variant_key(row);
