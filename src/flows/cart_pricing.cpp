@@ -18,10 +18,20 @@ namespace {
 // The promotions a cart may get: every active automatic one, and the promotion behind each coupon the cart
 // holds. A generated single-use code stands for its promotion with the code as the coupon, limited to one use
 // counted on that code. Codes that name nothing active are left out, so the engine reports them unknown.
+// Redemptions are counted only for the promotions with a limit: the rest need no query.
 struct Candidates {
     std::vector<Promotion> promotions;
-    UsageCounts usage;
+    UsageCounts usage;           // all redemptions
+    UsageCounts customer_usage;  // the cart's user's, for the promotions limited per customer
 };
+
+std::vector<std::string> ids_limited_by(const std::vector<Promotion>& promotions,
+                                        std::optional<int64_t> Promotion::*limit) {
+    std::vector<std::string> ids;
+    for (const auto& promotion : promotions)
+        if (promotion.*limit) ids.push_back(promotion.id);
+    return ids;
+}
 
 Candidates candidates_for(Transaction& tx, const Cart& cart) {
     Candidates found;
@@ -40,9 +50,11 @@ Candidates candidates_for(Transaction& tx, const Cart& cart) {
         }
         found.promotions.push_back(std::move(promotion));
     }
-    std::vector<std::string> ids;
-    for (const auto& promotion : found.promotions) ids.push_back(promotion.id);
-    found.usage = tx.promotions().usage(ids);
+    if (const auto limited = ids_limited_by(found.promotions, &Promotion::usage_limit); !limited.empty())
+        found.usage = tx.promotions().usage(limited);
+    if (const auto limited = ids_limited_by(found.promotions, &Promotion::usage_limit_per_customer);
+        cart.user_id && !limited.empty())
+        found.customer_usage = tx.promotions().usage_by(*cart.user_id, limited);
     for (const auto& [index, code] : single_use)
         if (tx.promotions().code_usage(code) > 0) {
             Promotion& promotion = found.promotions[index];
@@ -66,7 +78,7 @@ void add_with_ancestors(Transaction& tx, const std::string& category_id, std::se
     }
 }
 
-CartSnapshot snapshot_of(Transaction& tx, const PricedCart& priced, int64_t now_ms) {
+CartSnapshot snapshot_of(Transaction& tx, const PricedCart& priced, const Candidates& candidates, int64_t now_ms) {
     const Cart& cart = priced.cart;
     CartSnapshot snapshot{.currency = cart.currency, .lines = {}, .shipping = priced.shipping_total,
                           .customer = {}, .channel = cart.channel, .entered_codes = cart.coupon_codes,
@@ -81,6 +93,7 @@ CartSnapshot snapshot_of(Transaction& tx, const PricedCart& priced, int64_t now_
         snapshot.customer.id = cart.user_id;
         snapshot.customer.is_first_order = tx.orders().count_for_user(*cart.user_id) == 0;
         for (const auto& group : priced.customer_groups) snapshot.customer.groups.push_back(group.id);
+        snapshot.customer.usage = candidates.customer_usage;
     }
     return snapshot;
 }
@@ -160,7 +173,7 @@ void apply_promotions_and_taxes(Transaction& tx, PricedCart& priced, int64_t now
     offer_shipping(tx, priced);
     const Candidates candidates = candidates_for(tx, priced.cart);
     for (const auto& promotion : candidates.promotions) priced.promotion_names[promotion.id] = promotion.name;
-    CartSnapshot snapshot = snapshot_of(tx, priced, now_ms);
+    CartSnapshot snapshot = snapshot_of(tx, priced, candidates, now_ms);
     PromotionOutcome outcome = evaluate_promotions(snapshot, candidates.promotions, candidates.usage);
 
     const auto definitions = store_tax_definitions(tx);

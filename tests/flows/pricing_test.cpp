@@ -229,6 +229,29 @@ TEST_CASE("single-use codes: generated in a batch, each redeemed once") {
           COMMERCE_ERR_ILLEGAL_STATE);
 }
 
+TEST_CASE("a per-customer limit counts the signed-in customer's orders, and a guest is not given the promotion") {
+    Shop s;
+    const std::string mug = product(s, "MUG", "10.00");
+    promote(s, {{"id", "once"}, {"name", "Once each"}, {"code", "ONCE"}, {"usage_limit_per_customer", 1},
+                {"action", {{"type", "percentage_off_order"}, {"percent", "10"}}}});
+    const Account ann = s.customer("ann@pricing.test"), bob = s.customer("bob@pricing.test");
+    const auto coupon_reason = [&](const std::string& cart_id, const char* session) {
+        return failure_of([&] { flows::apply_coupon(*s.engine, session, cart_id.c_str(), "ONCE"); }).details()["reason"];
+    };
+
+    const std::string first = cart_with(s, {{mug, 1}}, "EUR", ann.session.c_str());
+    CHECK(amount(flows::apply_coupon(*s.engine, ann.session.c_str(), first.c_str(), "ONCE")["total"]) == "9.00");
+    place(s, first, ann.session.c_str());
+
+    const std::string again = cart_with(s, {{mug, 1}}, "EUR", ann.session.c_str());
+    CHECK(coupon_reason(again, ann.session.c_str()) == "customer_usage_limit_reached");
+    const std::string other = cart_with(s, {{mug, 1}}, "EUR", bob.session.c_str());
+    CHECK(amount(flows::apply_coupon(*s.engine, bob.session.c_str(), other.c_str(), "ONCE")["total"]) == "9.00");
+    const std::string guest = cart_with(s, {{mug, 1}});
+    CHECK(coupon_reason(guest, nullptr) == "customer_required");
+    CHECK(cart(s, guest)["coupons"].empty());
+}
+
 TEST_CASE("two carts racing for the last use of a coupon: one order wins") {
     shop::TempFile file("commerce-coupon-race");
     Shop s(file.path.string());

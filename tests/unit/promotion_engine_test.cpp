@@ -287,7 +287,7 @@ TEST_CASE("every reason a promotion does not apply") {
         {"not started", with(ten, {{"starts_at", 2'000'000}}), "not_started"},
         {"ended", with(ten, {{"ends_at", 1'000'000}}), "expired"},
         {"used up", with(ten, {{"usage_limit", 3}}), "usage_limit_reached"},
-        {"used up by the customer", with(ten, {{"usage_limit_per_customer", 1}}), "customer_usage_limit_reached"},
+        {"a guest cannot be counted against a customer limit", with(ten, {{"usage_limit_per_customer", 5}}), "customer_required"},
         {"other currency", with(ten, {{"conditions", {{"currencies", {"USD"}}}}}), "currency_not_eligible"},
         {"other channel", with(ten, {{"conditions", {{"channels", {"pos"}}}}}), "channel_not_eligible"},
         {"other group", with(ten, {{"conditions", {{"customer_groups", {"vip"}}}}}), "customer_group_not_eligible"},
@@ -306,6 +306,12 @@ TEST_CASE("every reason a promotion does not apply") {
         const auto outcome = evaluate(base, {promotion(each.definition)}, usage);
         CHECK(outcome.before_tax.applied.empty());
         CHECK(reason_of(outcome, "p") == each.reason);
+    }
+    SUBCASE("a signed-in customer who used it up") {
+        CartSnapshot regular = base;
+        regular.customer.id = "c1";
+        const auto outcome = evaluate(regular, {promotion(with(ten, {{"usage_limit_per_customer", 1}}))}, usage);
+        CHECK(reason_of(outcome, "p") == "customer_usage_limit_reached");
     }
     SUBCASE("the conditions that hold let it apply") {
         CartSnapshot vip = base;

@@ -59,9 +59,11 @@ std::optional<std::string_view> ineligibility(const Promotion& promotion, const 
     if (promotion.ends_at_ms && snapshot.now_ms >= *promotion.ends_at_ms) return reason::expired;
     if (promotion.usage_limit && count_of(usage, promotion.id) >= *promotion.usage_limit)
         return reason::usage_limit_reached;
-    if (promotion.usage_limit_per_customer &&
-        count_of(snapshot.customer.usage, promotion.id) >= *promotion.usage_limit_per_customer)
-        return reason::customer_usage_limit_reached;
+    if (promotion.usage_limit_per_customer) {
+        if (!snapshot.customer.id) return reason::customer_required;
+        if (count_of(snapshot.customer.usage, promotion.id) >= *promotion.usage_limit_per_customer)
+            return reason::customer_usage_limit_reached;
+    }
     if (!when.currencies.empty() &&
         std::find(when.currencies.begin(), when.currencies.end(), snapshot.currency) == when.currencies.end())
         return reason::currency_not_eligible;

@@ -18,6 +18,8 @@ inline constexpr std::string_view not_started = "not_started";
 inline constexpr std::string_view expired = "expired";
 inline constexpr std::string_view usage_limit_reached = "usage_limit_reached";
 inline constexpr std::string_view customer_usage_limit_reached = "customer_usage_limit_reached";
+// A per-customer limit counts a known customer's orders; a guest cannot be counted, so is not given the promotion.
+inline constexpr std::string_view customer_required = "customer_required";
 inline constexpr std::string_view currency_not_eligible = "currency_not_eligible";
 inline constexpr std::string_view channel_not_eligible = "channel_not_eligible";
 inline constexpr std::string_view customer_group_not_eligible = "customer_group_not_eligible";
