@@ -321,6 +321,7 @@ void run_contract(sqlite::Options options) {
             tx.products().update(renamed);
             CHECK(tx.products().by_id("p1")->title == "Renamed");  // the writer reads its own write
         });
+        storage.write([](Transaction& tx) { CHECK(tx.products().by_id("p1")->title == "Renamed"); });
         CHECK(title_of("p1") == "Renamed");
         CHECK_THROWS_AS(storage.write([](Transaction& tx) {
             Product renamed = *tx.products().by_id("p1");

@@ -11,7 +11,7 @@ namespace commerce::sqlite {
 
 class SqliteProducts final : public ProductRepository {
 public:
-    // A write transaction's products never fill the cache (product_cache.h).
+    // `writable`: the transaction may change the catalog, so its revision is read afresh (product_cache.h).
     SqliteProducts(Connection& db, ProductCache& cache, bool writable) : db_(db), cache_(cache), writable_(writable) {}
     void insert(const Product& product) override;
     void update(const Product& product) override;

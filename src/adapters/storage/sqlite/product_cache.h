@@ -6,8 +6,10 @@
 // whoever wrote it, in this process or another. The entries are true as of the cache's revision, so only a
 // transaction whose snapshot is at exactly that revision may use them. A read transaction whose snapshot is newer
 // first drops the products changed since (catch_up); one whose snapshot is older reads the file. A write
-// transaction never moves the cache nor fills it, because what it wrote may still roll back; once it has changed
-// the catalog its snapshot is past the cache's, and it reads the file too.
+// transaction catches the cache up as it begins, before it has written anything. While it has not changed the
+// catalog, its snapshot is still the cache's revision (it holds the file's write lock, so nothing else can
+// commit) and what it reads is committed, so it may use and fill the cache; once it has changed the catalog its
+// snapshot is past the cache's, and it reads the file without keeping what it read, which may still roll back.
 #pragma once
 
 #include "adapters/storage/sqlite/connection.h"
@@ -35,11 +37,11 @@ public:
     // The product of a variant of a cached product, when the cache is at `snapshot`.
     std::optional<VariantKey> variant(std::string_view variant_id, int64_t snapshot) const;
 
-    // Read transactions only: drops the products changed after the cache's revision up to `snapshot`, the
-    // connection's, and moves the cache there.
+    // Drops the products changed after the cache's revision up to `snapshot`, a committed revision (the
+    // connection's in a read transaction, or a writer's before it writes), and moves the cache there.
     void catch_up(Connection& db, int64_t snapshot);
 
-    // Keeps a product a read transaction loaded at `snapshot`, unless the cache is elsewhere.
+    // Keeps a product loaded at `snapshot`, unless the cache is elsewhere.
     void store(const Product& product, int64_t snapshot);
 
 private:

@@ -96,7 +96,7 @@ std::optional<Product> SqliteProducts::by_id(std::string_view id) {
     auto row = db_.query(PRODUCT_COLUMNS "WHERE id = ?1");
     row.bind(1, id);
     auto product = load_whole(row);
-    if (product && !writable_) cache_.store(*product, snapshot);
+    if (product) cache_.store(*product, snapshot);
     return product;
 }
 

@@ -27,6 +27,9 @@ void in_transaction(Connection& connection, SqliteTransaction::Caches caches, bo
     // IMMEDIATE takes the write lock up front, so a transaction never fails half-way on a lock upgrade.
     connection.exec(writable ? "BEGIN IMMEDIATE" : "BEGIN");
     try {
+        // Before it writes anything, a writer's snapshot is the last commit: the product cache may catch up to it,
+        // so that a run of writes with no read between them (a till scanning items) still finds products there.
+        if (writable) caches.products.catch_up(connection, catalog_revisions(connection).products);
         SqliteTransaction transaction(connection, caches, writable);
         fn(transaction);
         connection.exec("COMMIT");

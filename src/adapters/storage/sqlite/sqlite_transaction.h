@@ -22,7 +22,7 @@ public:
         SearchCache& search;
         ProductCache& products;
     };
-    // `writable`: a write transaction, whose reads must not fill the storage's caches.
+    // `writable`: a write transaction, whose own writes move the catalog's revision.
     SqliteTransaction(Connection& db, Caches caches, bool writable)
         : users_(db), sessions_(db), products_(db, caches.products, writable), categories_(db), collections_(db),
           carts_(db), orders_(db), idempotency_(db),
