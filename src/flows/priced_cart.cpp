@@ -72,7 +72,7 @@ PricedLine sellable_variant(Transaction& tx, std::string_view item_id, const Cur
 PricedCart price_cart(Transaction& tx, const Cart& cart, int64_t now_ms) {
     const Money zero = Money::zero(*cart.currency);
     PricedCart priced{.cart = cart, .lines = {}, .line_totals = {}, .requires_shipping = false, .store_ships = false,
-                      .shipping_options = {}, .shipping_method = std::nullopt,
+                      .shipping_options = {}, .shipping_method = std::nullopt, .customer_groups = {},
                       .promotions = {{{}, {}, zero}, {{}, {}, zero}, {}, {}}, .promotion_names = {},
                       .taxes = std::nullopt, .tax_estimated = false, .subtotal = zero, .discount_total = zero,
                       .shipping_total = zero, .tax_total = zero, .total = zero, .tax_exempt = false,
