@@ -22,11 +22,6 @@ std::optional<CartAddress> address_of(const std::optional<std::string>& text) {
     return address;
 }
 
-std::optional<std::string> display_code(const Cart& cart) {
-    if (!cart.display_currency) return std::nullopt;
-    return std::string(cart.display_currency->code);
-}
-
 const Currency* currency_or_null(const std::optional<std::string>& code) { return code ? &currency(*code) : nullptr; }
 
 }  // namespace
@@ -47,7 +42,7 @@ void SqliteCarts::insert(const Cart& cart) {
         .bind(1, cart.id).bind(2, cart.user_id).bind(3, cart.currency->code).bind(4, cart.status)
         .bind(5, cart.created_ms).bind(6, cart.updated_ms).bind(7, cart.channel)
         .bind(8, address_text(cart.shipping_address)).bind(9, nlohmann::json(cart.coupon_codes).dump())
-        .bind(10, cart.shipping_method).bind(11, display_code(cart)).run();
+        .bind(10, cart.shipping_method).bind(11, cart.display_currency).run();
     write_items(cart);
 }
 
@@ -57,7 +52,7 @@ void SqliteCarts::save(const Cart& cart) {
               "recovery_token_hash = NULL WHERE id = ?1")
         .bind(1, cart.id).bind(2, cart.status).bind(3, cart.updated_ms).bind(4, cart.channel)
         .bind(5, address_text(cart.shipping_address)).bind(6, nlohmann::json(cart.coupon_codes).dump())
-        .bind(7, cart.shipping_method).bind(8, cart.user_id).bind(9, display_code(cart)).run();
+        .bind(7, cart.shipping_method).bind(8, cart.user_id).bind(9, cart.display_currency).run();
     write_items(cart);
 }
 

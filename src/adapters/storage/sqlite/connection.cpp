@@ -1,5 +1,6 @@
 #include "adapters/storage/sqlite/connection.h"
 
+#include "core/currency.h"
 #include "core/error.h"
 
 #include <fmt/format.h>
@@ -42,6 +43,10 @@ Query& Query::bind(int index, std::nullopt_t) {
 
 Query& Query::bind(int index, const std::optional<std::string>& text) {
     return text ? bind(index, std::string_view(*text)) : bind(index, std::nullopt);
+}
+
+Query& Query::bind(int index, const Currency* currency) {
+    return currency ? bind(index, std::string_view(currency->code)) : bind(index, std::nullopt);
 }
 
 Query& Query::bind(int index, const std::optional<int64_t>& value) {

@@ -10,6 +10,10 @@
 #include <string_view>
 #include <unordered_map>
 
+namespace commerce {
+struct Currency;
+}
+
 namespace commerce::sqlite {
 
 // Turns a failed SQLite call into a commerce::Error (STORAGE, or a sharper code where one applies).
@@ -33,6 +37,8 @@ public:
     Query& bind(int index, std::nullopt_t);
     Query& bind(int index, const std::optional<std::string>& text);
     Query& bind(int index, const std::optional<int64_t>& value);
+    // The currency's code, or NULL for none.
+    Query& bind(int index, const Currency* currency);
     // Arbitrary bytes (sealed secrets, keys) as a BLOB; an empty string is an empty BLOB, not NULL.
     Query& bind_blob(int index, std::string_view bytes);
 

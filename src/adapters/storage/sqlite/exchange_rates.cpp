@@ -11,11 +11,6 @@ ExchangeRate rate_row(const Query& row) {
                         .created_ms = row.integer(5), .created_by = row.optional_text(6)};
 }
 
-std::optional<std::string> code_or_null(const Currency* currency) {
-    if (!currency) return std::nullopt;
-    return std::string(currency->code);
-}
-
 }  // namespace
 
 void SqliteExchangeRates::insert(const ExchangeRate& rate) {
@@ -36,7 +31,7 @@ std::optional<ExchangeRate> SqliteExchangeRates::in_force(const Currency& base, 
 std::vector<ExchangeRate> SqliteExchangeRates::page(const ExchangeRateQuery& query) {
     auto rows = db_.query(RATE_COLUMNS "WHERE (?1 IS NULL OR base = ?1) AND (?2 IS NULL OR quote = ?2) "
                                        "AND (?3 = '' OR id < ?3) ORDER BY id DESC LIMIT ?4");
-    rows.bind(1, code_or_null(query.base)).bind(2, code_or_null(query.quote)).bind(3, query.before_id)
+    rows.bind(1, query.base).bind(2, query.quote).bind(3, query.before_id)
         .bind(4, query.limit);
     std::vector<ExchangeRate> rates;
     while (rows.step()) rates.push_back(rate_row(rows));
