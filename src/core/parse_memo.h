@@ -6,10 +6,13 @@
 // engine of the process. A text that fails to parse is not kept: the next call fails the same way, afresh.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <cstddef>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 
 namespace commerce {
@@ -41,5 +44,16 @@ private:
     std::mutex mutex_;
     std::unordered_map<std::string, std::shared_ptr<const T>> entries_;
 };
+
+// What `Parse` (a function of a JSON document) makes of a stored JSON text, parsed once per distinct text: one
+// memo per parser, holding up to `Capacity` texts.
+template <auto Parse, std::size_t Capacity>
+auto parsed_json(const std::string& text) {
+    using Value = std::invoke_result_t<decltype(Parse), const nlohmann::json&>;
+    static ParseMemo<Value> memo(Capacity, [](const std::string& json_text) {
+        return Parse(nlohmann::json::parse(json_text));
+    });
+    return memo.get(text);
+}
 
 }  // namespace commerce

@@ -3,7 +3,6 @@
 #include "core/definition_reader.h"
 #include "core/error.h"
 #include "core/json_output.h"
-#include "core/parse_memo.h"
 #include "core/permission_names.h"
 #include "core/text.h"
 #include "core/timestamp.h"
@@ -43,12 +42,7 @@ json exchange_rate_document(const ExchangeRate& rate) {
 }  // namespace
 
 std::optional<CurrencySettings> store_currency_settings(Transaction& tx) {
-    const auto setting = tx.settings().get(kCurrencySetting);
-    if (!setting) return std::nullopt;
-    static ParseMemo<CurrencySettings> parsed(16, [](const std::string& text) {
-        return parse_currency_settings(json::parse(text));
-    });
-    return *parsed.get(setting->value);
+    return stored_definition<parse_currency_settings>(tx, kCurrencySetting);
 }
 
 std::optional<ExchangeRate> rate_between(Transaction& tx, const Currency& from, const Currency& to, int64_t at_ms) {

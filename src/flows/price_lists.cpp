@@ -207,10 +207,7 @@ std::vector<PriceList> applicable_price_lists(Transaction& tx, const PriceContex
     std::map<std::string, PriceList> lists;
     for (const auto& stored : tx.price_lists().active()) {
         if (!pricing.contains(stored.id)) continue;  // no definition to parse for a list with nothing to say
-        static ParseMemo<PriceList> parsed(4096, [](const std::string& text) {
-            return parse_price_list(json::parse(text));
-        });
-        PriceList list = *parsed.get(stored.definition);
+        PriceList list = *parsed_json<parse_price_list, 4096>(stored.definition);
         if (list_applies(list, context)) lists.emplace(stored.id, std::move(list));
     }
     for (const auto& listed : prices)  // sorted by list, variant and min_quantity, as the lists keep them

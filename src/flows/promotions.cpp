@@ -115,8 +115,7 @@ std::string code_prefix(const char* prefix) {
 }  // namespace
 
 Promotion promotion_of(const StoredPromotion& stored) {
-    static ParseMemo<Promotion> parsed(4096, [](const std::string& text) { return parse_promotion(json::parse(text)); });
-    return *parsed.get(stored.definition);
+    return *parsed_json<parse_promotion, 4096>(stored.definition);
 }
 
 json create_promotion(Engine& engine, const char* session, const char* definition_json) {

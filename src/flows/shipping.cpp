@@ -2,7 +2,6 @@
 
 #include "core/definition_reader.h"
 #include "core/error.h"
-#include "core/parse_memo.h"
 #include "domain/shipping/shipping_input.h"
 #include "flows/store_settings.h"
 #include "flows/taxes.h"
@@ -26,12 +25,7 @@ void require_known_tax_classes(Transaction& tx, const ShippingDefinitions& defin
 }  // namespace
 
 std::optional<ShippingDefinitions> store_shipping_definitions(Transaction& tx) {
-    const auto setting = tx.settings().get(kShippingSetting);
-    if (!setting) return std::nullopt;
-    static ParseMemo<ShippingDefinitions> parsed(16, [](const std::string& text) {
-        return parse_shipping_definitions(json::parse(text));
-    });
-    return *parsed.get(setting->value);
+    return stored_definition<parse_shipping_definitions>(tx, kShippingSetting);
 }
 
 nlohmann::json set_shipping_definitions(Engine& engine, const char* session, const char* definition_json,

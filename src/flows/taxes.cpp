@@ -2,7 +2,6 @@
 
 #include "core/error.h"
 #include "core/json_input.h"
-#include "core/parse_memo.h"
 #include "domain/tax/tax_input.h"
 #include "flows/shipping.h"
 #include "flows/store_settings.h"
@@ -35,12 +34,7 @@ void require_classes_kept(Transaction& tx, const TaxDefinitions& definitions) {
 }  // namespace
 
 std::optional<TaxDefinitions> store_tax_definitions(Transaction& tx) {
-    const auto setting = tx.settings().get(kTaxSetting);
-    if (!setting) return std::nullopt;
-    static ParseMemo<TaxDefinitions> parsed(16, [](const std::string& text) {
-        return parse_tax_definitions(json::parse(text));
-    });
-    return *parsed.get(setting->value);
+    return stored_definition<parse_tax_definitions>(tx, kTaxSetting);
 }
 
 void require_known_tax_class(Transaction& tx, std::string_view tax_class) {
