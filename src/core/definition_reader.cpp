@@ -159,11 +159,15 @@ Money money_value(const json& value, const std::string& field, bool allow_zero) 
     return *parsed;
 }
 
-const Currency& required_currency_member(const json& object, std::string_view name, const std::string& field) {
-    const Currency* found = find_currency(required_string_member(object, name, field));
+const Currency& known_currency(std::string_view code, const std::string& field) {
+    const Currency* found = find_currency(code);
     if (!found)
         throw_invalid(field, "unknown_currency", fmt::format("{} must be an ISO 4217 code like \"EUR\"", field));
     return *found;
+}
+
+const Currency& required_currency_member(const json& object, std::string_view name, const std::string& field) {
+    return known_currency(required_string_member(object, name, field), field);
 }
 
 }  // namespace commerce::definition

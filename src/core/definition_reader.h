@@ -45,6 +45,8 @@ std::optional<Decimal> decimal_member(const json& object, std::string_view name,
 Decimal required_decimal_member(const json& object, std::string_view name, const std::string& field);
 // An ISO 4217 code the engine knows (reasons "required", "type", "unknown_currency").
 const Currency& required_currency_member(const json& object, std::string_view name, const std::string& field);
+// The currency of a code given outside a document, as a C ABI argument (reason "unknown_currency").
+const Currency& known_currency(std::string_view code, const std::string& field);
 
 // Non-empty UTF-8 text of at most max_bytes (reasons "type", "empty", "too_long").
 std::optional<std::string> text_member(const json& object, std::string_view name, const std::string& field,

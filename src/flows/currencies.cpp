@@ -127,16 +127,15 @@ json convert_amount(Engine& engine, const char* session, const char* amount, con
                     const char* to, const char* at) {
     const std::string_view token = optional_text(session, "session");
     const Money value = Money::parse(checked_text(amount, "amount"), checked_text(currency_code, "currency"));
-    const Currency* target = find_currency(checked_text(to, "to"));
-    if (!target) throw_invalid("to", "unknown_currency", "to must be an ISO 4217 code like \"EUR\"");
-    if (target->code == value.currency().code)
+    const Currency& target = definition::known_currency(checked_text(to, "to"), "to");
+    if (target.code == value.currency().code)
         throw_invalid("to", "same_currency", "an amount converts into another currency");
     const auto at_ms = optional_time(optional_text(at, "at"), "at");
     json document;
     engine.read([&](Transaction& tx) {
         session_actor(engine, tx, token).require(permission::reports_read);
         const int64_t moment = at_ms.value_or(engine.now_ms());
-        const ExchangeRate rate = required_rate(tx, value.currency(), *target, moment);
+        const ExchangeRate rate = required_rate(tx, value.currency(), target, moment);
         document = {{"type", "currency_conversion"}, {"schema_version", 1}, {"amount", value.to_json()},
                     {"converted", convert(value, rate).to_json()}, {"rate", rate_json(rate)},
                     {"at", format_rfc3339(moment)}};
