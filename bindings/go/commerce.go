@@ -135,6 +135,12 @@ func (e *Engine) GetCart(session, cartID string) (*Cart, error) {
 	return call[Cart](e, func(n native.Engine) native.Outcome { return n.Get_cart(session, cartID) })
 }
 
+// GetCartTotals reprices a cart as GetCart does and returns only the parts of its total: cheaper than the whole
+// cart, for a running total after every change.
+func (e *Engine) GetCartTotals(session, cartID string) (*CartTotals, error) {
+	return call[CartTotals](e, func(n native.Engine) native.Outcome { return n.Get_cart_totals(session, cartID) })
+}
+
 // AddItem adds quantity (>= 1) of a variant to a cart and returns the whole cart; adding a variant already in the
 // cart raises its quantity. itemID is a variant id, or the id of a product that has exactly one variant. The
 // product must be published and the variant must have a price in the cart's currency (ErrCurrencyMismatch).

@@ -118,6 +118,15 @@ type Cart struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// CartTotals is a "cart_totals": a cart repriced, with only the parts of its total.
+type CartTotals struct {
+	Header
+	CartID    string `json:"cart_id"`
+	Currency  string `json:"currency"`
+	ItemCount int64  `json:"item_count"` // the sum of the quantities
+	Totals    Totals `json:"totals"`     // the same members as a cart's totals and an order's
+}
+
 // CartSweep is a "cart_sweep": what one SweepCarts did.
 type CartSweep struct {
 	Header

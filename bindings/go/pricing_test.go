@@ -2,6 +2,7 @@ package commerce_test
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -40,6 +41,18 @@ func TestCartPricedWithCouponAndTaxes(t *testing.T) {
 	if len(cart.Coupons) != 1 || cart.Coupons[0].Status != "applied" || len(cart.Discounts) != 1 ||
 		cart.Discounts[0].PromotionID != "spring" {
 		t.Fatalf("coupon: %+v %+v", cart.Coupons, cart.Discounts)
+	}
+	totals := must(e.GetCartTotals(s.customer, cart.ID))
+	if totals.Type != "cart_totals" || totals.CartID != cart.ID || totals.ItemCount != 2 {
+		t.Fatalf("cart totals: %+v", totals)
+	}
+	got, _ := json.Marshal(totals.Totals)
+	want, _ := json.Marshal(cart.Totals)
+	if string(got) != string(want) {
+		t.Fatalf("cart totals differ from the cart's:\n%s\n%s", got, want)
+	}
+	if _, err := e.GetCartTotals(s.customer, "no-such-cart"); !errors.Is(err, commerce.ErrNotFound) {
+		t.Fatalf("unknown cart: %v", err)
 	}
 	order := must(e.PlaceOrder(s.customer, cart.ID, orderRequest))
 	money(t, order.Total, "42.82")

@@ -121,6 +121,16 @@ export interface Cart extends Document<'cart'>, Totals {
   updated_at: Timestamp;
 }
 
+/** A cart repriced, with only the parts of its total (getCartTotals). */
+export interface CartTotals extends Document<'cart_totals'> {
+  cart_id: string;
+  currency: string;
+  /** The sum of the quantities. */
+  item_count: number;
+  /** The same members as a cart's totals and an order's. */
+  totals: Totals;
+}
+
 export interface OrderLine {
   product_id: string;
   variant_id: string;
@@ -435,6 +445,8 @@ export class Engine {
   // carts: itemId is a variant, or a product that has exactly one variant
   createCart(session: SessionArg, currency: string): Cart;
   getCart(session: SessionArg, cartId: string): Cart;
+  /** The cart repriced as getCart does, with only the parts of its total: cheaper, for a running total. */
+  getCartTotals(session: SessionArg, cartId: string): CartTotals;
   /** CurrencyMismatchError when the variant has no price in the cart's currency. */
   addItem(session: SessionArg, cartId: string, itemId: Ref, quantity: Quantity): Cart;
   updateItem(session: SessionArg, cartId: string, itemId: Ref, quantity: Quantity): Cart;

@@ -460,6 +460,9 @@ class Engine {
     return result(this[kNative].create_cart(sessionArg(session), text(currency, 'currency')));
   }
   getCart(session, cartId) { return result(this[kNative].get_cart(sessionArg(session), text(cartId, 'cartId'))); }
+  getCartTotals(session, cartId) {
+    return result(this[kNative].get_cart_totals(sessionArg(session), text(cartId, 'cartId')));
+  }
   addItem(session, cartId, itemId, quantity) {
     return result(this[kNative].add_item(sessionArg(session), text(cartId, 'cartId'), refArg(itemId, 'id', 'itemId'),
                                          quantityArg(quantity)));

@@ -429,6 +429,13 @@ public:
             return commerce_cart_get(out, e, opt(session), cart_id.c_str());
         });
     }
+    Outcome get_cart_totals(const std::string &session, const std::string &cart_id) {
+        if (!text_ok(session)) return nul_error("session");
+        if (!text_ok(cart_id)) return nul_error("cart_id");
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_cart_get_totals(out, e, opt(session), cart_id.c_str());
+        });
+    }
     /* item_id is a variant id, or the id of a product that has exactly one variant */
     Outcome add_item(const std::string &session, const std::string &cart_id, const std::string &item_id,
                      long long quantity) {

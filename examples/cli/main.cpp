@@ -202,6 +202,12 @@ int demo(const std::string& path) {
     cart = call("coupon", [&](commerce_doc** out) {
         return commerce_cart_apply_coupon(out, engine.get(), customer.c_str(), cart_id.c_str(), "welcome5");
     });
+    // What a till's display shows after each change: the repriced totals alone.
+    const json running = call("cart totals", [&](commerce_doc** out) {
+        return commerce_cart_get_totals(out, engine.get(), customer.c_str(), cart_id.c_str());
+    });
+    std::printf("Running total: %lld items, %s %s\n", running["item_count"].get<long long>(),
+                running["totals"]["total"]["amount"].get<std::string>().c_str(), running["currency"].get<std::string>().c_str());
     json request = {{"payment", {{"method", "manual"}, {"kind", "cash"}, {"tendered", "100.00"}}},
                     {"idempotency_key", "demo-" + cart_id}};
     json order = call("place order", [&](commerce_doc** out) {

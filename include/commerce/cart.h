@@ -25,6 +25,12 @@ COMMERCE_API commerce_status commerce_cart_create(commerce_doc **out, commerce_e
 COMMERCE_API commerce_status commerce_cart_get(commerce_doc **out, commerce_engine *engine,
                                                const char *session, const char *cart_id);
 
+/* Reprices the cart exactly as commerce_cart_get does and returns only the parts of its total: a "cart_totals"
+ * document (cart_id, currency, item_count and "totals", the same object an order keeps). It is for what shows a
+ * running total after every change (a till, a cart badge) and is several times cheaper than the whole cart. */
+COMMERCE_API commerce_status commerce_cart_get_totals(commerce_doc **out, commerce_engine *engine,
+                                                      const char *session, const char *cart_id);
+
 /* Adds quantity (>= 1) of a variant; adding a variant already in the cart raises its quantity. item_id is a
  * variant id, or the id of a product that has exactly one variant. The product must be published and the
  * variant must have a price in the cart's currency (COMMERCE_ERR_CURRENCY_MISMATCH otherwise). */

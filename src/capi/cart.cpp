@@ -20,6 +20,11 @@ commerce_status commerce_cart_get(commerce_doc** out, commerce_engine* engine, c
     return return_document(out, [&] { return flows::get_cart(engine_of(engine), session, cart_id); });
 }
 
+commerce_status commerce_cart_get_totals(commerce_doc** out, commerce_engine* engine, const char* session,
+                                         const char* cart_id) {
+    return return_document(out, [&] { return flows::get_cart_totals(engine_of(engine), session, cart_id); });
+}
+
 commerce_status commerce_cart_add_item(commerce_doc** out, commerce_engine* engine, const char* session,
                                        const char* cart_id, const char* product_id, int64_t quantity) {
     return return_document(out, [&] {

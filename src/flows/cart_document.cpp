@@ -137,6 +137,12 @@ void add_totals(JsonObject& object, const PricedCart& priced) {
         .add("display", display_json(priced.display));
 }
 
+int64_t item_count(const PricedCart& priced) {
+    int64_t count = 0;
+    for (const auto& line : priced.lines) count += line.quantity;
+    return count;
+}
+
 }  // namespace
 
 nlohmann::json cart_totals_json(const PricedCart& priced) {
@@ -145,20 +151,30 @@ nlohmann::json cart_totals_json(const PricedCart& priced) {
     return totals.build();
 }
 
+nlohmann::json cart_totals_document(const PricedCart& priced) {
+    return JsonObject()
+        .add("type", "cart_totals")
+        .add("schema_version", 1)
+        .add("cart_id", priced.cart.id)
+        .add("currency", priced.cart.currency->code)
+        .add("item_count", item_count(priced))
+        .add("totals", cart_totals_json(priced))
+        .build();
+}
+
 nlohmann::json cart_document(const PricedCart& priced) {
     const Cart& cart = priced.cart;
     nlohmann::json items = nlohmann::json::array();
-    int64_t item_count = 0;
     for (std::size_t i = 0; i < priced.lines.size(); ++i) {
         const PricedLine& line = priced.lines[i];
         const LineTotals& totals = priced.line_totals[i];
         const CartItem& item = cart.items[i];  // priced lines follow the cart's items
         items.push_back(JsonObject()
-                            .add("variant_id", line.variant.id)
-                            .add("product_id", line.product.id)
-                            .add("sku", line.variant.sku)
-                            .add("title", line.product.title)
-                            .add("options", line.variant.options)
+                            .add("variant_id", line.variant->id)
+                            .add("product_id", line.product->id)
+                            .add("sku", line.variant->sku)
+                            .add("title", line.product->title)
+                            .add("options", line.variant->options)
                             .add("quantity", line.quantity)
                             .add("unit_price", line.unit_price.to_json())
                             .add("catalog_unit_price", line.catalog_unit_price.to_json())
@@ -172,7 +188,6 @@ nlohmann::json cart_document(const PricedCart& priced) {
                             .add("note", nullable(item.note))
                             .add("attributes", item.attributes)
                             .build());
-        item_count += line.quantity;
     }
     nlohmann::json shipping_methods = nlohmann::json::array();
     for (const auto& offered : priced.shipping_options) shipping_methods.push_back(shipping_json(offered));
@@ -186,7 +201,7 @@ nlohmann::json cart_document(const PricedCart& priced) {
         .add("channel", cart.channel)
         .add("shipping_address", address_json(cart.shipping_address))
         .add("items", std::move(items))
-        .add("item_count", item_count)
+        .add("item_count", item_count(priced))
         .add("requires_shipping", priced.requires_shipping)
         .add("shipping_methods", std::move(shipping_methods))
         .add("coupons", coupons_json(priced))

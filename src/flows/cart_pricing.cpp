@@ -85,9 +85,9 @@ CartSnapshot snapshot_of(Transaction& tx, const PricedCart& priced, const Candid
                           .now_ms = now_ms, .after_tax_base = std::nullopt};
     for (const auto& line : priced.lines) {
         std::set<std::string> categories;
-        for (const auto& id : line.product.category_ids) add_with_ancestors(tx, id, categories);
-        snapshot.lines.push_back({line.variant.id, line.product.id, line.quantity, line.unit_price,
-                                  {categories.begin(), categories.end()}, line.product.tags});
+        for (const auto& id : line.product->category_ids) add_with_ancestors(tx, id, categories);
+        snapshot.lines.push_back({line.variant->id, line.product->id, line.quantity, line.unit_price,
+                                  {categories.begin(), categories.end()}, line.product->tags});
     }
     if (cart.user_id) {
         snapshot.customer.id = cart.user_id;
@@ -123,9 +123,9 @@ void offer_shipping(Transaction& tx, PricedCart& priced) {
     const Cart& cart = priced.cart;
     int64_t weight = 0;
     for (const auto& line : priced.lines)
-        if (line.product.kind == kPhysical) {
+        if (line.product->kind == kPhysical) {
             priced.requires_shipping = true;
-            weight += line.variant.weight_grams.value_or(0) * line.quantity;
+            weight += line.variant->weight_grams.value_or(0) * line.quantity;
         }
     const auto definitions = store_shipping_definitions(tx);
     if (!definitions) return;
@@ -153,8 +153,8 @@ TaxResult taxes_for(const TaxDefinitions& definitions, const PricedCart& priced,
     else
         request.destination = {definitions.origin.country, definitions.origin.region, std::nullopt};
     for (const auto& line : priced.lines)
-        request.lines.push_back({line.variant.id, line.product.tax_class, line.quantity,
-                                 amount_for(first.before_tax.lines_after, line.variant.id, *cart.currency)});
+        request.lines.push_back({line.variant->id, line.product->tax_class, line.quantity,
+                                 amount_for(first.before_tax.lines_after, line.variant->id, *cart.currency)});
     if (priced.shipping_method)
         request.shipping = TaxableShipping{priced.shipping_method->tax_class, first.before_tax.shipping_after};
     return compute_taxes(definitions, request);
@@ -184,14 +184,14 @@ void apply_promotions_and_taxes(Transaction& tx, PricedCart& priced, int64_t now
             // The tax the shown prices contained, which an exempt customer does not pay (docs/taxes.md).
             Money shown = outcome.before_tax.shipping_after;
             for (const auto& line : priced.lines)
-                shown = shown + amount_for(outcome.before_tax.lines_after, line.variant.id, currency);
+                shown = shown + amount_for(outcome.before_tax.lines_after, line.variant->id, currency);
             priced.tax_exemption = shown - priced.taxes->total.gross;
         }
     }
     // What an after_tax promotion may reduce: each line as charged once taxed.
     const auto gross_of = [&](const PricedLine& line) {
-        return priced.taxes ? taxed_line(*priced.taxes, line.variant.id).breakdown.gross
-                            : amount_for(outcome.before_tax.lines_after, line.variant.id, currency);
+        return priced.taxes ? taxed_line(*priced.taxes, line.variant->id).breakdown.gross
+                            : amount_for(outcome.before_tax.lines_after, line.variant->id, currency);
     };
     const Money shipping_gross = priced.taxes && priced.taxes->shipping ? priced.taxes->shipping->gross
                                                                        : outcome.before_tax.shipping_after;
@@ -199,7 +199,7 @@ void apply_promotions_and_taxes(Transaction& tx, PricedCart& priced, int64_t now
                                            [](const Promotion& p) { return p.lane == Lane::after_tax; });
     if (has_after_tax) {
         PayableAmounts payable{{}, shipping_gross};
-        for (const auto& line : priced.lines) payable.lines.push_back({line.variant.id, gross_of(line)});
+        for (const auto& line : priced.lines) payable.lines.push_back({line.variant->id, gross_of(line)});
         snapshot.after_tax_base = std::move(payable);
         outcome = evaluate_promotions(snapshot, candidates.promotions, candidates.usage);
     }
@@ -210,15 +210,15 @@ void apply_promotions_and_taxes(Transaction& tx, PricedCart& priced, int64_t now
         for (const auto& tax : priced.taxes->total.taxes) priced.tax_total = priced.tax_total + tax.amount;
     priced.total = Money::zero(currency);
     for (const auto& line : priced.lines) {
-        LineTotals totals{lane_discount(outcome.before_tax, line.variant.id, currency) +
-                              lane_discount(outcome.after_tax, line.variant.id, currency),
+        LineTotals totals{lane_discount(outcome.before_tax, line.variant->id, currency) +
+                              lane_discount(outcome.after_tax, line.variant->id, currency),
                           {}, Money::zero(currency), gross_of(line)};
         if (priced.taxes) {
-            const TaxBreakdown& breakdown = taxed_line(*priced.taxes, line.variant.id).breakdown;
+            const TaxBreakdown& breakdown = taxed_line(*priced.taxes, line.variant->id).breakdown;
             totals.taxes = breakdown.taxes;
             for (const auto& tax : breakdown.taxes) totals.tax = totals.tax + tax.amount;
         }
-        totals.total = totals.total - lane_discount(outcome.after_tax, line.variant.id, currency);
+        totals.total = totals.total - lane_discount(outcome.after_tax, line.variant->id, currency);
         priced.total = priced.total + totals.total;
         priced.line_totals.push_back(std::move(totals));
     }

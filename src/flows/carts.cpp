@@ -54,7 +54,7 @@ void require_line_in_stock(Engine& engine, Transaction& tx, const Cart& cart, st
 
 void add_sellable(Engine& engine, Transaction& tx, Cart& cart, std::string_view item_id, int64_t quantity) {
     require_open(cart);
-    const std::string variant_id = sellable_variant(tx, item_id, *cart.currency, engine.now_ms()).variant.id;
+    const std::string variant_id = sellable_variant(tx, item_id, *cart.currency, engine.now_ms()).variant->id;
     add_quantity(cart, variant_id, quantity, engine.carts().max_line_quantity);
     require_line_in_stock(engine, tx, cart, variant_id);
 }
@@ -78,15 +78,29 @@ nlohmann::json create_cart(Engine& engine, const char* session, const char* curr
     return document;
 }
 
-nlohmann::json get_cart(Engine& engine, const char* session, const char* cart_id) {
+namespace {
+
+// Prices the caller's cart as it stands and makes a document of it, in one read transaction.
+template <typename Document>
+nlohmann::json priced_document(Engine& engine, const char* session, const char* cart_id, Document document_of) {
     const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(cart_id, "cart_id");
     nlohmann::json document;
     engine.read([&](Transaction& tx) {
-        document = cart_document(
+        document = document_of(
             price_cart(tx, accessible_cart(tx, id, optional_actor(engine, tx, token)), engine.now_ms()));
     });
     return document;
+}
+
+}  // namespace
+
+nlohmann::json get_cart(Engine& engine, const char* session, const char* cart_id) {
+    return priced_document(engine, session, cart_id, cart_document);
+}
+
+nlohmann::json get_cart_totals(Engine& engine, const char* session, const char* cart_id) {
+    return priced_document(engine, session, cart_id, cart_totals_document);
 }
 
 nlohmann::json add_item(Engine& engine, const char* session, const char* cart_id, const char* item_id,

@@ -13,6 +13,8 @@ void add_sellable(Engine& engine, Transaction& tx, Cart& cart, std::string_view 
 
 nlohmann::json create_cart(Engine& engine, const char* session, const char* currency_code);
 nlohmann::json get_cart(Engine& engine, const char* session, const char* cart_id);
+// The cart repriced as get_cart does, with only the parts of its total: what a till or a cart badge shows.
+nlohmann::json get_cart_totals(Engine& engine, const char* session, const char* cart_id);
 nlohmann::json add_item(Engine& engine, const char* session, const char* cart_id, const char* item_id, int64_t quantity);
 nlohmann::json update_item(Engine& engine, const char* session, const char* cart_id, const char* item_id,
                            int64_t quantity);

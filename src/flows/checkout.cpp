@@ -26,9 +26,9 @@ namespace {
 // Every line must still be on sale: a product archived or unpublished since it was added is not sold.
 void check_on_sale(const PricedCart& priced, int64_t now_ms) {
     for (const auto& line : priced.lines)
-        if (!line.product.visible_at(now_ms))
-            throw Error(COMMERCE_ERR_ILLEGAL_STATE, fmt::format("'{}' is no longer on sale", line.product.title),
-                        {{"reason", "not_on_sale"}, {"variant_id", line.variant.id}});
+        if (!line.product->visible_at(now_ms))
+            throw Error(COMMERCE_ERR_ILLEGAL_STATE, fmt::format("'{}' is no longer on sale", line.product->title),
+                        {{"reason", "not_on_sale"}, {"variant_id", line.variant->id}});
 }
 
 // Takes each line's variant from the default location, consuming the cart's own reservations; every short line
@@ -37,15 +37,15 @@ void take_stock(Engine& engine, Transaction& tx, const PricedCart& priced, const
                 const std::optional<Actor>& actor) {
     Sale sale{.location_id = std::string(kDefaultLocation), .order_id = order.id, .cart_id = priced.cart.id,
               .actor_id = actor ? std::optional(actor->user_id) : std::nullopt, .lines = {}};
-    for (const auto& line : priced.lines) sale.lines.push_back({line.variant.id, line.quantity});
+    for (const auto& line : priced.lines) sale.lines.push_back({line.variant->id, line.quantity});
     sell(engine.outbox(tx), sale);
 }
 
 // Each unit of a digital variant with a licence-key pool takes one key (OUT_OF_STOCK when the pool runs dry).
 void hand_out_keys(Engine& engine, Transaction& tx, const PricedCart& priced, const Order& order) {
     for (std::size_t line = 0; line < priced.lines.size(); ++line)
-        if (priced.lines[line].product.kind == kDigital)
-            hand_out_licence_keys(tx, engine.keys().seal, priced.lines[line].variant.id, order.id,
+        if (priced.lines[line].product->kind == kDigital)
+            hand_out_licence_keys(tx, engine.keys().seal, priced.lines[line].variant->id, order.id,
                                   static_cast<int64_t>(line), priced.lines[line].quantity, order.created_ms);
 }
 
@@ -106,8 +106,8 @@ Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, con
     for (std::size_t i = 0; i < priced.lines.size(); ++i) {
         const PricedLine& line = priced.lines[i];
         const CartItem& item = priced.cart.items[i];  // priced lines follow the cart's items
-        order.lines.push_back({line.product.id, line.variant.id, line.variant.sku, line.product.title,
-                               line.variant.options, line.quantity, line.unit_price, line.line_total, item.note,
+        order.lines.push_back({line.product->id, line.variant->id, line.variant->sku, line.product->title,
+                               line.variant->options, line.quantity, line.unit_price, line.line_total, item.note,
                                item.attributes});
     }
     order.number = fmt::format("{}-{:06}", year, tx.orders().next_number(year));
@@ -156,7 +156,7 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
         const Order order = build_order(engine, tx, priced, request);
         take_stock(engine, tx, priced, order, actor);
         hand_out_keys(engine, tx, priced, order);
-        for (const auto& line : priced.lines) tx.products().add_units_sold(line.product.id, line.quantity);
+        for (const auto& line : priced.lines) tx.products().add_units_sold(line.product->id, line.quantity);
         tx.orders().insert(order);
         redeem_promotions(tx, priced, order);
         cart.status = std::string(kCartCompleted);

@@ -18,8 +18,8 @@
 namespace commerce::flows {
 
 struct PricedLine {
-    Product product;
-    Variant variant;
+    std::shared_ptr<const Product> product;  // read-only and shared, as the storage hands it out
+    const Variant* variant;                  // the line's variant, inside *product
     int64_t quantity;
     Money catalog_unit_price;                  // the variant's own price in the cart's currency
     Money unit_price;                          // what the line pays: the catalog price or a price list's
@@ -84,7 +84,7 @@ VariantKey named_variant(Transaction& tx, std::string_view item_id);
 PricedLine sellable_variant(Transaction& tx, std::string_view item_id, const Currency& currency, int64_t now_ms);
 
 // Prices the cart at now_ms: catalog prices, promotions (automatic ones and the cart's coupons), taxes.
-PricedCart price_cart(Transaction& tx, const Cart& cart, int64_t now_ms);
+PricedCart price_cart(Transaction& tx, Cart cart, int64_t now_ms);
 
 // The cart, if the caller may use it: guest carts are open to the holder of their id, a user's cart only to
 // that user (or an admin). NOT_FOUND for an unknown id, FORBIDDEN for someone else's cart.
@@ -93,5 +93,7 @@ Cart accessible_cart(Transaction& tx, std::string_view cart_id, const std::optio
 // The parts of the cart's total, each an exact amount: what the cart document shows and an order keeps.
 nlohmann::json cart_totals_json(const PricedCart& priced);
 nlohmann::json cart_document(const PricedCart& priced);
+// The "cart_totals" document: the cart's id, currency and item count with cart_totals_json as "totals".
+nlohmann::json cart_totals_document(const PricedCart& priced);
 
 }  // namespace commerce::flows

@@ -7,6 +7,7 @@
 #include "domain/catalog/product.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,9 @@ public:
     // by id, variants no longer listed are deleted.
     virtual void update(const Product& product) = 0;
     virtual std::optional<Product> by_id(std::string_view id) = 0;
+    // The same product, shared and read-only (null when there is none): what pricing holds for each cart line,
+    // so a storage that keeps products in memory hands out its own instead of a copy.
+    virtual std::shared_ptr<const Product> shared_by_id(std::string_view id) = 0;
     virtual std::optional<Product> by_slug(std::string_view slug) = 0;
     virtual bool remove(std::string_view id) = 0;
     virtual bool slug_taken(std::string_view slug, std::string_view except_id) = 0;

@@ -140,5 +140,20 @@ void pricing_tests(void) {
     CHECK(json_contains(doc, "\"tax_total\":{\"amount\":\"10.45\""));
     commerce_doc_free(doc);
 
+    /* The totals alone: the same repricing, only the parts of the total. */
+    CHECK_OK(commerce_cart_get_totals(&doc, engine, NULL, cart));
+    CHECK(strcmp(commerce_doc_type(doc), "cart_totals") == 0);
+    CHECK(json_contains(doc, "\"item_count\":1"));
+    CHECK(json_contains(doc, "\"shipping_total\":{\"amount\":\"5.00\""));
+    CHECK(json_contains(doc, "\"tax_total\":{\"amount\":\"10.45\""));
+    CHECK(json_contains(doc, "\"total\":{\"amount\":\"65.45\""));
+    CHECK(!json_contains(doc, "\"items\""));
+    commerce_doc_free(doc);
+    CHECK_STATUS(commerce_cart_get_totals(&doc, engine, NULL, "no-such-cart"), COMMERCE_ERR_NOT_FOUND);
+    CHECK(doc == NULL);
+    CHECK_STATUS(commerce_cart_get_totals(&doc, engine, NULL, NULL), COMMERCE_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(commerce_cart_get_totals(NULL, engine, NULL, cart), COMMERCE_ERR_MISUSE);
+    CHECK_STATUS(commerce_cart_get_totals(&doc, NULL, NULL, cart), COMMERCE_ERR_MISUSE);
+
     commerce_engine_free(engine);
 }

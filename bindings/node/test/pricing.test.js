@@ -47,6 +47,12 @@ test('a cart priced with a coupon and taxes reconciles, and the order counts the
   assert.deepEqual(cart.total, eur('95.20'));
   const discounts = cart.discounts.reduce((sum, d) => sum + cents(d.amount), 0n);
   assert.equal(cents(cart.total), cents(cart.subtotal) - discounts + cents(cart.shipping_total) + cents(cart.tax_total));
+  const totals = engine.getCartTotals(null, cart.id);
+  assert.equal(totals.type, 'cart_totals');
+  assert.equal(totals.item_count, 4);
+  assert.deepEqual(totals.totals, Object.fromEntries(Object.keys(totals.totals).map((key) => [key, cart[key]])));
+  assert.equal(totals.items, undefined);
+  expectError(commerce.NotFoundError, () => engine.getCartTotals(null, 'no-such-cart'));
 
   const order = engine.placeOrder(null, cart.id, { payment: { method: 'manual', kind: 'cash' }, email: 'g@example.com' });
   assert.deepEqual(order.total, eur('95.20'));

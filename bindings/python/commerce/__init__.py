@@ -506,6 +506,12 @@ class Engine(_IdentityMixin, _AccessMixin, _OutboxMixin, _CatalogMixin, _Invento
     def get_cart(self, session: SessionArg, cart_id: Union[str, bytes]) -> Dict[str, Any]:
         return _result(self._native.get_cart(_session_arg(session), _text(cart_id, "cart_id")))
 
+    def get_cart_totals(self, session: SessionArg, cart_id: Union[str, bytes]) -> Dict[str, Any]:
+        """Reprices the cart as :meth:`get_cart` does and returns only the parts of its total: a
+        ``cart_totals`` (``cart_id``, ``currency``, ``item_count`` and ``totals``). Cheaper than the whole cart,
+        for a running total after every change."""
+        return _result(self._native.get_cart_totals(_session_arg(session), _text(cart_id, "cart_id")))
+
     def add_item(self, session: SessionArg, cart_id: Union[str, bytes], item_id: ItemRef,
                  quantity: int) -> Dict[str, Any]:
         """Adds ``quantity`` (>= 1) of a variant; adding a variant already in the cart raises its quantity.

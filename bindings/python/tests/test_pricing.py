@@ -70,6 +70,10 @@ def test_a_cart_priced_with_a_coupon_and_taxes_then_ordered(shop):
                                                                                ("VAT", "7"): eur("1.26")}
     assert cart["total"] == eur("104.94")
     assert reconciles(cart)
+    totals = engine.get_cart_totals(None, cart["id"])
+    assert totals["type"] == "cart_totals" and totals["cart_id"] == cart["id"] and totals["item_count"] == 3
+    assert totals["totals"] == {key: cart[key] for key in totals["totals"]}
+    assert set(totals["totals"]) < set(cart) and "items" not in totals
 
     order = engine.place_order(None, cart["id"], {"payment": {"method": "manual", "kind": "cash"},
                                                  "email": "guest@example.com"})

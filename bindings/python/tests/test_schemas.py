@@ -44,6 +44,7 @@ def _every_document_type():
         cart = engine.create_cart(admin, "EUR")
         docs.append(json.loads(raw.add_item(admin["token"].encode(), cart["id"].encode(),
                                             product["id"].encode(), 2).json()))
+        docs.append(json.loads(raw.get_cart_totals(admin["token"].encode(), cart["id"].encode()).json()))
         order = engine.place_order(admin, cart["id"], {"payment": {"method": "manual", "kind": "cash",
                                                                    "tendered": "10.00"}})
         docs.append(json.loads(raw.get_order(admin["token"].encode(), order["id"].encode()).json()))
@@ -185,12 +186,7 @@ def _currency_documents(engine, admin):
     """The documents of currency.h."""
     raw = engine._native
     docs = []
-
-    def keep(outcome):
-        assert outcome.ok(), (outcome.name(), outcome.message(), outcome.details())
-        doc = json.loads(outcome.json())
-        docs.append(doc)
-        return doc
+    keep = _keeper(docs)
 
     keep(raw.set_currency_settings(admin, b'{"base": "EUR", "presentment": [{"currency": "JPY", "rounding_increment":'
                                           b' "10", "charm": {"step": "100", "ending": "90"}}]}', 0))

@@ -30,34 +30,47 @@ struct Item {
     std::vector<std::int64_t> minor;  // per stacked rate, once rounded
 };
 
-void check_amount(const Money& amount, const Currency& currency, const std::string& field) {
-    if (amount.currency().code != currency.code)
+// The checks run on every pricing and almost never fail, so a field's name is only made for its error.
+using FieldName = std::string (*)(std::size_t line, std::string_view member);
+
+std::string line_field(std::size_t line, std::string_view member) { return fmt::format("lines[{}].{}", line, member); }
+std::string shipping_field(std::size_t, std::string_view member) { return fmt::format("shipping.{}", member); }
+
+void check_amount(const Money& amount, const Currency& currency, FieldName field_name, std::size_t at) {
+    if (amount.currency().code != currency.code) {
+        const std::string field = field_name(at, "amount");
         throw Error(COMMERCE_ERR_CURRENCY_MISMATCH,
                     fmt::format("{} is in {}, the request in {}", field, amount.currency().code, currency.code),
                     {{"field", field}, {"left", currency.code}, {"right", amount.currency().code}});
-    if (amount.is_negative()) throw_invalid(field, "negative", fmt::format("{} must not be negative", field));
+    }
+    if (amount.is_negative()) {
+        const std::string field = field_name(at, "amount");
+        throw_invalid(field, "negative", fmt::format("{} must not be negative", field));
+    }
 }
 
-void check_tax_class(const TaxDefinitions& definitions, const std::string& tax_class, const std::string& field) {
+void check_tax_class(const TaxDefinitions& definitions, const std::string& tax_class, FieldName field_name,
+                     std::size_t at) {
     if (!std::binary_search(definitions.tax_classes.begin(), definitions.tax_classes.end(), tax_class))
-        throw_invalid(field, "unknown_tax_class", fmt::format("{} is not a tax class of the store", tax_class));
+        throw_invalid(field_name(at, "tax_class"), "unknown_tax_class",
+                      fmt::format("{} is not a tax class of the store", tax_class));
 }
 
 void check_request(const TaxDefinitions& definitions, const TaxRequest& request, const Currency& currency) {
     std::set<std::string_view> ids;
     for (std::size_t i = 0; i < request.lines.size(); ++i) {
         const TaxableLine& line = request.lines[i];
-        const std::string at = fmt::format("lines[{}]", i);
-        if (line.id.empty()) throw_invalid(at + ".id", "required", "every line needs an id");
+        if (line.id.empty()) throw_invalid(line_field(i, "id"), "required", "every line needs an id");
         if (!ids.insert(line.id).second)
-            throw_invalid(at + ".id", "duplicate", fmt::format("two lines have the id {}", line.id));
-        if (line.quantity < 1) throw_invalid(at + ".quantity", "out_of_range", "a line's quantity must be at least 1");
-        check_tax_class(definitions, line.tax_class, at + ".tax_class");
-        check_amount(line.amount, currency, at + ".amount");
+            throw_invalid(line_field(i, "id"), "duplicate", fmt::format("two lines have the id {}", line.id));
+        if (line.quantity < 1)
+            throw_invalid(line_field(i, "quantity"), "out_of_range", "a line's quantity must be at least 1");
+        check_tax_class(definitions, line.tax_class, line_field, i);
+        check_amount(line.amount, currency, line_field, i);
     }
     if (request.shipping) {
-        check_tax_class(definitions, request.shipping->tax_class, "shipping.tax_class");
-        check_amount(request.shipping->amount, currency, "shipping.amount");
+        check_tax_class(definitions, request.shipping->tax_class, shipping_field, 0);
+        check_amount(request.shipping->amount, currency, shipping_field, 0);
     }
 }
 

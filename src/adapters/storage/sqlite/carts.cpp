@@ -22,6 +22,14 @@ std::optional<CartAddress> address_of(const std::optional<std::string>& text) {
     return address;
 }
 
+// A stored JSON list or map. Most carts hold no coupon and most lines no attributes: their "[]" and "{}" need no
+// parser, and a cart is read on every call.
+template <typename Value>
+Value stored_json(const std::string& text) {
+    if (text == "[]" || text == "{}") return {};
+    return nlohmann::json::parse(text).get<Value>();
+}
+
 const Currency* currency_or_null(const std::optional<std::string>& code) { return code ? &currency(*code) : nullptr; }
 
 }  // namespace
@@ -107,7 +115,7 @@ std::optional<Cart> SqliteCarts::first_of(Query& row) {
     Cart cart{.id = row.text(0), .user_id = row.optional_text(1), .currency = &currency(row.text(2)),
               .status = row.text(3), .items = {}, .channel = row.text(6),
               .shipping_address = address_of(row.optional_text(7)),
-              .coupon_codes = nlohmann::json::parse(row.text(8)).get<std::vector<std::string>>(),
+              .coupon_codes = stored_json<std::vector<std::string>>(row.text(8)),
               .shipping_method = row.optional_text(9),
               .display_currency = currency_or_null(row.optional_text(10)),
               .created_ms = row.integer(4), .updated_ms = row.integer(5)};
@@ -116,7 +124,7 @@ std::optional<Cart> SqliteCarts::first_of(Query& row) {
     items.bind(1, cart.id);
     while (items.step())
         cart.items.push_back({items.text(0), items.integer(1), items.optional_text(2),
-                              nlohmann::json::parse(items.text(3)).get<std::map<std::string, std::string>>()});
+                              stored_json<std::map<std::string, std::string>>(items.text(3))});
     return cart;
 }
 

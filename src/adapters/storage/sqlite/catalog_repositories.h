@@ -16,6 +16,7 @@ public:
     void insert(const Product& product) override;
     void update(const Product& product) override;
     std::optional<Product> by_id(std::string_view id) override;
+    std::shared_ptr<const Product> shared_by_id(std::string_view id) override;
     std::optional<Product> by_slug(std::string_view slug) override;
     bool remove(std::string_view id) override;
     bool slug_taken(std::string_view slug, std::string_view except_id) override;

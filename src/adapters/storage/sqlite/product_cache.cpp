@@ -34,13 +34,13 @@ void ProductCache::catch_up(Connection& db, int64_t snapshot) {
     revision_ = snapshot;
 }
 
-void ProductCache::store(const Product& product, int64_t snapshot) {
+void ProductCache::store(std::shared_ptr<const Product> product, int64_t snapshot) {
     std::unique_lock lock(mutex_);
     if (revision_ != snapshot) return;
-    forget(product.id);
+    forget(product->id);
     if (products_.size() >= kCapacity) forget(std::string(products_.begin()->first));
-    for (const auto& variant : product.variants) product_of_variant_[variant.id] = product.id;
-    products_.emplace(product.id, std::make_shared<const Product>(product));
+    for (const auto& variant : product->variants) product_of_variant_[variant.id] = product->id;
+    products_.emplace(product->id, std::move(product));
 }
 
 void ProductCache::forget(const std::string& product_id) {

@@ -42,7 +42,7 @@ public:
     void catch_up(Connection& db, int64_t snapshot);
 
     // Keeps a product loaded at `snapshot`, unless the cache is elsewhere.
-    void store(const Product& product, int64_t snapshot);
+    void store(std::shared_ptr<const Product> product, int64_t snapshot);
 
 private:
     struct Hash {

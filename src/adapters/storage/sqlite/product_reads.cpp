@@ -90,14 +90,21 @@ int64_t SqliteProducts::snapshot_revision() {
     return *read_snapshot_;
 }
 
-std::optional<Product> SqliteProducts::by_id(std::string_view id) {
+std::shared_ptr<const Product> SqliteProducts::shared_by_id(std::string_view id) {
     const int64_t snapshot = snapshot_revision();
-    if (auto cached = cache_.product(id, snapshot)) return *cached;
+    if (auto cached = cache_.product(id, snapshot)) return cached;
     auto row = db_.query(PRODUCT_COLUMNS "WHERE id = ?1");
     row.bind(1, id);
-    auto product = load_whole(row);
-    if (product) cache_.store(*product, snapshot);
+    auto loaded = load_whole(row);
+    if (!loaded) return nullptr;
+    auto product = std::make_shared<const Product>(std::move(*loaded));
+    cache_.store(product, snapshot);
     return product;
+}
+
+std::optional<Product> SqliteProducts::by_id(std::string_view id) {
+    if (auto product = shared_by_id(id)) return *product;
+    return std::nullopt;
 }
 
 std::optional<Product> SqliteProducts::by_slug(std::string_view slug) {
