@@ -36,12 +36,10 @@ void catalog_tests(void) {
     commerce_doc *doc = NULL;
     char admin[128], product_id[64], games_id[64], rpg_id[64], collection_id[64], *before, *after;
 
-    CHECK_OK(commerce_engine_open(&engine, "{\"path\":\":memory:\",\"password_hashing\":{\"memory_kib\":64,"
-                                           "\"iterations\":1,\"parallelism\":1},"
-                                           "\"catalog\":{\"default_locale\":\"en\",\"locales\":[\"en\",\"pt-BR\"]}}"));
-    CHECK_OK(commerce_user_bootstrap_admin(&doc, engine, "admin@shop.test", "correct horse battery"));
-    commerce_doc_free(doc);
-    login_as(engine, "admin@shop.test", "correct horse battery", admin);
+    engine = open_as_admin("{\"path\":\":memory:\",\"password_hashing\":{\"memory_kib\":64,"
+                           "\"iterations\":1,\"parallelism\":1},"
+                           "\"catalog\":{\"default_locale\":\"en\",\"locales\":[\"en\",\"pt-BR\"]}}",
+                           "admin@shop.test", "correct horse battery", admin);
 
     CHECK_OK(commerce_category_create(&doc, engine, admin, "{\"name\":\"Games\"}"));
     CHECK(strcmp(commerce_doc_type(doc), "category") == 0);

@@ -1,4 +1,4 @@
-/* Shared setup for the C ABI tests: an in-memory store with cheap password hashing, an admin and a product. */
+/* Shared setup for the C ABI tests: an in-memory store with cheap password hashing, its administrator and customers. */
 #ifndef COMMERCE_TEST_COMMON_H
 #define COMMERCE_TEST_COMMON_H
 
@@ -14,6 +14,43 @@ static void login_as(commerce_engine *engine, const char *email, const char *pas
     CHECK_OK(commerce_auth_login(&session, engine, email, password, NULL));
     snprintf(token, 128, "%s", json_member(session, "token"));
     commerce_doc_free(session);
+}
+
+/* Opens an engine on config with its administrator (email, password) bootstrapped and logged in: token receives
+ * the session (at least 128 bytes). */
+static inline commerce_engine *open_as_admin(const char *config, const char *email, const char *password,
+                                             char *token) {
+    commerce_engine *engine = NULL;
+    commerce_doc *admin = NULL;
+    CHECK_OK(commerce_engine_open(&engine, config));
+    CHECK_OK(commerce_user_bootstrap_admin(&admin, engine, email, password));
+    commerce_doc_free(admin);
+    login_as(engine, email, password, token);
+    return engine;
+}
+
+/* Registers a customer and logs them in: token receives the session (at least 128 bytes). */
+static inline void sign_up(commerce_engine *engine, const char *email, const char *password, char *token) {
+    commerce_doc *user = NULL;
+    CHECK_OK(commerce_user_register(&user, engine, email, password));
+    commerce_doc_free(user);
+    login_as(engine, email, password, token);
+}
+
+/* Creates a product from its JSON: id receives the product's id (at least 64 bytes). */
+static inline void new_product(commerce_engine *engine, const char *admin, const char *product_json, char *id) {
+    commerce_doc *product = NULL;
+    CHECK_OK(commerce_product_create(&product, engine, admin, product_json));
+    snprintf(id, 64, "%s", json_member(product, "id"));
+    commerce_doc_free(product);
+}
+
+/* Creates a cart (a guest cart when session is NULL): id receives its id (at least 64 bytes). */
+static inline void new_cart(commerce_engine *engine, const char *session, const char *currency, char *id) {
+    commerce_doc *cart = NULL;
+    CHECK_OK(commerce_cart_create(&cart, engine, session, currency));
+    snprintf(id, 64, "%s", json_member(cart, "id"));
+    commerce_doc_free(cart);
 }
 
 #endif

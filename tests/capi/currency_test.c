@@ -9,14 +9,10 @@ void currency_tests(void) {
     commerce_doc *doc = NULL;
     char admin[128], cart[64], product[64];
 
-    CHECK_OK(commerce_engine_open(&engine, TEST_CONFIG));
-    CHECK_OK(commerce_user_bootstrap_admin(&doc, engine, "admin@currency.test", "admin password"));
-    commerce_doc_free(doc);
-    login_as(engine, "admin@currency.test", "admin password", admin);
-    CHECK_OK(commerce_product_create(&doc, engine, admin,
-        "{\"sku\":\"LAMP\",\"title\":\"Lamp\",\"prices\":[{\"amount\":\"19.99\",\"currency\":\"EUR\"}],\"stock\":9}"));
-    snprintf(product, sizeof product, "%s", json_member(doc, "id"));
-    commerce_doc_free(doc);
+    engine = open_as_admin(TEST_CONFIG, "admin@currency.test", "admin password", admin);
+    new_product(engine, admin,
+        "{\"sku\":\"LAMP\",\"title\":\"Lamp\",\"prices\":[{\"amount\":\"19.99\",\"currency\":\"EUR\"}],\"stock\":9}",
+        product);
 
     /* Settings: versioned, checked, only for settings.manage. */
     CHECK_OK(commerce_currency_get_settings(&doc, engine, admin));
@@ -61,9 +57,7 @@ void currency_tests(void) {
     commerce_doc_free(doc);
 
     /* A JPY cart priced from the EUR price, shown in KWD too. */
-    CHECK_OK(commerce_cart_create(&doc, engine, NULL, "JPY"));
-    snprintf(cart, sizeof cart, "%s", json_member(doc, "id"));
-    commerce_doc_free(doc);
+    new_cart(engine, NULL, "JPY", cart);
     CHECK_OK(commerce_cart_add_item(&doc, engine, NULL, cart, product, 1));
     CHECK(json_contains(doc, "\"unit_price\":{\"amount\":\"3250\",\"currency\":\"JPY\"}"));
     CHECK(json_contains(doc, "\"converted_from\":{\"price\":{\"amount\":\"19.99\",\"currency\":\"EUR\"}"));
@@ -71,9 +65,7 @@ void currency_tests(void) {
     CHECK_STATUS(commerce_cart_update(&doc, engine, NULL, cart, "{\"display_currency\":\"KWD\"}"),
                  COMMERCE_ERR_INVALID_ARGUMENT); /* no JPY/KWD rate */
     CHECK(strstr(commerce_last_error_details(), "\"reason\":\"no_rate\"") != NULL);
-    CHECK_OK(commerce_cart_create(&doc, engine, NULL, "EUR"));
-    snprintf(cart, sizeof cart, "%s", json_member(doc, "id"));
-    commerce_doc_free(doc);
+    new_cart(engine, NULL, "EUR", cart);
     CHECK_OK(commerce_cart_add_item(&doc, engine, NULL, cart, product, 1));
     commerce_doc_free(doc);
     CHECK_OK(commerce_cart_update(&doc, engine, NULL, cart, "{\"display_currency\":\"KWD\"}"));

@@ -23,13 +23,8 @@ void inventory_tests(void) {
     commerce_doc *doc = NULL;
     char admin[128], customer[128], pen[64], kiosk[64], reservation[64], json[512];
 
-    CHECK_OK(commerce_engine_open(&engine, MANUAL_CONFIG));
-    CHECK_OK(commerce_user_bootstrap_admin(&doc, engine, "admin@shop.test", "correct horse battery"));
-    commerce_doc_free(doc);
-    login_as(engine, "admin@shop.test", "correct horse battery", admin);
-    CHECK_OK(commerce_user_register(&doc, engine, "cu@shop.test", "a long passphrase"));
-    commerce_doc_free(doc);
-    login_as(engine, "cu@shop.test", "a long passphrase", customer);
+    engine = open_as_admin(MANUAL_CONFIG, "admin@shop.test", "correct horse battery", admin);
+    sign_up(engine, "cu@shop.test", "a long passphrase", customer);
     CHECK_OK(commerce_product_create(&doc, engine, admin,
         "{\"sku\":\"PEN\",\"title\":\"Pen\",\"prices\":[{\"amount\":\"2.00\",\"currency\":\"EUR\"}],\"stock\":10}"));
     snprintf(pen, sizeof pen, "%s", json_member_in(doc, "variants", "id"));

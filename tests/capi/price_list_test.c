@@ -9,10 +9,7 @@ void price_list_tests(void) {
     commerce_doc *doc = NULL;
     char admin[128], buyer[128], buyer_id[64], variant[64], cart[64], definition[512];
 
-    CHECK_OK(commerce_engine_open(&engine, TEST_CONFIG));
-    CHECK_OK(commerce_user_bootstrap_admin(&doc, engine, "admin@lists.test", "admin password"));
-    commerce_doc_free(doc);
-    login_as(engine, "admin@lists.test", "admin password", admin);
+    engine = open_as_admin(TEST_CONFIG, "admin@lists.test", "admin password", admin);
     CHECK_OK(commerce_user_register(&doc, engine, "buyer@lists.test", "buyer password"));
     snprintf(buyer_id, sizeof buyer_id, "%s", json_member(doc, "id"));
     commerce_doc_free(doc);
@@ -70,9 +67,7 @@ void price_list_tests(void) {
     commerce_doc_free(doc);
 
     /* The member's cart pays the tier price. */
-    CHECK_OK(commerce_cart_create(&doc, engine, buyer, "EUR"));
-    snprintf(cart, sizeof cart, "%s", json_member(doc, "id"));
-    commerce_doc_free(doc);
+    new_cart(engine, buyer, "EUR", cart);
     CHECK_OK(commerce_cart_add_item(&doc, engine, buyer, cart, variant, 100));
     CHECK(json_contains(doc, "\"price_list_id\":\"trade-prices\""));
     CHECK(json_contains(doc, "\"subtotal\":{\"amount\":\"70.00\",\"currency\":\"EUR\"}"));

@@ -12,14 +12,10 @@ void pricing_tests(void) {
     commerce_doc *doc = NULL;
     char admin[128], cart[64], product[64], code[64];
 
-    CHECK_OK(commerce_engine_open(&engine, TEST_CONFIG));
-    CHECK_OK(commerce_user_bootstrap_admin(&doc, engine, "admin@pricing.test", "admin password"));
-    commerce_doc_free(doc);
-    login_as(engine, "admin@pricing.test", "admin password", admin);
-    CHECK_OK(commerce_product_create(&doc, engine, admin,
-        "{\"sku\":\"LAMP\",\"title\":\"Lamp\",\"prices\":[{\"amount\":\"50.00\",\"currency\":\"EUR\"}],\"stock\":9}"));
-    snprintf(product, sizeof product, "%s", json_member(doc, "id"));
-    commerce_doc_free(doc);
+    engine = open_as_admin(TEST_CONFIG, "admin@pricing.test", "admin password", admin);
+    new_product(engine, admin,
+        "{\"sku\":\"LAMP\",\"title\":\"Lamp\",\"prices\":[{\"amount\":\"50.00\",\"currency\":\"EUR\"}],\"stock\":9}",
+        product);
 
     /* The tax definition: versioned, checked, only for settings.manage. */
     CHECK_OK(commerce_tax_get_definition(&doc, engine, admin));
@@ -74,9 +70,7 @@ void pricing_tests(void) {
         "{\"name\":\"Late\",\"action\":{\"type\":\"free_shipping\"}}", 1), COMMERCE_ERR_CONFLICT);
 
     /* A cart at an address, with both codes. */
-    CHECK_OK(commerce_cart_create(&doc, engine, NULL, "EUR"));
-    snprintf(cart, sizeof cart, "%s", json_member(doc, "id"));
-    commerce_doc_free(doc);
+    new_cart(engine, NULL, "EUR", cart);
     CHECK_OK(commerce_cart_add_item(&doc, engine, NULL, cart, product, 2));
     commerce_doc_free(doc);
     CHECK_OK(commerce_cart_update(&doc, engine, NULL, cart, "{\"shipping_address\":{\"country\":\"DE\"}}"));
@@ -104,9 +98,7 @@ void pricing_tests(void) {
     commerce_doc_free(doc);
 
     /* The coupon is used up and the single-use code spent: a new cart is refused both. */
-    CHECK_OK(commerce_cart_create(&doc, engine, NULL, "EUR"));
-    snprintf(cart, sizeof cart, "%s", json_member(doc, "id"));
-    commerce_doc_free(doc);
+    new_cart(engine, NULL, "EUR", cart);
     CHECK_OK(commerce_cart_add_item(&doc, engine, NULL, cart, product, 1));
     commerce_doc_free(doc);
     CHECK_STATUS(commerce_cart_apply_coupon(&doc, engine, NULL, cart, "SPRING"), COMMERCE_ERR_COUPON_NOT_APPLICABLE);

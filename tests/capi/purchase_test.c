@@ -46,9 +46,7 @@ void purchase_tests(void) {
     commerce_doc_free(doc);
     login_as(engine, "ana@example.test", "a long passphrase", customer);
 
-    CHECK_OK(commerce_cart_create(&doc, engine, customer, "EUR"));
-    snprintf(cart_id, sizeof cart_id, "%s", json_member(doc, "id"));
-    commerce_doc_free(doc);
+    new_cart(engine, customer, "EUR", cart_id);
     CHECK_OK(commerce_cart_add_item(&doc, engine, customer, cart_id, product_id, 2));
     CHECK(json_contains(doc, "\"subtotal\":{\"amount\":\"25.00\",\"currency\":\"EUR\"}"));
     commerce_doc_free(doc);

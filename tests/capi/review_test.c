@@ -13,10 +13,7 @@ void review_tests(void) {
     commerce_doc *doc = NULL;
     char admin[128], ann[128], bob[128], product[64], physical[64], digital[64], review[64], request[64];
 
-    CHECK_OK(commerce_engine_open(&engine, TEST_CONFIG));
-    CHECK_OK(commerce_user_bootstrap_admin(&doc, engine, "admin@review.test", "admin password"));
-    commerce_doc_free(doc);
-    login_as(engine, "admin@review.test", "admin password", admin);
+    engine = open_as_admin(TEST_CONFIG, "admin@review.test", "admin password", admin);
     CHECK_OK(commerce_product_create(&doc, engine, admin,
         "{\"sku\":\"ER\",\"title\":\"Elden Ring\",\"prices\":[{\"amount\":\"59.99\",\"currency\":\"EUR\"}],\"stock\":5}"));
     copy_member(doc, "id", product, sizeof product);
@@ -27,12 +24,8 @@ void review_tests(void) {
         "\"prices\":[{\"amount\":\"39.99\",\"currency\":\"EUR\"}]}"));
     snprintf(digital, sizeof digital, "%s", json_member_in(doc, "variants", "id"));
     commerce_doc_free(doc);
-    CHECK_OK(commerce_user_register(&doc, engine, "ann@review.test", "ann password"));
-    commerce_doc_free(doc);
-    CHECK_OK(commerce_user_register(&doc, engine, "bob@review.test", "bob password"));
-    commerce_doc_free(doc);
-    login_as(engine, "ann@review.test", "ann password", ann);
-    login_as(engine, "bob@review.test", "bob password", bob);
+    sign_up(engine, "ann@review.test", "ann password", ann);
+    sign_up(engine, "bob@review.test", "bob password", bob);
 
     /* Bad submissions write nothing. */
     CHECK_STATUS(commerce_review_submit(&doc, engine, ann, product, "{\"rating\":0}"), COMMERCE_ERR_INVALID_ARGUMENT);

@@ -17,10 +17,7 @@ void search_tests(void) {
     const char alphabet[] = "ab e\"*-():^NEAR+OR{}[]'\\%_.,;|~` ";
     int i, k;
 
-    CHECK_OK(commerce_engine_open(&engine, TEST_CONFIG));
-    CHECK_OK(commerce_user_bootstrap_admin(&doc, engine, "admin@shop.test", "correct horse battery"));
-    commerce_doc_free(doc);
-    login_as(engine, "admin@shop.test", "correct horse battery", admin);
+    engine = open_as_admin(TEST_CONFIG, "admin@shop.test", "correct horse battery", admin);
 
     /* Nothing indexed yet: an empty result, not an error; no session needed. */
     CHECK_OK(commerce_search(&doc, engine, NULL));

@@ -14,22 +14,15 @@ void wishlist_tests(void) {
     char admin[128], ann[128], bob[128], product[64], variant[64], list[64], cart[64], token[64], old_token[64];
     char patch[256];
 
-    CHECK_OK(commerce_engine_open(&engine, TEST_CONFIG));
-    CHECK_OK(commerce_user_bootstrap_admin(&doc, engine, "admin@wish.test", "admin password"));
-    commerce_doc_free(doc);
-    login_as(engine, "admin@wish.test", "admin password", admin);
+    engine = open_as_admin(TEST_CONFIG, "admin@wish.test", "admin password", admin);
     CHECK_OK(commerce_product_create(&doc, engine, admin,
         "{\"sku\":\"MUG\",\"title\":\"Mug\",\"prices\":[{\"amount\":\"12.50\",\"currency\":\"EUR\"},"
         "{\"amount\":\"14.00\",\"currency\":\"USD\"}],\"stock\":5}"));
     copy_member(doc, "id", product, sizeof product);
     snprintf(variant, sizeof variant, "%s", json_member_in(doc, "variants", "id"));
     commerce_doc_free(doc);
-    CHECK_OK(commerce_user_register(&doc, engine, "ann@wish.test", "ann password"));
-    commerce_doc_free(doc);
-    CHECK_OK(commerce_user_register(&doc, engine, "bob@wish.test", "bob password"));
-    commerce_doc_free(doc);
-    login_as(engine, "ann@wish.test", "ann password", ann);
-    login_as(engine, "bob@wish.test", "bob password", bob);
+    sign_up(engine, "ann@wish.test", "ann password", ann);
+    sign_up(engine, "bob@wish.test", "bob password", bob);
 
     /* A list with one item, read in one currency. */
     CHECK_STATUS(commerce_wishlist_create(&doc, engine, ann, " "), COMMERCE_ERR_INVALID_ARGUMENT);
