@@ -59,7 +59,6 @@ nlohmann::json set_status(Engine& engine, const char* session, const char* user_
 }  // namespace
 
 nlohmann::json list_users(Engine& engine, const char* session, const char* query_json) {
-    const std::string_view token = optional_text(session, "session");
     const json query_input = parse_object(query_json, "query", /*optional=*/true);
     reject_unknown_members(query_input, "a user query", {"search", "status", "role", "limit", "after"});
     UserQuery query{.search = optional_string(query_input, "search", kMaxShortText).value_or(""),
@@ -72,8 +71,7 @@ nlohmann::json list_users(Engine& engine, const char* session, const char* query
         throw_invalid("status", "status must be active, suspended or erased");
     nlohmann::json items = nlohmann::json::array();
     nlohmann::json next = nullptr;
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::users_read);
+    read_as(engine, session, permission::users_read, [&](Transaction& tx) {
         const int64_t wanted = query.limit;
         query.limit = wanted + 1;  // one more than asked tells whether there is a next page
         auto users = tx.users().page(query);
@@ -87,11 +85,9 @@ nlohmann::json list_users(Engine& engine, const char* session, const char* query
 }
 
 nlohmann::json get_user(Engine& engine, const char* session, const char* user_id) {
-    const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(user_id, "user_id");
     nlohmann::json document;
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::users_read);
+    read_as(engine, session, permission::users_read, [&](Transaction& tx) {
         document = user_doc(tx, existing_user(tx, id));
     });
     return document;
@@ -124,7 +120,6 @@ void force_password_reset(Engine& engine, const char* session, const char* user_
 }
 
 nlohmann::json set_user_roles(Engine& engine, const char* session, const char* user_id, const char* roles_json) {
-    const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(user_id, "user_id");
     const std::string_view roles_text = checked_text(roles_json, "roles", kMaxDocumentText);
     const json parsed = json::parse(roles_text, nullptr, /*allow_exceptions=*/false);
@@ -135,9 +130,7 @@ nlohmann::json set_user_roles(Engine& engine, const char* session, const char* u
     for (const auto& role : parsed) unique.insert(role.get<std::string>());
     std::vector<std::string> roles(unique.begin(), unique.end());
     nlohmann::json document;
-    engine.write([&](Transaction& tx) {
-        const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::users_manage);
+    write_as(engine, session, permission::users_manage, [&](Transaction& tx, const Actor& actor) {
         require_known_roles(tx, roles);
         User user = existing_user(tx, id);
         const bool was_admin = is_admin(user);
@@ -156,7 +149,6 @@ nlohmann::json set_user_roles(Engine& engine, const char* session, const char* u
 }
 
 nlohmann::json define_role(Engine& engine, const char* session, const char* role_json) {
-    const std::string_view token = optional_text(session, "session");
     const json input = parse_object(role_json, "role");
     reject_unknown_members(input, "a role", {"name", "description", "permissions"});
     Role role{.name = required_string(input, "name", 64),
@@ -176,9 +168,7 @@ nlohmann::json define_role(Engine& engine, const char* session, const char* role
     }
     role.permissions.assign(unique.begin(), unique.end());
     nlohmann::json document = role_document(role);
-    engine.write([&](Transaction& tx) {
-        const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::roles_manage);
+    write_as(engine, session, permission::roles_manage, [&](Transaction& tx, const Actor& actor) {
         auto before = tx.roles().find(role.name);
         tx.roles().save(role);
         audit(engine, tx, actor.user_id, "role.define", "role", role.name,
@@ -188,12 +178,9 @@ nlohmann::json define_role(Engine& engine, const char* session, const char* role
 }
 
 void delete_role(Engine& engine, const char* session, const char* name) {
-    const std::string_view token = optional_text(session, "session");
     const std::string_view role_name = checked_text(name, "name", 64);
     if (builtin_role(role_name)) throw Error(COMMERCE_ERR_ILLEGAL_STATE, "built-in roles cannot be deleted");
-    engine.write([&](Transaction& tx) {
-        const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::roles_manage);
+    write_as(engine, session, permission::roles_manage, [&](Transaction& tx, const Actor& actor) {
         auto role = tx.roles().find(role_name);
         if (!role) throw Error(COMMERCE_ERR_NOT_FOUND, "no role has this name", {{"field", "name"}});
         if (tx.roles().holders(role_name) > 0)
@@ -219,7 +206,6 @@ nlohmann::json list_roles(Engine& engine, const char* session) {
 }
 
 nlohmann::json list_audit(Engine& engine, const char* session, const char* query_json) {
-    const std::string_view token = optional_text(session, "session");
     const json input = parse_object(query_json, "query", /*optional=*/true);
     reject_unknown_members(input, "an audit query", {"actor_id", "target_id", "action", "limit", "before"});
     AuditQuery query{.actor_id = optional_string(input, "actor_id", kMaxShortText).value_or(""),
@@ -229,8 +215,7 @@ nlohmann::json list_audit(Engine& engine, const char* session, const char* query
                      .limit = optional_integer(input, "limit", 1, kMaxPage).value_or(50)};
     nlohmann::json items = nlohmann::json::array();
     nlohmann::json next = nullptr;
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::audit_read);
+    read_as(engine, session, permission::audit_read, [&](Transaction& tx) {
         const int64_t wanted = query.limit;
         query.limit = wanted + 1;
         auto entries = tx.audit().page(query);
@@ -244,7 +229,6 @@ nlohmann::json list_audit(Engine& engine, const char* session, const char* query
 }
 
 nlohmann::json login_report(Engine& engine, const char* session, const char* query_json) {
-    const std::string_view token = optional_text(session, "session");
     const json input = parse_object(query_json, "query");
     reject_unknown_members(input, "a login report query", {"from", "to"});
     const std::string from_text = required_string(input, "from", 10);
@@ -258,8 +242,7 @@ nlohmann::json login_report(Engine& engine, const char* session, const char* que
     const int64_t end = *to + kDayMs;
     nlohmann::json days = nlohmann::json::array();
     nlohmann::json totals;
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::reports_read);
+    read_as(engine, session, permission::reports_read, [&](Transaction& tx) {
         const auto counted = tx.login_events().per_day(*from, end);
         int64_t logins = 0, failures = 0;
         auto next_counted = counted.begin();

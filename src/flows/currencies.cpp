@@ -74,7 +74,6 @@ json get_currency_settings(Engine& engine, const char* session) {
 }
 
 json set_exchange_rate(Engine& engine, const char* session, const char* rate_json_text) {
-    const std::string_view token = optional_text(session, "session");
     const json input = parse_object(rate_json_text, "rate");
     reject_unknown_members(input, "an exchange rate", {"base", "quote", "rate", "effective_at"});
     ExchangeRate rate{.id = {}, .base = &definition::required_currency_member(input, "base", "base"),
@@ -84,9 +83,7 @@ json set_exchange_rate(Engine& engine, const char* session, const char* rate_jso
     check_exchange_rate(rate);
     const auto effective = optional_time(optional_string(input, "effective_at", kMaxTimestamp), "effective_at");
     json document;
-    engine.write([&](Transaction& tx) {
-        const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::settings_manage);
+    write_as(engine, session, permission::settings_manage, [&](Transaction& tx, const Actor& actor) {
         rate.id = engine.ids().next();
         rate.created_ms = engine.now_ms();
         rate.effective_ms = effective.value_or(rate.created_ms);
@@ -99,7 +96,6 @@ json set_exchange_rate(Engine& engine, const char* session, const char* rate_jso
 }
 
 json list_exchange_rates(Engine& engine, const char* session, const char* query_json) {
-    const std::string_view token = optional_text(session, "session");
     const json input = parse_object(query_json, "query", /*optional=*/true);
     reject_unknown_members(input, "an exchange rate query", {"base", "quote", "limit", "after"});
     ExchangeRateQuery query{.base = optional_currency(input, "base"), .quote = optional_currency(input, "quote"),
@@ -107,8 +103,7 @@ json list_exchange_rates(Engine& engine, const char* session, const char* query_
     const int64_t limit = optional_integer(input, "limit", 1, 200).value_or(50);
     query.limit = limit + 1;  // the extra row only says that another page follows
     json document;
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::reports_read);
+    read_as(engine, session, permission::reports_read, [&](Transaction& tx) {
         auto rates = tx.exchange_rates().page(query);
         std::optional<std::string> next;
         if (static_cast<int64_t>(rates.size()) > limit) {
@@ -125,15 +120,13 @@ json list_exchange_rates(Engine& engine, const char* session, const char* query_
 
 json convert_amount(Engine& engine, const char* session, const char* amount, const char* currency_code,
                     const char* to, const char* at) {
-    const std::string_view token = optional_text(session, "session");
     const Money value = Money::parse(checked_text(amount, "amount"), checked_text(currency_code, "currency"));
     const Currency& target = definition::known_currency(checked_text(to, "to"), "to");
     if (target.code == value.currency().code)
         throw_invalid("to", "same_currency", "an amount converts into another currency");
     const auto at_ms = optional_time(optional_text(at, "at"), "at");
     json document;
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::reports_read);
+    read_as(engine, session, permission::reports_read, [&](Transaction& tx) {
         const int64_t moment = at_ms.value_or(engine.now_ms());
         const ExchangeRate rate = required_rate(tx, value.currency(), target, moment);
         document = {{"type", "currency_conversion"}, {"schema_version", 1}, {"amount", value.to_json()},

@@ -35,26 +35,6 @@ StoredCustomerGroup existing_group(Transaction& tx, std::string_view id) {
     return *stored;
 }
 
-// Runs fn with the acting staff member in a write transaction, after checking "users.manage".
-template <typename Fn>
-void as_group_manager(Engine& engine, const char* session, Fn fn) {
-    const std::string_view token = optional_text(session, "session");
-    engine.write([&](Transaction& tx) {
-        const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::users_manage);
-        fn(tx, actor);
-    });
-}
-
-template <typename Fn>
-void as_group_reader(Engine& engine, const char* session, Fn fn) {
-    const std::string_view token = optional_text(session, "session");
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::users_read);
-        fn(tx);
-    });
-}
-
 std::vector<std::string> user_ids(const json& change, std::string_view name) {
     return definition::text_set_member(change, name, std::string(name), kMaxMembersPerChange, kMaxShortText);
 }
@@ -64,7 +44,7 @@ std::vector<std::string> user_ids(const json& change, std::string_view name) {
 json create_customer_group(Engine& engine, const char* session, const char* definition_json) {
     const CustomerGroup group = parse_customer_group(parse_object(definition_json, "definition"));
     json document;
-    as_group_manager(engine, session, [&](Transaction& tx, const Actor& actor) {
+    write_as(engine, session, permission::users_manage, [&](Transaction& tx, const Actor& actor) {
         if (tx.customer_groups().by_id(group.id))
             throw Error(COMMERCE_ERR_EXISTS, fmt::format("a customer group with id '{}' exists", group.id),
                         {{"field", "id"}, {"id", group.id}});
@@ -85,7 +65,7 @@ json update_customer_group(Engine& engine, const char* session, const char* grou
     const CustomerGroup group = parse_customer_group(given);
     if (group.id != id) throw_invalid("id", "immutable", "a customer group's id cannot change");
     json document;
-    as_group_manager(engine, session, [&](Transaction& tx, const Actor& actor) {
+    write_as(engine, session, permission::users_manage, [&](Transaction& tx, const Actor& actor) {
         const StoredCustomerGroup stored = existing_group(tx, id);
         const json before = group_document(tx, stored);
         const StoredCustomerGroup updated{group, expected_version + 1, stored.created_ms, engine.now_ms()};
@@ -100,7 +80,7 @@ json update_customer_group(Engine& engine, const char* session, const char* grou
 
 void delete_customer_group(Engine& engine, const char* session, const char* group_id) {
     const std::string_view id = checked_text(group_id, "group_id");
-    as_group_manager(engine, session, [&](Transaction& tx, const Actor& actor) {
+    write_as(engine, session, permission::users_manage, [&](Transaction& tx, const Actor& actor) {
         const json before = group_document(tx, existing_group(tx, id));
         tx.customer_groups().remove(id);
         audit(engine, tx, actor.user_id, "customer_group.delete", "customer_group", id, before, nullptr);
@@ -110,7 +90,8 @@ void delete_customer_group(Engine& engine, const char* session, const char* grou
 json get_customer_group(Engine& engine, const char* session, const char* group_id) {
     const std::string_view id = checked_text(group_id, "group_id");
     json document;
-    as_group_reader(engine, session, [&](Transaction& tx) { document = group_document(tx, existing_group(tx, id)); });
+    read_as(engine, session, permission::users_read,
+            [&](Transaction& tx) { document = group_document(tx, existing_group(tx, id)); });
     return document;
 }
 
@@ -123,7 +104,7 @@ json list_customer_groups(Engine& engine, const char* session, const char* query
     const int64_t limit = optional_integer(query, "limit", 1, 200).value_or(50);
     q.limit = limit + 1;
     json document;
-    as_group_reader(engine, session, [&](Transaction& tx) {
+    read_as(engine, session, permission::users_read, [&](Transaction& tx) {
         document = keyset_page("customer_group_list", tx.customer_groups().page(q), limit,
                                [](const StoredCustomerGroup& stored) { return stored.group.id; },
                                [&](const StoredCustomerGroup& stored) { return group_document(tx, stored); });
@@ -141,7 +122,7 @@ json change_customer_group_members(Engine& engine, const char* session, const ch
     if (added.size() + removed.size() > kMaxMembersPerChange)
         throw_invalid("add", "too_many", fmt::format("add and remove name at most {} users", kMaxMembersPerChange));
     json document;
-    as_group_manager(engine, session, [&](Transaction& tx, const Actor& actor) {
+    write_as(engine, session, permission::users_manage, [&](Transaction& tx, const Actor& actor) {
         const StoredCustomerGroup stored = existing_group(tx, id);
         json done = {{"added", json::array()}, {"removed", json::array()}};
         const int64_t now = engine.now_ms();
@@ -165,7 +146,7 @@ json list_customer_group_members(Engine& engine, const char* session, const char
     const std::string after = optional_string(query, "after", kMaxShortText).value_or("");
     const int64_t limit = optional_integer(query, "limit", 1, 200).value_or(50);
     json document;
-    as_group_reader(engine, session, [&](Transaction& tx) {
+    read_as(engine, session, permission::users_read, [&](Transaction& tx) {
         existing_group(tx, id);
         document = keyset_page("customer_group_member_list", tx.customer_groups().members(id, after, limit + 1), limit,
                                [](const CustomerGroupMember& member) { return member.user_id; },

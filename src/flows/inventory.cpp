@@ -16,10 +16,7 @@ namespace {
 
 // Runs a write for a session whose roles grant inventory.write; fn gets the actor and the write's context.
 void inventory_write(Engine& engine, const char* session, const auto& fn) {
-    const std::string_view token = optional_text(session, "session");
-    engine.write([&](Transaction& tx) {
-        const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::inventory_write);
+    write_as(engine, session, permission::inventory_write, [&](Transaction& tx, const Actor& actor) {
         fn(actor, engine.outbox(tx));
     });
 }
@@ -80,10 +77,8 @@ nlohmann::json stock_level(Engine& engine, const char* variant_id) {
 
 nlohmann::json list_stock_movements(Engine& engine, const char* session, const char* query_json) {
     const json query = parse_object(query_json, "query", /*optional=*/true);
-    const std::string_view token = optional_text(session, "session");
     nlohmann::json document;
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::inventory_write);
+    read_as(engine, session, permission::inventory_write, [&](Transaction& tx) {
         document = movement_list_document(list_movements(tx, query));
     });
     return document;

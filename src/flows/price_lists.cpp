@@ -92,12 +92,9 @@ StoredPriceList existing_price_list(Transaction& tx, std::string_view id) {
 template <typename Change>
 json change_price_list(Engine& engine, const char* session, const char* price_list_id, std::string_view action,
                        Change change) {
-    const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(price_list_id, "price_list_id");
     json document;
-    engine.write([&](Transaction& tx) {
-        const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::promotions_write);
+    write_as(engine, session, permission::promotions_write, [&](Transaction& tx, const Actor& actor) {
         StoredPriceList stored = existing_price_list(tx, id);
         const json before = price_list_document(tx, stored, WithPrices::no);
         const int64_t read_version = stored.version;
@@ -120,12 +117,9 @@ std::string checked_status(std::string_view status) {
 }  // namespace
 
 json create_price_list(Engine& engine, const char* session, const char* definition_json) {
-    const std::string_view token = optional_text(session, "session");
     const json given = parse_object(definition_json, "definition");
     json document;
-    engine.write([&](Transaction& tx) {
-        const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::promotions_write);
+    write_as(engine, session, permission::promotions_write, [&](Transaction& tx, const Actor& actor) {
         const PriceListInput input = read_definition(tx, given);
         if (tx.price_lists().by_id(input.list.id))
             throw Error(COMMERCE_ERR_EXISTS, fmt::format("a price list with id '{}' exists", input.list.id),
@@ -167,18 +161,15 @@ json set_price_list_status(Engine& engine, const char* session, const char* pric
 }
 
 json get_price_list(Engine& engine, const char* session, const char* price_list_id) {
-    const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(price_list_id, "price_list_id");
     json document;
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::promotions_write);
+    read_as(engine, session, permission::promotions_write, [&](Transaction& tx) {
         document = price_list_document(tx, existing_price_list(tx, id), WithPrices::yes);
     });
     return document;
 }
 
 json list_price_lists(Engine& engine, const char* session, const char* query_json) {
-    const std::string_view token = optional_text(session, "session");
     const json query = parse_object(query_json, "query", /*optional=*/true);
     reject_unknown_members(query, "a price list query", {"status", "limit", "after"});
     PriceListQuery q;
@@ -187,8 +178,7 @@ json list_price_lists(Engine& engine, const char* session, const char* query_jso
     const int64_t limit = optional_integer(query, "limit", 1, 200).value_or(50);
     q.limit = limit + 1;
     json document;
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::promotions_write);
+    read_as(engine, session, permission::promotions_write, [&](Transaction& tx) {
         document = keyset_page("price_list_list", tx.price_lists().page(q), limit,
                                [](const StoredPriceList& stored) { return stored.id; },
                                [&](const StoredPriceList& stored) {

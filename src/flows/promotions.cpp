@@ -75,12 +75,9 @@ json promotion_document(Transaction& tx, const StoredPromotion& stored) {
 template <typename Change>
 json change_promotion(Engine& engine, const char* session, const char* promotion_id, std::string_view action,
                       Change change) {
-    const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(promotion_id, "promotion_id");
     json document;
-    engine.write([&](Transaction& tx) {
-        const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::promotions_write);
+    write_as(engine, session, permission::promotions_write, [&](Transaction& tx, const Actor& actor) {
         StoredPromotion stored = existing_promotion(tx, id);
         const json before = promotion_document(tx, stored);
         change(tx, stored);
@@ -119,12 +116,9 @@ Promotion promotion_of(const StoredPromotion& stored) {
 }
 
 json create_promotion(Engine& engine, const char* session, const char* definition_json) {
-    const std::string_view token = optional_text(session, "session");
     const PromotionInput input = read_definition(parse_object(definition_json, "definition"));
     json document;
-    engine.write([&](Transaction& tx) {
-        const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::promotions_write);
+    write_as(engine, session, permission::promotions_write, [&](Transaction& tx, const Actor& actor) {
         if (tx.promotions().by_id(input.promotion.id))
             throw Error(COMMERCE_ERR_EXISTS, fmt::format("a promotion with id '{}' exists", input.promotion.id),
                         {{"field", "id"}, {"id", input.promotion.id}});
@@ -172,18 +166,15 @@ json set_promotion_status(Engine& engine, const char* session, const char* promo
 }
 
 json get_promotion(Engine& engine, const char* session, const char* promotion_id) {
-    const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(promotion_id, "promotion_id");
     json document;
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::promotions_write);
+    read_as(engine, session, permission::promotions_write, [&](Transaction& tx) {
         document = promotion_document(tx, existing_promotion(tx, id));
     });
     return document;
 }
 
 json list_promotions(Engine& engine, const char* session, const char* query_json) {
-    const std::string_view token = optional_text(session, "session");
     const json query = parse_object(query_json, "query", /*optional=*/true);
     reject_unknown_members(query, "a promotion query", {"status", "limit", "after"});
     PromotionQuery q;
@@ -194,8 +185,7 @@ json list_promotions(Engine& engine, const char* session, const char* query_json
     const int64_t limit = optional_integer(query, "limit", 1, 200).value_or(50);
     q.limit = limit + 1;  // the extra row only says that another page follows
     json document;
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::promotions_write);
+    read_as(engine, session, permission::promotions_write, [&](Transaction& tx) {
         document = keyset_page("promotion_list", tx.promotions().page(q), limit,
                                [](const StoredPromotion& stored) { return stored.id; },
                                [&](const StoredPromotion& stored) { return promotion_document(tx, stored); });
@@ -205,15 +195,12 @@ json list_promotions(Engine& engine, const char* session, const char* query_json
 
 json generate_promotion_codes(Engine& engine, const char* session, const char* promotion_id, int64_t count,
                               const char* prefix) {
-    const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(promotion_id, "promotion_id");
     if (count < 1 || count > kMaxCodesPerBatch)
         throw_invalid("count", "out_of_range", fmt::format("count must be between 1 and {}", kMaxCodesPerBatch));
     const std::string head = code_prefix(prefix);
     json document;
-    engine.write([&](Transaction& tx) {
-        const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::promotions_write);
+    write_as(engine, session, permission::promotions_write, [&](Transaction& tx, const Actor& actor) {
         const StoredPromotion stored = existing_promotion(tx, id);
         if (!stored.requires_code)
             throw Error(COMMERCE_ERR_ILLEGAL_STATE, "only a promotion with requires_code takes generated codes",

@@ -31,7 +31,6 @@ int64_t report_day(const json& query, std::string_view member) {
 }  // namespace
 
 nlohmann::json sales_in_base(Engine& engine, const char* session, const char* query_json) {
-    const std::string_view token = optional_text(session, "session");
     const json query = parse_object(query_json, "query");
     reject_unknown_members(query, "a sales report query", {"from", "to"});
     const int64_t from = report_day(query, "from");
@@ -40,8 +39,7 @@ nlohmann::json sales_in_base(Engine& engine, const char* session, const char* qu
     if ((to - from) / kDayMs + 1 > kMaxReportDays)
         throw_invalid("to", "out_of_range", "a report covers at most 366 days");
     json document;
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::reports_read);
+    read_as(engine, session, permission::reports_read, [&](Transaction& tx) {
         const auto settings = store_currency_settings(tx);
         if (!settings)
             throw Error(COMMERCE_ERR_NOT_FOUND, "the store has no base currency: set its currency settings first",

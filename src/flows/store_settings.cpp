@@ -22,12 +22,9 @@ nlohmann::json setting_document(std::string_view document_type, const std::optio
 nlohmann::json replace_setting(Engine& engine, const char* session, std::string_view name,
                                std::string_view document_type, const nlohmann::json& definition,
                                int64_t expected_version, const std::function<void(Transaction&)>& check) {
-    const std::string_view token = optional_text(session, "session");
     if (expected_version < 0) throw_invalid("expected_version", "out_of_range", "expected_version must not be negative");
     nlohmann::json document;
-    engine.write([&](Transaction& tx) {
-        const Actor actor = session_actor(engine, tx, token);
-        actor.require(permission::settings_manage);
+    write_as(engine, session, permission::settings_manage, [&](Transaction& tx, const Actor& actor) {
         const auto before = tx.settings().get(name);
         check(tx);
         if (!tx.settings().put(name, definition.dump(), expected_version, engine.now_ms()))
@@ -41,10 +38,8 @@ nlohmann::json replace_setting(Engine& engine, const char* session, std::string_
 }
 
 nlohmann::json read_setting(Engine& engine, const char* session, std::string_view name, std::string_view document_type) {
-    const std::string_view token = optional_text(session, "session");
     nlohmann::json document;
-    engine.read([&](Transaction& tx) {
-        session_actor(engine, tx, token).require(permission::settings_manage);
+    read_as(engine, session, permission::settings_manage, [&](Transaction& tx) {
         document = setting_document(document_type, tx.settings().get(name));
     });
     return document;
