@@ -1,8 +1,10 @@
 #include "flows/wishlist_views.h"
 
 #include "domain/inventory/queries.h"
+#include "flows/price_conversion.h"
 
 #include <map>
+#include <optional>
 
 namespace commerce::flows {
 
@@ -10,6 +12,10 @@ std::vector<WishlistItemView> wishlist_item_views(Transaction& tx, const Wishlis
                                                   int64_t now_ms) {
     std::vector<WishlistItemView> views;
     std::map<std::string, Product> products;  // a list often holds several variants of one product
+    // Read in one currency, an item shows the catalog price a cart in that currency starts from: its set price, or
+    // the base price converted at the rate in force (docs/currencies.md).
+    std::optional<CatalogPricer> pricer;
+    if (currency) pricer.emplace(tx, *currency, now_ms);
     for (auto& item : tx.wishlists().items(wishlist.id)) {
         auto found = products.find(item.product_id);
         if (found == products.end())
@@ -17,9 +23,9 @@ std::vector<WishlistItemView> wishlist_item_views(Transaction& tx, const Wishlis
         const Product& product = found->second;
         const Variant& variant = *product.variant(item.variant_id);  // items go with their variant
         std::vector<Money> prices = variant.prices;
-        if (currency) {
-            const auto price = variant.price_in(*currency);
-            prices = price ? std::vector<Money>{*price} : std::vector<Money>{};
+        if (pricer) {
+            const auto price = pricer->unit_price(variant);
+            prices = price ? std::vector<Money>{price->amount} : std::vector<Money>{};
         }
         const bool stocked = in_stock(tx.stock_ledger(), variant.id, product.kind == kPhysical, now_ms);
         views.push_back({.item = std::move(item), .title = product.title, .sku = variant.sku,

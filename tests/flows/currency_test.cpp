@@ -5,6 +5,7 @@
 #include "flows/currencies.h"
 #include "flows/price_lists.h"
 #include "flows/sales_report.h"
+#include "flows/wishlists.h"
 #include "shop_fixture.h"
 
 using namespace commerce;
@@ -75,6 +76,33 @@ TEST_CASE("a presentment price is converted from the base price at the rate in f
     // The order keeps the price it was placed at.
     const json order = place(s, cart);
     CHECK(order["lines"][0]["unit_price"] == price("20.99", "USD"));
+}
+
+TEST_CASE("a wishlist read in a presentment currency shows the catalog price a cart in it starts from") {
+    Shop s;
+    set_settings(s, kSettings);
+    const std::string lamp = product(s, "LAMP", {price("10.00", "EUR")});
+    const std::string mug = product(s, "MUG", {price("10.00", "EUR"), price("9.50", "USD")});
+    const std::string session = s.customer("ana@currency.test").session;
+    const std::string list = flows::create_wishlist(*s.engine, session.c_str(), "Home")["id"];
+    for (const auto& item : {lamp, mug})
+        flows::add_wishlist_item(*s.engine, session.c_str(), list.c_str(), item.c_str(), nullptr);
+    const auto prices_in = [&](const char* currency) {
+        const json wishlist = flows::get_wishlist(*s.engine, session.c_str(), list.c_str(), currency);
+        std::vector<json> prices;
+        for (const auto& item : wishlist["items"]) prices.push_back(item["prices"]);
+        return prices;
+    };
+    // No rate in force yet: the lamp has no USD price, as a cart would refuse it.
+    CHECK(prices_in("USD") == std::vector<json>{json::array(), json::array({price("9.50", "USD")})});
+
+    set_rate(s, {{"base", "EUR"}, {"quote", "USD"}, {"rate", "1.0850"}, {"effective_at", iso(shop::kStart - kDay)}});
+    CHECK(prices_in("USD") == std::vector<json>{json::array({price("10.99", "USD")}),  // 10.85, charmed
+                                                json::array({price("9.50", "USD")})});  // the set price wins
+    const json cart = flows::get_cart(*s.engine, nullptr, cart_with(s, "USD", {lamp}).c_str());
+    CHECK(cart["items"][0]["unit_price"] == price("10.99", "USD"));
+    CHECK(prices_in("EUR") ==
+          std::vector<json>{json::array({price("10.00", "EUR")}), json::array({price("10.00", "EUR")})});
 }
 
 TEST_CASE("a price list in a presentment currency competes with the converted catalog price") {
