@@ -1,9 +1,9 @@
 'use strict';
 // Repricing a cart through the Node binding, single thread: the shop of bench/pricing_bench.cpp.
 // A cart of 10 lines with 3 active promotions (15% off tagged items, buy 2 get 1, a 5.00 EUR coupon) and German VAT
-// at a shipping address, on a file database (WAL, durability normal). "reprice" reprices the cart and returns its
-// totals (getCartTotals), "reprice_whole_cart" returns the whole cart document (getCart; every read prices the cart
-// afresh), "change_and_reprice" sets one line's quantity and gets the repriced cart back.
+// at a shipping address, on a file database (WAL, durability normal). "reprice" reads the cart (every read prices
+// it afresh), "reprice_totals" reprices it returning only its totals (getCartTotals), "change_and_reprice" sets one
+// line's quantity and gets the repriced cart back.
 // Run by `make bench` (CTest label "bench"); alone: COMMERCE_NODE_ADDON=... node bench/pricing.js
 const fs = require('node:fs');
 const os = require('node:os');
@@ -64,8 +64,8 @@ try {
   const engine = commerce.Engine.open({ path: path.join(folder, 'bench.db'), durability: 'normal',
                                         password_hashing: fastHashing });
   const { cart, variants } = openShop(engine);
-  timed('reprice', () => engine.getCartTotals(null, cart));
-  timed('reprice_whole_cart', () => engine.getCart(null, cart));
+  timed('reprice', () => engine.getCart(null, cart));
+  timed('reprice_totals', () => engine.getCartTotals(null, cart));
   timed('change_and_reprice', (i) => engine.updateItem(null, cart, variants[4], (i % 4) + 1));
   engine.close();
 } finally {

@@ -1,9 +1,9 @@
 """Repricing a cart through the Python binding, single thread: the shop of bench/pricing_bench.cpp.
 
 A cart of 10 lines with 3 active promotions (15% off tagged items, buy 2 get 1, a 5.00 EUR coupon) and German VAT
-at a shipping address, on a file database (WAL, durability normal). "reprice" reprices the cart and returns its totals
-(get_cart_totals), "reprice_whole_cart" returns the whole cart document (get_cart; every read prices the cart
-afresh), "change_and_reprice" sets one line's quantity and gets the repriced cart back.
+at a shipping address, on a file database (WAL, durability normal). "reprice" reads the cart (every read prices it
+afresh), "reprice_totals" reprices it returning only its totals (get_cart_totals), "change_and_reprice" sets one
+line's quantity and gets the repriced cart back.
 Run by `make bench` (CTest label "bench"); alone: PYTHONPATH=build/bindings/python python3 bench/pricing.py
 """
 import os
@@ -65,6 +65,6 @@ if __name__ == "__main__":
         with commerce.open(path=os.path.join(folder, "bench.db"), durability="normal",
                            password_hashing=FAST_HASHING) as engine:
             cart, variants = open_shop(engine)
-            timed("reprice", lambda _: engine.get_cart_totals(None, cart))
-            timed("reprice_whole_cart", lambda _: engine.get_cart(None, cart))
+            timed("reprice", lambda _: engine.get_cart(None, cart))
+            timed("reprice_totals", lambda _: engine.get_cart_totals(None, cart))
             timed("change_and_reprice", lambda i: engine.update_item(None, cart, variants[4], i % 4 + 1))

@@ -207,7 +207,8 @@ int demo(const std::string& path) {
         return commerce_cart_get_totals(out, engine.get(), customer.c_str(), cart_id.c_str());
     });
     std::printf("Running total: %lld items, %s %s\n", running["item_count"].get<long long>(),
-                running["totals"]["total"]["amount"].get<std::string>().c_str(), running["currency"].get<std::string>().c_str());
+                running["totals"]["total"]["amount"].get<std::string>().c_str(),
+                running["currency"].get<std::string>().c_str());
     json request = {{"payment", {{"method", "manual"}, {"kind", "cash"}, {"tendered", "100.00"}}},
                     {"idempotency_key", "demo-" + cart_id}};
     json order = call("place order", [&](commerce_doc** out) {

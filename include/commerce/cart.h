@@ -26,8 +26,8 @@ COMMERCE_API commerce_status commerce_cart_get(commerce_doc **out, commerce_engi
                                                const char *session, const char *cart_id);
 
 /* Reprices the cart exactly as commerce_cart_get does and returns only the parts of its total: a "cart_totals"
- * document (cart_id, currency, item_count and "totals", the same object an order keeps). It is for what shows a
- * running total after every change (a till, a cart badge) and is several times cheaper than the whole cart. */
+ * document (cart_id, currency, item_count and "totals", the same object an order keeps), for what shows a running
+ * total after every change: a till's display, a cart badge. */
 COMMERCE_API commerce_status commerce_cart_get_totals(commerce_doc **out, commerce_engine *engine,
                                                       const char *session, const char *cart_id);
 

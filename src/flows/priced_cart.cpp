@@ -38,7 +38,8 @@ void apply_price_lists(Transaction& tx, PricedCart& priced, int64_t now_ms) {
     std::vector<const PriceList*> candidates;
     for (const auto& list : lists) candidates.push_back(&list);
     for (auto& line : priced.lines) {
-        ResolvedPrice resolved = resolve_unit_price(line.catalog_unit_price, line.variant->id, line.quantity, candidates);
+        ResolvedPrice resolved =
+            resolve_unit_price(line.catalog_unit_price, line.variant->id, line.quantity, candidates);
         line.unit_price = resolved.unit_price;
         line.price_list_id = std::move(resolved.price_list_id);
         line.line_total = line.unit_price.times(line.quantity);
@@ -72,8 +73,8 @@ PricedLine sellable_variant(Transaction& tx, std::string_view item_id, const Cur
 
 PricedCart price_cart(Transaction& tx, Cart cart, int64_t now_ms) {
     const Money zero = Money::zero(*cart.currency);
-    PricedCart priced{.cart = std::move(cart), .lines = {}, .line_totals = {}, .requires_shipping = false, .store_ships = false,
-                      .shipping_options = {}, .shipping_method = std::nullopt, .customer_groups = {},
+    PricedCart priced{.cart = std::move(cart), .lines = {}, .line_totals = {}, .requires_shipping = false,
+                      .store_ships = false, .shipping_options = {}, .shipping_method = std::nullopt, .customer_groups = {},
                       .promotions = {{{}, {}, zero}, {{}, {}, zero}, {}, {}}, .promotion_names = {},
                       .taxes = std::nullopt, .tax_estimated = false, .subtotal = zero, .discount_total = zero,
                       .shipping_total = zero, .tax_total = zero, .total = zero, .tax_exempt = false,

@@ -139,11 +139,12 @@ void fuzz(const Target& target, unsigned seed) {
         const Answer got = answer([&](commerce_doc** out) { return target.call(out, input); });
         if (got.status == COMMERCE_OK) continue;
         ++refused;
-        INFO(target.name, " refused ", input, ": ", commerce_status_name(got.status), " ",
-             commerce_last_error_message(), " ", commerce_last_error_details());
+        // Copied now: reading the state below is a call of its own, which clears the thread's last error.
+        const std::string message = commerce_last_error_message();
+        const json details = json::parse(commerce_last_error_details());
+        INFO(target.name, " refused ", input, ": ", commerce_status_name(got.status), " ", message, " ", details.dump());
         CHECK(earned_by_input(got.status));
         CHECK(got.text.empty());
-        const json details = json::parse(commerce_last_error_details());
         CHECK(details.is_object());
         if (got.status == COMMERCE_ERR_INVALID_ARGUMENT) CHECK(details.contains("field"));
         CHECK(target.state() == before);

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string_view>
+#include <type_traits>
+
 namespace commerce::sqlite {
 namespace {
 
@@ -22,11 +25,12 @@ std::optional<CartAddress> address_of(const std::optional<std::string>& text) {
     return address;
 }
 
-// A stored JSON list or map. Most carts hold no coupon and most lines no attributes: their "[]" and "{}" need no
+// A stored JSON list or map. Most carts hold no coupon and most lines no attributes: their "[]" or "{}" needs no
 // parser, and a cart is read on every call.
 template <typename Value>
 Value stored_json(const std::string& text) {
-    if (text == "[]" || text == "{}") return {};
+    constexpr std::string_view empty = std::is_same_v<Value, std::vector<std::string>> ? "[]" : "{}";
+    if (text == empty) return {};
     return nlohmann::json::parse(text).get<Value>();
 }
 

@@ -1,6 +1,6 @@
 // Whole products kept in memory for every connection of one storage. Pricing a cart reads each of its products on
-// every call, and a product is read far more often than it changes: a hit costs a hash lookup and a copy instead
-// of nine queries.
+// every call, and a product is read far more often than it changes: a hit costs a hash lookup (and a copy only for
+// a caller that wants its own, ProductRepository::by_id) instead of nine queries.
 //
 // Staying true: the catalog's change log (catalog_changes.h) names every product changed after a revision,
 // whoever wrote it, in this process or another. The entries are true as of the cache's revision, so only a
