@@ -135,6 +135,12 @@ func (e *Engine) GetCart(session, cartID string) (*Cart, error) {
 	return call[Cart](e, func(n native.Engine) native.Outcome { return n.Get_cart(session, cartID) })
 }
 
+// FindOpenCart returns the signed-in user's most recently changed open cart in a currency: the cart they left on
+// another device or before logging out. ErrNotFound when there is none, ErrUnauthorized without a session.
+func (e *Engine) FindOpenCart(session, currency string) (*Cart, error) {
+	return call[Cart](e, func(n native.Engine) native.Outcome { return n.Find_open_cart(session, currency) })
+}
+
 // GetCartTotals reprices a cart as GetCart does and returns only the parts of its total: cheaper than the whole
 // cart, for a running total after every change.
 func (e *Engine) GetCartTotals(session, cartID string) (*CartTotals, error) {

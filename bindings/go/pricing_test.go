@@ -167,6 +167,15 @@ func TestGuestCartMergesAndIdleCartRecovers(t *testing.T) {
 	}
 	_, err := e.MergeCart(ana, guest.ID)
 	expectErr(t, err, commerce.ErrIllegalState)
+	// A later session of the same user finds the cart without knowing its id.
+	again := s.login("ana@example.com", password).Token
+	if found := must(e.FindOpenCart(again, "EUR")); found.ID != mine.ID || found.Items[0].Quantity != 3 {
+		t.Fatalf("found: %+v", found)
+	}
+	_, err = e.FindOpenCart(again, "USD")
+	expectErr(t, err, commerce.ErrNotFound)
+	_, err = e.FindOpenCart("", "EUR")
+	expectErr(t, err, commerce.ErrUnauthorized)
 
 	s.drain()
 	s.advance(61 * time.Minute)

@@ -460,6 +460,9 @@ class Engine {
     return result(this[kNative].create_cart(sessionArg(session), text(currency, 'currency')));
   }
   getCart(session, cartId) { return result(this[kNative].get_cart(sessionArg(session), text(cartId, 'cartId'))); }
+  findOpenCart(session, currency) {
+    return result(this[kNative].find_open_cart(sessionArg(session), text(currency, 'currency')));
+  }
   getCartTotals(session, cartId) {
     return result(this[kNative].get_cart_totals(sessionArg(session), text(cartId, 'cartId')));
   }

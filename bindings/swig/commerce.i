@@ -429,6 +429,13 @@ public:
             return commerce_cart_get(out, e, opt(session), cart_id.c_str());
         });
     }
+    Outcome find_open_cart(const std::string &session, const std::string &currency) {
+        if (!text_ok(session)) return nul_error("session");
+        if (!text_ok(currency)) return nul_error("currency");
+        return run([&](commerce_engine *e, commerce_doc **out) {
+            return commerce_cart_find_open(out, e, opt(session), currency.c_str());
+        });
+    }
     Outcome get_cart_totals(const std::string &session, const std::string &cart_id) {
         if (!text_ok(session)) return nul_error("session");
         if (!text_ok(cart_id)) return nul_error("cart_id");

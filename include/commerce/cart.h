@@ -31,6 +31,12 @@ COMMERCE_API commerce_status commerce_cart_get(commerce_doc **out, commerce_engi
 COMMERCE_API commerce_status commerce_cart_get_totals(commerce_doc **out, commerce_engine *engine,
                                                       const char *session, const char *cart_id);
 
+/* The session's user's most recently changed open cart in currency (an ISO 4217 code): how a user on another
+ * device, or after logging in again, finds the cart they left. COMMERCE_ERR_UNAUTHORIZED without a session (a
+ * guest knows its carts by id only), COMMERCE_ERR_NOT_FOUND (field "currency") when there is none. */
+COMMERCE_API commerce_status commerce_cart_find_open(commerce_doc **out, commerce_engine *engine,
+                                                     const char *session, const char *currency);
+
 /* Adds quantity (>= 1) of a variant; adding a variant already in the cart raises its quantity. item_id is a
  * variant id, or the id of a product that has exactly one variant. The product must be published and the
  * variant must have a price in the cart's currency (COMMERCE_ERR_CURRENCY_MISMATCH otherwise). */

@@ -25,6 +25,11 @@ commerce_status commerce_cart_get_totals(commerce_doc** out, commerce_engine* en
     return return_document(out, [&] { return flows::get_cart_totals(engine_of(engine), session, cart_id); });
 }
 
+commerce_status commerce_cart_find_open(commerce_doc** out, commerce_engine* engine, const char* session,
+                                        const char* currency) {
+    return return_document(out, [&] { return flows::find_open_cart(engine_of(engine), session, currency); });
+}
+
 commerce_status commerce_cart_add_item(commerce_doc** out, commerce_engine* engine, const char* session,
                                        const char* cart_id, const char* product_id, int64_t quantity) {
     return return_document(out, [&] {

@@ -103,6 +103,21 @@ nlohmann::json get_cart_totals(Engine& engine, const char* session, const char* 
     return priced_document(engine, session, cart_id, cart_totals_document);
 }
 
+nlohmann::json find_open_cart(Engine& engine, const char* session, const char* currency_code) {
+    const std::string_view token = optional_text(session, "session");
+    const Currency& wanted = currency(checked_text(currency_code, "currency"));
+    nlohmann::json document;
+    engine.read([&](Transaction& tx) {
+        const Actor actor = session_actor(engine, tx, token);  // a guest has no carts but those whose ids it holds
+        auto cart = tx.carts().latest_open_for_user(actor.user_id, wanted.code, "");
+        if (!cart)
+            throw_not_found("currency", std::string(wanted.code),
+                            fmt::format("the user has no open cart in {}", wanted.code));
+        document = cart_document(price_cart(tx, std::move(*cart), engine.now_ms()));
+    });
+    return document;
+}
+
 nlohmann::json add_item(Engine& engine, const char* session, const char* cart_id, const char* item_id,
                         int64_t quantity) {
     const std::string_view item = checked_text(item_id, "item_id");

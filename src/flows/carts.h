@@ -15,6 +15,9 @@ nlohmann::json create_cart(Engine& engine, const char* session, const char* curr
 nlohmann::json get_cart(Engine& engine, const char* session, const char* cart_id);
 // The cart repriced as get_cart does, with only the parts of its total: what a till or a cart badge shows.
 nlohmann::json get_cart_totals(Engine& engine, const char* session, const char* cart_id);
+// The signed-in user's most recently changed open cart in a currency: how a user on another device, or after
+// logging in again, finds the cart they left. NOT_FOUND (field "currency") when they have none.
+nlohmann::json find_open_cart(Engine& engine, const char* session, const char* currency_code);
 nlohmann::json add_item(Engine& engine, const char* session, const char* cart_id, const char* item_id, int64_t quantity);
 nlohmann::json update_item(Engine& engine, const char* session, const char* cart_id, const char* item_id,
                            int64_t quantity);

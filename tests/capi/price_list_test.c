@@ -73,6 +73,16 @@ void price_list_tests(void) {
     CHECK(json_contains(doc, "\"subtotal\":{\"amount\":\"70.00\",\"currency\":\"EUR\"}"));
     commerce_doc_free(doc);
 
+    /* The member finds that cart again without its id, as on another device; a guest cannot look. */
+    CHECK_OK(commerce_cart_find_open(&doc, engine, buyer, "EUR"));
+    CHECK(strcmp(json_member(doc, "id"), cart) == 0);
+    commerce_doc_free(doc);
+    CHECK_STATUS(commerce_cart_find_open(&doc, engine, buyer, "USD"), COMMERCE_ERR_NOT_FOUND);
+    CHECK(strstr(commerce_last_error_details(), "\"field\":\"currency\"") != NULL);
+    CHECK_STATUS(commerce_cart_find_open(&doc, engine, NULL, "EUR"), COMMERCE_ERR_UNAUTHORIZED);
+    CHECK_STATUS(commerce_cart_find_open(&doc, engine, buyer, "EURO"), COMMERCE_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(commerce_cart_find_open(NULL, engine, buyer, "EUR"), COMMERCE_ERR_MISUSE);
+
     CHECK_OK(commerce_price_list_set_status(&doc, engine, admin, "trade-prices", "archived"));
     commerce_doc_free(doc);
     CHECK_OK(commerce_cart_get(&doc, engine, buyer, cart));

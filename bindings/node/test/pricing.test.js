@@ -134,6 +134,11 @@ test('a guest cart merges at login, and an idle cart is reported and recovered',
   assert.equal(merged.id, mine.id);
   assert.equal(merged.items[0].quantity, 3);
   expectError(commerce.IllegalStateError, () => engine.mergeCart(ana, guest));
+  // A later session of the same user finds the cart without knowing its id.
+  const again = engine.login('ana@example.com', PASSWORD);
+  assert.deepEqual(engine.findOpenCart(again, 'EUR'), merged);
+  expectError(commerce.NotFoundError, () => engine.findOpenCart(again, 'USD'));
+  expectError(commerce.UnauthorizedError, () => engine.findOpenCart(null, 'EUR'));
 
   engine.fetchOutbox({ limit: 100 });
   engine.advanceTime(61 * 60 * 1000);

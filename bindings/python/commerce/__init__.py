@@ -506,6 +506,12 @@ class Engine(_IdentityMixin, _AccessMixin, _OutboxMixin, _CatalogMixin, _Invento
     def get_cart(self, session: SessionArg, cart_id: Union[str, bytes]) -> Dict[str, Any]:
         return _result(self._native.get_cart(_session_arg(session), _text(cart_id, "cart_id")))
 
+    def find_open_cart(self, session: SessionArg, currency: Union[str, bytes]) -> Dict[str, Any]:
+        """The signed-in user's most recently changed open ``cart`` in ``currency``: the cart they left on another
+        device or before logging out. :class:`NotFound` when there is none, :class:`Unauthorized` without a
+        session."""
+        return _result(self._native.find_open_cart(_session_arg(session), _text(currency, "currency")))
+
     def get_cart_totals(self, session: SessionArg, cart_id: Union[str, bytes]) -> Dict[str, Any]:
         """Reprices the cart as :meth:`get_cart` does and returns only the parts of its total: a
         ``cart_totals`` (``cart_id``, ``currency``, ``item_count`` and ``totals``). Cheaper than the whole cart,

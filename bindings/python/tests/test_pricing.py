@@ -178,6 +178,20 @@ def test_a_guest_cart_merges_at_login_and_an_idle_cart_is_recovered(shop):
     engine.add_item(None, guest["id"], mug, 2)
     merged = engine.merge_cart(ana, guest["id"])
     assert merged["id"] == mine["id"] and merged["items"][0]["quantity"] == 3
+    # A later session of the same user finds the cart without knowing its id.
+    again = engine.login("ana@example.com", PASSWORD)
+    assert engine.find_open_cart(again, "EUR") == merged
+    with pytest.raises(commerce.NotFound):
+        engine.find_open_cart(again, "USD")
+    with pytest.raises(commerce.Unauthorized):
+        engine.find_open_cart(None, "EUR")
+    # Of several open carts, the one changed last.
+    engine.advance_time(1000)
+    other = engine.create_cart(again, "EUR")
+    assert engine.find_open_cart(again, "EUR")["id"] == other["id"]
+    engine.advance_time(1000)
+    engine.add_item(again, mine["id"], mug, 1)
+    assert engine.find_open_cart(again, "EUR")["id"] == mine["id"]
     assert engine.get_cart(None, guest["id"])["status"] == "merged"
     with pytest.raises(commerce.IllegalState):
         engine.merge_cart(ana, guest["id"])
