@@ -31,10 +31,12 @@ Cart open_guest_cart(Transaction& tx, std::string_view id) {
 void report_abandoned(Engine& engine, Transaction& tx, const Cart& cart) {
     const std::string token = base64url_encode(random_bytes(32));
     tx.carts().mark_abandoned(cart.id, engine.now_ms(), sha256_hex(token));
+    int64_t units = 0;  // the cart document's item_count
+    for (const auto& item : cart.items) units += item.quantity;
     nlohmann::json payload = {{"cart_id", cart.id},
                               {"user_id", cart.user_id ? nlohmann::json(*cart.user_id) : nlohmann::json(nullptr)},
                               {"email", nullptr},
-                              {"item_count", cart.items.size()},
+                              {"item_count", units},
                               {"total", nullptr},
                               {"last_activity_at", format_rfc3339(cart.updated_ms)}};
     // A line that can no longer be priced (its variant lost the cart's currency) must not stop the reminder.

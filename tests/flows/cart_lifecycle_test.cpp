@@ -4,6 +4,7 @@
 #include "flows/carts.h"
 #include "flows/currencies.h"
 #include "flows/inventory.h"
+#include "flows/promotions.h"
 #include "shop_fixture.h"
 
 using namespace commerce;
@@ -39,6 +40,11 @@ TwoCarts two_carts(Shop& s) {
 
 json merge(Shop& s, const TwoCarts& carts) {
     return flows::merge_cart(*s.engine, carts.ana.session.c_str(), carts.guest.c_str());
+}
+
+json place_guest_order(Shop& s, const std::string& cart) {
+    return flows::place_order(*s.engine, nullptr, cart.c_str(),
+                              R"({"payment": {"method": "manual", "kind": "cash"}, "email": "g@lifecycle.test"})");
 }
 
 }  // namespace
@@ -120,6 +126,7 @@ TEST_CASE("an idle cart is reported abandoned once, with a token that recovers i
     REQUIRE(events.size() == 1);
     CHECK(events[0]["cart_id"] == cart);
     CHECK(events[0]["email"] == "ana@lifecycle.test");
+    CHECK(events[0]["item_count"] == 2);  // units, as the cart document counts them
     CHECK(events[0]["total"]["amount"] == "20.00");
     const std::string token = events[0]["recovery_token"];
     CHECK(flows::recover_cart(*s.engine, token.c_str())["id"] == cart);
@@ -139,8 +146,7 @@ TEST_CASE("long-idle carts are cleaned up, completed ones are kept") {
     const std::string idle = flows::create_cart(*s.engine, nullptr, "EUR")["id"];
     const std::string ordered = flows::create_cart(*s.engine, nullptr, "EUR")["id"];
     flows::add_item(*s.engine, nullptr, ordered.c_str(), mug.c_str(), 1);
-    flows::place_order(*s.engine, nullptr, ordered.c_str(),
-                       R"({"payment": {"method": "manual", "kind": "cash"}, "email": "g@lifecycle.test"})");
+    place_guest_order(s, ordered);
     s.engine->manual_clock().advance(2LL * 24 * 60 * kMinute + kMinute);
     CHECK(flows::sweep_carts(*s.engine, 100)["deleted"] == 1);
     CHECK(code_of([&] { flows::get_cart(*s.engine, nullptr, idle.c_str()); }) == COMMERCE_ERR_NOT_FOUND);
@@ -177,8 +183,7 @@ TEST_CASE("a line's note and attributes travel from the cart to the order") {
     CHECK(flows::get_cart(*s.engine, nullptr, cart.c_str()) == before);
 
     details(R"({"note": "to Bea"})");
-    const json order = flows::place_order(*s.engine, nullptr, cart.c_str(),
-                                          R"({"payment": {"method": "manual", "kind": "cash"}, "email": "g@lifecycle.test"})");
+    const json order = place_guest_order(s, cart);
     CHECK(order["lines"][0]["note"] == "to Bea");
     CHECK(order["lines"][0]["attributes"] == json{{"engraving", "A & B"}});
 }
@@ -206,4 +211,42 @@ TEST_CASE("adding or raising a line needs the units in stock, counting other car
     CHECK(flows::update_item(*s.engine, nullptr, id.c_str(), lamp.c_str(), 2)["items"][0]["quantity"] == 2);
     s.engine->manual_clock().advance(601'000);
     CHECK(flows::update_item(*s.engine, nullptr, id.c_str(), lamp.c_str(), 5)["items"][0]["quantity"] == 5);
+}
+
+TEST_CASE("a completed cart is frozen: every change is refused with ILLEGAL_STATE and changes nothing") {
+    Shop s;
+    const std::string mug = s.product("MUG"), tea = s.product("TEA");
+    for (const char* code : {"TEN", "FIVE"})
+        flows::create_promotion(*s.engine, s.admin.session.c_str(),
+                                json{{"id", code}, {"name", code}, {"code", code},
+                                     {"action", {{"type", "percentage_off_order"}, {"percent", "5"}}}}.dump().c_str());
+    const std::string cart = flows::create_cart(*s.engine, nullptr, "EUR")["id"];
+    flows::add_item(*s.engine, nullptr, cart.c_str(), mug.c_str(), 2);
+    flows::apply_coupon(*s.engine, nullptr, cart.c_str(), "TEN");
+    place_guest_order(s, cart);
+    const json before = flows::get_cart(*s.engine, nullptr, cart.c_str());
+    REQUIRE(before["status"] == "completed");
+    REQUIRE(before["coupons"].size() == 1);
+    s.engine->manual_clock().advance(kMinute);  // so that a save of the cart would show in its updated_at too
+
+    // Each change alone would succeed on the cart as it was while open: only its status can refuse it.
+    const std::vector<std::pair<std::string, std::function<void()>>> changes = {
+        {"add_item", [&] { flows::add_item(*s.engine, nullptr, cart.c_str(), tea.c_str(), 1); }},
+        {"update_item", [&] { flows::update_item(*s.engine, nullptr, cart.c_str(), mug.c_str(), 3); }},
+        {"remove_item", [&] { flows::remove_item(*s.engine, nullptr, cart.c_str(), mug.c_str()); }},
+        {"apply_coupon", [&] { flows::apply_coupon(*s.engine, nullptr, cart.c_str(), "FIVE"); }},
+        {"remove_coupon", [&] { flows::remove_coupon(*s.engine, nullptr, cart.c_str(), "TEN"); }},
+        {"update_cart", [&] {
+             flows::update_cart(*s.engine, nullptr, cart.c_str(), R"({"shipping_address": {"country": "DE"}})");
+         }},
+        {"set_item_details", [&] {
+             flows::set_item_details(*s.engine, nullptr, cart.c_str(), mug.c_str(), R"({"note": "late"})");
+         }},
+    };
+    for (const auto& change : changes) {
+        CAPTURE(change.first);
+        CHECK(code_of(change.second) == COMMERCE_ERR_ILLEGAL_STATE);
+        // The whole document: its items and status, and also its coupons, address and updated_at.
+        CHECK(flows::get_cart(*s.engine, nullptr, cart.c_str()) == before);
+    }
 }

@@ -137,13 +137,20 @@ TEST_CASE("a price list in a presentment currency competes with the converted ca
 TEST_CASE("without settings, a presentment currency or a rate in force, a missing price is a mismatch") {
     Shop s;
     const std::string lamp = product(s, "LAMP", {price("10.00", "EUR")});
-    const std::string cart = flows::create_cart(*s.engine, nullptr, "USD")["id"];
+    // The cart already holds a line with a set USD price, so a partial write of a refused add would show.
+    const std::string cart = cart_with(s, "USD", {product(s, "MUG", {price("9.50", "USD")})});
     const auto add = [&] { flows::add_item(*s.engine, nullptr, cart.c_str(), lamp.c_str(), 1); };
-    CHECK(code_of(add) == COMMERCE_ERR_CURRENCY_MISMATCH);
+    const json before = flows::get_cart(*s.engine, nullptr, cart.c_str());
+    const auto refused = [&] {
+        const commerce_status code = code_of(add);
+        CHECK(flows::get_cart(*s.engine, nullptr, cart.c_str()) == before);  // the same cart, unchanged
+        return code;
+    };
+    CHECK(refused() == COMMERCE_ERR_CURRENCY_MISMATCH);
     set_settings(s, R"({"base": "EUR", "presentment": [{"currency": "USD"}]})");
-    CHECK(code_of(add) == COMMERCE_ERR_CURRENCY_MISMATCH);  // no rate yet
+    CHECK(refused() == COMMERCE_ERR_CURRENCY_MISMATCH);  // no rate yet
     set_rate(s, {{"base", "EUR"}, {"quote", "USD"}, {"rate", "1.1"}, {"effective_at", iso(shop::kStart + 1)}});
-    CHECK(code_of(add) == COMMERCE_ERR_CURRENCY_MISMATCH);  // not in force yet
+    CHECK(refused() == COMMERCE_ERR_CURRENCY_MISMATCH);  // not in force yet
     s.engine->manual_clock().advance(1);
     add();
     set_settings(s, R"({"base": "EUR"})");

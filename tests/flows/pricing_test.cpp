@@ -252,6 +252,33 @@ TEST_CASE("a per-customer limit counts the signed-in customer's orders, and a gu
     CHECK(cart(s, guest)["coupons"].empty());
 }
 
+TEST_CASE("a first-order promotion applies to a customer's first cart only, and not to a guest's") {
+    Shop s;
+    const std::string mug = product(s, "MUG", "10.00");
+    promote(s, {{"id", "welcome"}, {"name", "First order"}, {"conditions", {{"first_order", true}}},
+                {"action", {{"type", "percentage_off_order"}, {"percent", "10"}}}});
+    const Account ann = s.customer("ann@pricing.test");
+    const json first_order_only =
+        json::parse(R"([{"promotion_id": "welcome", "code": null, "reason": "first_order_only"}])");
+
+    const std::string first = cart_with(s, {{mug, 1}}, "EUR", ann.session.c_str());
+    const json doc = cart(s, first, ann.session.c_str());
+    REQUIRE(doc["discounts"].size() == 1);
+    CHECK(doc["discounts"][0]["promotion_id"] == "welcome");
+    CHECK(doc["promotions_not_applied"].empty());
+    CHECK(amount(doc["total"]) == "9.00");
+    CHECK(place(s, first, ann.session.c_str())["total"] == doc["total"]);
+
+    const json next = cart(s, cart_with(s, {{mug, 1}}, "EUR", ann.session.c_str()), ann.session.c_str());
+    CHECK(next["discounts"].empty());
+    CHECK(next["promotions_not_applied"] == first_order_only);
+    CHECK(amount(next["total"]) == "10.00");
+    // A guest has no order history to count, so the engine never takes a guest cart for a first order.
+    const json guest = cart(s, cart_with(s, {{mug, 1}}));
+    CHECK(guest["discounts"].empty());
+    CHECK(guest["promotions_not_applied"] == first_order_only);
+}
+
 TEST_CASE("two carts racing for the last use of a coupon: one order wins") {
     shop::TempFile file("commerce-coupon-race");
     Shop s(file.path.string());

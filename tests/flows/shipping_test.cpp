@@ -38,14 +38,14 @@ std::string product(Shop& s, const std::string& sku, const std::string& amount, 
     return flows::create_product(*s.engine, s.admin.session.c_str(), input.dump().c_str())["id"];
 }
 
-std::string cart_of(Shop& s, const std::string& item, int64_t quantity) {
-    const std::string cart = flows::create_cart(*s.engine, nullptr, "EUR")["id"];
-    flows::add_item(*s.engine, nullptr, cart.c_str(), item.c_str(), quantity);
+std::string cart_of(Shop& s, const std::string& item, int64_t quantity, const char* session = nullptr) {
+    const std::string cart = flows::create_cart(*s.engine, session, "EUR")["id"];
+    flows::add_item(*s.engine, session, cart.c_str(), item.c_str(), quantity);
     return cart;
 }
 
-json update(Shop& s, const std::string& cart, const json& changes) {
-    return flows::update_cart(*s.engine, nullptr, cart.c_str(), changes.dump().c_str());
+json update(Shop& s, const std::string& cart, const json& changes, const char* session = nullptr) {
+    return flows::update_cart(*s.engine, session, cart.c_str(), changes.dump().c_str());
 }
 
 std::map<std::string, std::string> offered(const json& cart) {
@@ -142,6 +142,30 @@ TEST_CASE("a till sells physical goods without a shipping method") {
     CHECK(flows::place_order(*s.engine, s.admin.session.c_str(), cart.c_str(),
                              R"({"payment": {"method": "manual", "kind": "cash"}, "email": "g@shipping.test"})")["total"]
               ["amount"] == "20.00");
+}
+
+TEST_CASE("a POS cart chooses store pickup: nothing is charged and the order keeps the pickup") {
+    Shop s;
+    define_shipping(s, kMethods);
+    const char* staff = s.staff.session.c_str();
+    const std::string cart = cart_of(s, product(s, "LAMP", "20.00", 800), 1, staff);
+    update(s, cart, {{"channel", "pos"}, {"shipping_address", {{"country", "DE"}}}}, staff);
+    // Delivery is offered and charged too, so the zero below is the pickup's own price.
+    CHECK(update(s, cart, {{"shipping_method", "dhl"}}, staff)["shipping_total"]["amount"] == "4.90");
+
+    const json doc = update(s, cart, {{"shipping_method", "shop"}}, staff);
+    CHECK(doc["channel"] == "pos");
+    CHECK(doc["shipping_method"]["id"] == "shop");
+    CHECK(doc["shipping_method"]["kind"] == "pickup");
+    CHECK(doc["shipping_method"]["location_id"] == "default");
+    CHECK(doc["shipping_total"]["amount"] == "0.00");
+    CHECK(doc["total"]["amount"] == "20.00");
+
+    const json order = flows::place_order(*s.engine, staff, cart.c_str(),
+                                          R"({"payment": {"method": "manual", "kind": "cash"}})");
+    CHECK(order["totals"]["shipping_method"] == doc["shipping_method"]);
+    CHECK(order["totals"]["shipping_total"]["amount"] == "0.00");
+    CHECK(order["total"]["amount"] == "20.00");
 }
 
 TEST_CASE("bad shipping definitions are refused and change nothing") {
