@@ -220,3 +220,81 @@ def test_line_notes_and_attributes_reach_the_order(shop):
     order = engine.place_order(None, cart["id"], {"payment": {"method": "manual", "kind": "cash"},
                                                  "email": "guest@example.com"})
     assert order["lines"][0]["note"] == "gift" and order["lines"][0]["attributes"] == {"engraving": "A"}
+
+
+# The peers' tricky cases (vendure#3585, medusa#13972, #12226 ...), as a Python host sees them.
+
+def cart_of(engine, lines, currency="EUR"):
+    """A guest cart holding (product, quantity) lines."""
+    cart = engine.create_cart(None, currency)
+    for item, quantity in lines:
+        engine.add_item(None, cart["id"], item, quantity)
+    return engine.get_cart(None, cart["id"])
+
+
+def promote(engine, admin, promotion_id, action, **extra):
+    return engine.create_promotion(admin, dict({"id": promotion_id, "name": promotion_id, "action": action}, **extra))
+
+
+def test_a_100_percent_coupon_leaves_exactly_nothing_to_pay(shop):
+    engine, admin = shop
+    engine.set_tax_definition(admin, GERMANY)
+    lamp = product(engine, admin, "LAMP", "33.33")
+    book = product(engine, admin, "BOOK", "9.99", tax_class="books")
+    promote(engine, admin, "free", {"type": "percentage_off_order", "percent": "100"}, code="FREE")
+    cart = engine.update_cart(None, cart_of(engine, [(lamp, 3), (book, 1)]), {"shipping_address": {"country": "DE"}})
+    cart = engine.apply_coupon(None, cart, "FREE")
+    assert cart["discount_total"] == cart["subtotal"] == eur("109.98")
+    assert [item["total"] for item in cart["items"]] == [eur("0.00"), eur("0.00")]
+    assert cart["tax_total"] == eur("0.00") and cart["total"] == eur("0.00")
+    assert reconciles(cart)
+
+
+def test_a_fixed_discount_over_three_lines_that_do_not_divide_evenly_loses_no_cent(shop):
+    engine, admin = shop
+    items = [product(engine, admin, sku, "5.00") for sku in ("A", "B", "C")]
+    promote(engine, admin, "ten", {"type": "fixed_off_order", "amount": eur("10.00")})
+    cart = cart_of(engine, [(item, 1) for item in items])
+    shares = [line["amount"] for line in cart["discounts"][0]["lines"]]
+    assert sorted(share.amount for share in shares) == [Decimal("3.33"), Decimal("3.33"), Decimal("3.34")]
+    assert sum(share.amount for share in shares) == Decimal("10.00") == cart["discount_total"].amount
+    assert cart["total"] == eur("5.00") and reconciles(cart)
+
+
+def test_a_percentage_promotion_on_tax_inclusive_prices_takes_its_share_of_the_gross(shop):
+    engine, admin = shop
+    engine.set_tax_definition(admin, {"origin": {"country": "GB"}, "prices_include_tax": True,
+                                      "zones": [{"id": "uk", "country": "GB",
+                                                 "rates": {"standard": [{"name": "VAT", "rate": "25"}]}}]})
+    coat = product(engine, admin, "COAT", "100.00")
+    promote(engine, admin, "ten", {"type": "percentage_off_items", "percent": "10"})
+    cart = cart_of(engine, [(coat, 1)])
+    assert cart["prices_include_tax"] is True
+    assert cart["total"] == eur("90.00") and cart["tax_total"] == eur("18.00")  # 90.00 holds 18.00 of VAT
+    assert reconciles(cart)
+
+
+def test_jpy_and_kwd_carts_price_exactly(shop):
+    engine, admin = shop
+    tea = engine.create_product(admin, {"sku": "TEA", "title": "Tea", "stock": 9,
+                                        "prices": [Money(Decimal("999"), "JPY")]})
+    oil = engine.create_product(admin, {"sku": "OIL", "title": "Oil", "stock": 9,
+                                        "prices": [Money(Decimal("1.255"), "KWD")]})
+    promote(engine, admin, "third", {"type": "percentage_off_order", "percent": "33.3333"})
+    yen = cart_of(engine, [(tea, 1)], "JPY")
+    assert yen["discount_total"] == Money(Decimal("333"), "JPY") and yen["total"] == Money(Decimal("666"), "JPY")
+    dinar = cart_of(engine, [(oil, 3)], "KWD")
+    assert dinar["subtotal"] == Money(Decimal("3.765"), "KWD") and dinar["total"] == Money(Decimal("2.510"), "KWD")
+    assert reconciles(yen) and reconciles(dinar)
+
+
+def test_a_stacking_conflict_is_explained(shop):
+    engine, admin = shop
+    mug = product(engine, admin, "MUG", "20.00")
+    promote(engine, admin, "vip", {"type": "percentage_off_order", "percent": "20"}, priority=10, exclusive=True)
+    promote(engine, admin, "mugs", {"type": "percentage_off_items", "percent": "5"})
+    cart = cart_of(engine, [(mug, 1)])
+    assert [d["promotion_id"] for d in cart["discounts"]] == ["vip"]
+    assert cart["promotions_not_applied"] == [{"promotion_id": "mugs", "code": None,
+                                               "reason": "blocked_by_exclusive:vip"}]
+    assert cart["total"] == eur("16.00") and reconciles(cart)
