@@ -160,3 +160,58 @@ test('a line note and attributes reach the order', () => {
   const order = engine.placeOrder(null, cart.id, { payment: { method: 'manual', kind: 'cash' }, email: 'g@example.com' });
   assert.deepEqual([order.lines[0].note, order.lines[0].attributes], ['gift', { engraving: 'A' }]);
 });
+
+// The peers' tricky cases (vendure#3585, medusa#13972, #12226 ...), as a Node host sees them.
+
+function cartOf(lines, currency = 'EUR') {
+  const cart = engine.createCart(null, currency);
+  for (const [item, quantity] of lines) engine.addItem(null, cart.id, item, quantity);
+  return engine.getCart(null, cart.id);
+}
+
+function promote(id, action, extra = {}) {
+  return engine.createPromotion(admin, { id, name: id, action, ...extra });
+}
+
+test('a 100% coupon leaves exactly nothing to pay', () => {
+  engine.setTaxDefinition(admin, GERMANY);
+  const lamp = product('LAMP', '33.33');
+  promote('free', { type: 'percentage_off_order', percent: '100' }, { code: 'FREE' });
+  let cart = engine.updateCart(null, cartOf([[lamp, 3]]), { shipping_address: { country: 'DE' } });
+  cart = engine.applyCoupon(null, cart, 'FREE');
+  assert.deepEqual([cart.subtotal, cart.discount_total], [eur('99.99'), eur('99.99')]);
+  assert.deepEqual([cart.tax_total, cart.total, cart.items[0].total], [eur('0.00'), eur('0.00'), eur('0.00')]);
+});
+
+test('a fixed discount over three lines that do not divide evenly loses no cent', () => {
+  const items = ['A', 'B', 'C'].map((sku) => product(sku, '5.00'));
+  promote('ten', { type: 'fixed_off_order', amount: eur('10.00') });
+  const cart = cartOf(items.map((item) => [item, 1]));
+  const shares = cart.discounts[0].lines.map((line) => cents(line.amount));
+  assert.deepEqual([...shares].sort(), [333n, 333n, 334n]);
+  assert.equal(shares.reduce((sum, share) => sum + share, 0n), cents(cart.discount_total));
+  assert.deepEqual(cart.total, eur('5.00'));
+});
+
+test('JPY and KWD carts price exactly', () => {
+  const priced = (sku, amount, currency) => engine.createProduct(admin, {
+    sku, title: sku, stock: 9, prices: [{ amount, currency }],
+  });
+  const tea = priced('TEA', '999', 'JPY');
+  const oil = priced('OIL', '1.255', 'KWD');
+  promote('third', { type: 'percentage_off_order', percent: '33.3333' });
+  const yen = cartOf([[tea, 1]], 'JPY');
+  assert.deepEqual([yen.discount_total.amount, yen.total.amount], ['333', '666']);
+  const dinar = cartOf([[oil, 3]], 'KWD');
+  assert.deepEqual([dinar.subtotal.amount, dinar.total.amount], ['3.765', '2.510']);
+});
+
+test('a stacking conflict is explained', () => {
+  const mug = product('MUG', '20.00');
+  promote('vip', { type: 'percentage_off_order', percent: '20' }, { priority: 10, exclusive: true });
+  promote('mugs', { type: 'percentage_off_items', percent: '5' });
+  const cart = cartOf([[mug, 1]]);
+  assert.deepEqual(cart.discounts.map((d) => d.promotion_id), ['vip']);
+  assert.deepEqual(cart.promotions_not_applied,
+                   [{ promotion_id: 'mugs', code: null, reason: 'blocked_by_exclusive:vip' }]);
+});
