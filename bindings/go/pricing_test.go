@@ -3,6 +3,7 @@ package commerce_test
 import (
 	"encoding/json"
 	"errors"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -208,5 +209,66 @@ func TestLineNoteReachesTheOrder(t *testing.T) {
 		Payment: commerce.PaymentRequest{Method: "manual", Kind: "cash"}}))
 	if order.Lines[0].Note == nil || *order.Lines[0].Note != "gift" {
 		t.Fatalf("order line: %+v", order.Lines[0])
+	}
+}
+
+// The peers' tricky cases (vendure#3585, medusa#13972, #12226 ...), as a Go host sees them.
+
+// guestCart fills a guest cart with one unit of each product.
+func guestCart(s *store, currency string, products ...*commerce.Product) *commerce.Cart {
+	cart := must(s.e.CreateCart("", currency))
+	for _, p := range products {
+		cart = must(s.e.AddItem("", cart.ID, p.ID, 1))
+	}
+	return cart
+}
+
+func priced(s *store, sku string, price commerce.Money) *commerce.Product {
+	return must(s.e.CreateProduct(s.admin, commerce.NewProduct{SKU: sku, Title: sku, Prices: []commerce.Money{price},
+		Stock: 9}))
+}
+
+func TestFixedDiscountOverThreeUnevenLinesLosesNoCent(t *testing.T) {
+	s := newStore(t)
+	must(s.e.CreatePromotion(s.admin, `{"id": "ten", "name": "Ten", "action": {"type": "fixed_off_order",
+		"amount": {"amount": "10.00", "currency": "EUR"}}}`))
+	cart := guestCart(s, "EUR", priced(s, "A", eur("5.00")), priced(s, "B", eur("5.00")), priced(s, "C", eur("5.00")))
+	var shares []string
+	for _, line := range cart.Discounts[0].Lines {
+		shares = append(shares, line.Amount.Amount)
+	}
+	sort.Strings(shares)
+	if len(shares) != 3 || shares[0] != "3.33" || shares[1] != "3.33" || shares[2] != "3.34" {
+		t.Fatalf("shares: %v", shares)
+	}
+	money(t, cart.DiscountTotal, "10.00")
+	money(t, cart.Total, "5.00")
+}
+
+func TestHundredPercentCouponLeavesNothingToPay(t *testing.T) {
+	s := newStore(t)
+	must(s.e.SetTaxDefinition(s.admin, germany, 0))
+	must(s.e.CreatePromotion(s.admin, `{"id": "free", "name": "Free", "code": "FREE",
+		"action": {"type": "percentage_off_order", "percent": "100"}}`))
+	cart := guestCart(s, "EUR", priced(s, "LAMP", eur("33.33")), priced(s, "BOOK", eur("9.99")))
+	must(s.e.UpdateCart("", cart.ID, commerce.CartChanges{ShippingAddress: &commerce.CartAddress{Country: "DE"}}))
+	cart = must(s.e.ApplyCoupon("", cart.ID, "FREE"))
+	money(t, cart.DiscountTotal, "43.32")
+	money(t, cart.TaxTotal, "0.00")
+	money(t, cart.Total, "0.00")
+}
+
+func TestJPYAndKWDCartsPriceExactly(t *testing.T) {
+	s := newStore(t)
+	must(s.e.CreatePromotion(s.admin, `{"id": "third", "name": "A third",
+		"action": {"type": "percentage_off_order", "percent": "33.3333"}}`))
+	yen := guestCart(s, "JPY", priced(s, "TEA", commerce.MustMoney("999", "JPY")))
+	if yen.DiscountTotal.Amount != "333" || yen.Total.Amount != "666" {
+		t.Fatalf("JPY cart: %s off, %s to pay", yen.DiscountTotal, yen.Total)
+	}
+	oil := priced(s, "OIL", commerce.MustMoney("1.255", "KWD"))
+	dinar := must(s.e.UpdateItem("", guestCart(s, "KWD", oil).ID, oil.ID, 3))
+	if dinar.Subtotal.Amount != "3.765" || dinar.Total.Amount != "2.510" {
+		t.Fatalf("KWD cart: %s, %s to pay", dinar.Subtotal, dinar.Total)
 	}
 }
