@@ -250,3 +250,23 @@ TEST_CASE("a completed cart is frozen: every change is refused with ILLEGAL_STAT
         CHECK(flows::get_cart(*s.engine, nullptr, cart.c_str()) == before);
     }
 }
+
+TEST_CASE("a line that lost its price in the cart's currency stops the pricing, and removing the line mends it") {
+    Shop s;
+    const std::string mug = s.product("MUG"), tea = s.product("TEA");
+    const std::string cart = flows::create_cart(*s.engine, nullptr, "EUR")["id"];
+    for (const auto& item : {mug, tea}) flows::add_item(*s.engine, nullptr, cart.c_str(), item.c_str(), 1);
+    flows::update_product(*s.engine, s.admin.session.c_str(), tea.c_str(),
+                          R"({"prices": [{"amount": "3.00", "currency": "USD"}]})");  // tea is now sold in USD only
+
+    // A cart is never priced without one of its lines: the refusal names the line the shopper must remove.
+    const Error refused = failure_of([&] { flows::get_cart(*s.engine, nullptr, cart.c_str()); });
+    CHECK(refused.code() == COMMERCE_ERR_CURRENCY_MISMATCH);
+    CHECK(refused.details()["product_id"] == tea);
+    CHECK(code_of([&] { flows::update_item(*s.engine, nullptr, cart.c_str(), mug.c_str(), 2); }) ==
+          COMMERCE_ERR_CURRENCY_MISMATCH);
+    const json mended = flows::remove_item(*s.engine, nullptr, cart.c_str(), tea.c_str());
+    REQUIRE(mended["items"].size() == 1);
+    CHECK(mended["items"][0]["quantity"] == 1);  // the refused update wrote nothing
+    CHECK(mended["total"]["amount"] == "10.00");
+}
