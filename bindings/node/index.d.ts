@@ -445,7 +445,8 @@ export class Engine {
   // carts: itemId is a variant, or a product that has exactly one variant
   createCart(session: SessionArg, currency: string): Cart;
   getCart(session: SessionArg, cartId: string): Cart;
-  /** The signed-in user's most recently changed open cart in the currency; NotFoundError when there is none. */
+  /** The signed-in user's most recently changed open cart in the currency; NotFoundError when there is none,
+   * UnauthorizedError without a session, CurrencyMismatchError (details.cart_id) when a line cannot be priced. */
   findOpenCart(session: SessionArg, currency: string): Cart;
   /** The cart repriced as getCart does, with only the parts of its total: cheaper, for a running total. */
   getCartTotals(session: SessionArg, cartId: string): CartTotals;

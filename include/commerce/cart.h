@@ -33,7 +33,8 @@ COMMERCE_API commerce_status commerce_cart_get_totals(commerce_doc **out, commer
 
 /* The session's user's most recently changed open cart in currency (an ISO 4217 code): how a user on another
  * device, or after logging in again, finds the cart they left. COMMERCE_ERR_UNAUTHORIZED without a session (a
- * guest knows its carts by id only), COMMERCE_ERR_NOT_FOUND (field "currency") when there is none. */
+ * guest knows its carts by id only), COMMERCE_ERR_NOT_FOUND (field "currency") when there is none, and
+ * COMMERCE_ERR_CURRENCY_MISMATCH with the cart's "cart_id" in the details when a line can no longer be priced. */
 COMMERCE_API commerce_status commerce_cart_find_open(commerce_doc **out, commerce_engine *engine,
                                                      const char *session, const char *currency);
 

@@ -14,15 +14,18 @@ namespace commerce::flows {
 
 namespace {
 
-// The line of one unit of the variant, at its catalog price.
+// The line of one unit of the variant, at its catalog price. A line of a stored cart names the cart in its refusal:
+// whoever found the cart without its id (commerce_cart_find_open) needs it to remove the line.
 PricedLine priced_line(CatalogPricer& pricer, std::shared_ptr<const Product> product, std::string_view variant_id,
-                       const Currency& currency) {
+                       const Currency& currency, const Cart* cart = nullptr) {
     const Variant* variant = product->variant(variant_id);
     auto price = pricer.unit_price(*variant);
-    if (!price)
+    if (!price) {
+        nlohmann::json details = {{"variant_id", variant->id}, {"product_id", product->id}, {"currency", currency.code}};
+        if (cart) details["cart_id"] = cart->id;
         throw Error(COMMERCE_ERR_CURRENCY_MISMATCH,
-                    fmt::format("variant '{}' has no price in {}", variant->sku, currency.code),
-                    {{"variant_id", variant->id}, {"product_id", product->id}, {"currency", currency.code}});
+                    fmt::format("variant '{}' has no price in {}", variant->sku, currency.code), std::move(details));
+    }
     return {std::move(product), variant, 1, price->amount, price->amount, std::nullopt, price->amount,
             std::move(price->conversion)};
 }
@@ -84,7 +87,7 @@ PricedCart price_cart(Transaction& tx, Cart cart, int64_t now_ms) {
     for (const auto& item : priced.cart.items) {
         const VariantKey key = *tx.products().variant_by_id(item.variant_id);  // cart lines go with their variant
         PricedLine line = priced_line(pricer, tx.products().shared_by_id(key.product_id), key.variant_id,
-                                      *priced.cart.currency);
+                                      *priced.cart.currency, &priced.cart);
         line.quantity = item.quantity;
         priced.lines.push_back(std::move(line));
     }

@@ -270,3 +270,39 @@ TEST_CASE("a line that lost its price in the cart's currency stops the pricing, 
     CHECK(mended["items"][0]["quantity"] == 1);  // the refused update wrote nothing
     CHECK(mended["total"]["amount"] == "10.00");
 }
+
+TEST_CASE("a user finds their open cart from another session: the latest changed, never a completed one") {
+    Shop s;
+    const Account ana = s.customer("ana@lifecycle.test");
+    const std::string mug = s.product("MUG"), tea = s.product("TEA");
+    const auto find = [&](const Account& who, const char* currency) {
+        return flows::find_open_cart(*s.engine, who.session.c_str(), currency);
+    };
+    const std::string first = flows::create_cart(*s.engine, ana.session.c_str(), "EUR")["id"];
+    flows::add_item(*s.engine, ana.session.c_str(), first.c_str(), mug.c_str(), 1);
+    s.engine->manual_clock().advance(kMinute);
+    const std::string second = flows::create_cart(*s.engine, ana.session.c_str(), "EUR")["id"];
+    flows::add_item(*s.engine, ana.session.c_str(), second.c_str(), tea.c_str(), 1);
+
+    const Account later{ana.id, flows::login(*s.engine, "ana@lifecycle.test", shop::kPassword, nullptr)["token"]};
+    CHECK(find(later, "EUR")["id"] == second);
+    s.engine->manual_clock().advance(kMinute);
+    flows::update_item(*s.engine, later.session.c_str(), first.c_str(), mug.c_str(), 2);
+    CHECK(find(later, "EUR")["id"] == first);
+    CHECK(shop::field_of([&] { find(later, "USD"); }) == "currency");
+    CHECK(code_of([&] { find(s.customer("bo@lifecycle.test"), "EUR"); }) == COMMERCE_ERR_NOT_FOUND);
+
+    // A cart that cannot be priced is refused with its id, so the user can mend it.
+    flows::update_product(*s.engine, s.admin.session.c_str(), mug.c_str(),
+                          R"({"prices": [{"amount": "3.00", "currency": "USD"}]})");
+    const Error refused = failure_of([&] { find(later, "EUR"); });
+    CHECK(refused.code() == COMMERCE_ERR_CURRENCY_MISMATCH);
+    CHECK(refused.details()["cart_id"] == first);
+    flows::remove_item(*s.engine, later.session.c_str(), first.c_str(), mug.c_str());
+
+    // Once ordered, a cart is no longer open: the next one is found.
+    flows::add_item(*s.engine, later.session.c_str(), first.c_str(), tea.c_str(), 1);
+    flows::place_order(*s.engine, later.session.c_str(), first.c_str(),
+                       R"({"payment": {"method": "manual", "kind": "cash"}})");
+    CHECK(find(later, "EUR")["id"] == second);
+}
