@@ -191,6 +191,15 @@ int demo(const std::string& path) {
                 coffee_line["unit_price"]["amount"].get<std::string>().c_str(),
                 coffee_line["price_list_id"].get<std::string>().c_str(),
                 coffee_line["catalog_unit_price"]["amount"].get<std::string>().c_str());
+    // Ana opens the shop on her phone: a new session finds the cart she is filling, without its id.
+    const std::string phone = call("login on the phone", [&](commerce_doc** out) {
+        return commerce_auth_login(out, engine.get(), "ana@demo.shop", "ana's passphrase", nullptr);
+    })["token"];
+    const json on_phone = call("find the open cart", [&](commerce_doc** out) {
+        return commerce_cart_find_open(out, engine.get(), phone.c_str(), "EUR");
+    });
+    std::printf("On her phone Ana finds %s cart, %lld bags in it\n", on_phone["id"] == cart_id ? "the same" : "another",
+                on_phone["item_count"].get<long long>());
     call("add blue mug", [&](commerce_doc** out) {
         return commerce_cart_add_item(out, engine.get(), customer.c_str(), cart_id.c_str(), blue_mug.c_str(), 3);
     });
