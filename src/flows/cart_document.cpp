@@ -4,6 +4,7 @@
 #include "core/json_object.h"
 #include "core/json_output.h"
 #include "core/timestamp.h"
+#include "domain/cart/cart_items.h"
 #include "flows/currencies.h"
 
 #include <algorithm>
@@ -137,12 +138,6 @@ void add_totals(JsonObject& object, const PricedCart& priced) {
         .add("display", display_json(priced.display));
 }
 
-int64_t item_count(const PricedCart& priced) {
-    int64_t count = 0;
-    for (const auto& line : priced.lines) count += line.quantity;
-    return count;
-}
-
 }  // namespace
 
 nlohmann::json cart_totals_json(const PricedCart& priced) {
@@ -157,7 +152,7 @@ nlohmann::json cart_totals_document(const PricedCart& priced) {
         .add("schema_version", 1)
         .add("cart_id", priced.cart.id)
         .add("currency", priced.cart.currency->code)
-        .add("item_count", item_count(priced))
+        .add("item_count", unit_count(priced.cart))
         .add("totals", cart_totals_json(priced))
         .build();
 }
@@ -201,7 +196,7 @@ nlohmann::json cart_document(const PricedCart& priced) {
         .add("channel", cart.channel)
         .add("shipping_address", address_json(cart.shipping_address))
         .add("items", std::move(items))
-        .add("item_count", item_count(priced))
+        .add("item_count", unit_count(priced.cart))
         .add("requires_shipping", priced.requires_shipping)
         .add("shipping_methods", std::move(shipping_methods))
         .add("coupons", coupons_json(priced))

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "core/timestamp.h"
+#include "domain/cart/cart_items.h"
 #include "domain/cart/cart_merge.h"
 #include "domain/outbox/outbox.h"
 #include "flows/access.h"
@@ -31,12 +32,10 @@ Cart open_guest_cart(Transaction& tx, std::string_view id) {
 void report_abandoned(Engine& engine, Transaction& tx, const Cart& cart) {
     const std::string token = base64url_encode(random_bytes(32));
     tx.carts().mark_abandoned(cart.id, engine.now_ms(), sha256_hex(token));
-    int64_t units = 0;  // the cart document's item_count
-    for (const auto& item : cart.items) units += item.quantity;
     nlohmann::json payload = {{"cart_id", cart.id},
                               {"user_id", cart.user_id ? nlohmann::json(*cart.user_id) : nlohmann::json(nullptr)},
                               {"email", nullptr},
-                              {"item_count", units},
+                              {"item_count", unit_count(cart)},
                               {"total", nullptr},
                               {"last_activity_at", format_rfc3339(cart.updated_ms)}};
     // A line that can no longer be priced (its variant lost the cart's currency) must not stop the reminder.

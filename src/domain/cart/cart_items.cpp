@@ -88,6 +88,12 @@ void set_line_details(Cart& cart, std::string_view variant_id, const json& detai
     line = std::move(changed);
 }
 
+int64_t unit_count(const Cart& cart) {
+    int64_t units = 0;
+    for (const auto& item : cart.items) units += item.quantity;
+    return units;
+}
+
 void remove_line(Cart& cart, std::string_view variant_id) {
     require_open(cart);
     existing_line(cart, variant_id);

@@ -18,6 +18,8 @@ void require_open(const Cart& cart);
 void add_quantity(Cart& cart, std::string_view variant_id, int64_t quantity, int64_t max_quantity);
 void set_quantity(Cart& cart, std::string_view variant_id, int64_t quantity, int64_t max_quantity);
 void remove_line(Cart& cart, std::string_view variant_id);
+// The units the cart holds: Σ of its lines' quantities, what documents and events call its item_count.
+int64_t unit_count(const Cart& cart);
 
 inline constexpr std::size_t kMaxLineNote = 500;        // bytes of UTF-8
 inline constexpr std::size_t kMaxLineAttributes = 20;
