@@ -62,7 +62,7 @@ nlohmann::json merge_cart(Engine& engine, const char* session, const char* guest
             guest.user_id = actor.user_id;  // the shopper's first cart in this currency: it becomes theirs
             guest.updated_ms = now;
             tx.carts().save(guest);
-            document = cart_document(price_cart(tx, guest, now));
+            document = cart_document(price_cart(tx, std::move(guest), now));
             return;
         }
         merge_guest_cart(*mine, guest, engine.carts().merge_policy, engine.carts().max_line_quantity);
@@ -71,7 +71,7 @@ nlohmann::json merge_cart(Engine& engine, const char* session, const char* guest
         guest.status = std::string(kCartMerged);
         guest.updated_ms = now;
         tx.carts().save(guest);
-        document = cart_document(price_cart(tx, *mine, now));
+        document = cart_document(price_cart(tx, std::move(*mine), now));
     });
     return document;
 }
@@ -98,7 +98,7 @@ nlohmann::json recover_cart(Engine& engine, const char* token) {
         auto cart = tx.carts().by_recovery_token(sha256_hex(text));
         if (!cart || cart->status != kCartOpen)
             throw Error(COMMERCE_ERR_NOT_FOUND, "this recovery link is no longer valid", {{"field", "token"}});
-        document = cart_document(price_cart(tx, *cart, engine.now_ms()));
+        document = cart_document(price_cart(tx, std::move(*cart), engine.now_ms()));
     });
     return document;
 }

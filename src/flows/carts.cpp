@@ -30,7 +30,7 @@ nlohmann::json change_cart(Engine& engine, const char* session, const char* cart
         change(tx, cart, actor);
         cart.updated_ms = engine.clock().now_ms();
         tx.carts().save(cart);
-        document = cart_document(price_cart(tx, cart, engine.now_ms()));
+        document = cart_document(price_cart(tx, std::move(cart), engine.now_ms()));
     });
     return document;
 }
@@ -73,7 +73,7 @@ nlohmann::json create_cart(Engine& engine, const char* session, const char* curr
                   .shipping_method = std::nullopt, .display_currency = nullptr,
                   .created_ms = now, .updated_ms = now};
         tx.carts().insert(cart);
-        document = cart_document(price_cart(tx, cart, now));
+        document = cart_document(price_cart(tx, std::move(cart), now));
     });
     return document;
 }

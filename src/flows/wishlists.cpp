@@ -130,7 +130,7 @@ nlohmann::json move_wishlist_item_to_cart(Engine& engine, const char* session, c
         add_sellable(engine, tx, cart, variant_id, quantity);
         cart.updated_ms = now;
         tx.carts().save(cart);
-        return cart_document(price_cart(tx, cart, now));
+        return cart_document(price_cart(tx, std::move(cart), now));
     });
 }
 
