@@ -37,11 +37,16 @@ static inline void sign_up(commerce_engine *engine, const char *email, const cha
     login_as(engine, email, password, token);
 }
 
-/* Creates a product from its JSON: id receives the product's id (at least 64 bytes). */
+/* Copies a top-level string member of doc into out (size bytes). */
+static inline void copy_member(const commerce_doc *doc, const char *member, char *out, size_t size) {
+    snprintf(out, size, "%s", json_member(doc, member));
+}
+
+/* Creates a product from its JSON: id (at least 64 bytes, or NULL when not needed) receives the product's id. */
 static inline void new_product(commerce_engine *engine, const char *admin, const char *product_json, char *id) {
     commerce_doc *product = NULL;
     CHECK_OK(commerce_product_create(&product, engine, admin, product_json));
-    snprintf(id, 64, "%s", json_member(product, "id"));
+    if (id) copy_member(product, "id", id, 64);
     commerce_doc_free(product);
 }
 
@@ -49,7 +54,7 @@ static inline void new_product(commerce_engine *engine, const char *admin, const
 static inline void new_cart(commerce_engine *engine, const char *session, const char *currency, char *id) {
     commerce_doc *cart = NULL;
     CHECK_OK(commerce_cart_create(&cart, engine, session, currency));
-    snprintf(id, 64, "%s", json_member(cart, "id"));
+    copy_member(cart, "id", id, 64);
     commerce_doc_free(cart);
 }
 

@@ -73,9 +73,7 @@ static void seed_store(commerce_engine *engine, char admin[128], char product_id
              "{\"variant_id\":\"%s\",\"kind\":\"adjustment\",\"quantity\":-1}",
              json_member_in(doc, "variants", "id"));
     commerce_doc_free(doc);
-    CHECK_OK(commerce_cart_create(&doc, engine, NULL, "EUR"));
-    snprintf(cart_id, 64, "%s", json_member(doc, "id"));
-    commerce_doc_free(doc);
+    new_cart(engine, NULL, "EUR", cart_id);
     CHECK_OK(commerce_cart_add_item(&doc, engine, NULL, cart_id, product_id, quantity));
     commerce_doc_free(doc);
     /* One pen breaks after the cart was filled: one is left, whatever the cart holds. */

@@ -4,10 +4,6 @@
 
 #include <string.h>
 
-static void copy_member(const commerce_doc *doc, const char *member, char *out, size_t size) {
-    snprintf(out, size, "%s", json_member(doc, member));
-}
-
 void review_tests(void) {
     commerce_engine *engine = NULL;
     commerce_doc *doc = NULL;

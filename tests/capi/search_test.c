@@ -4,12 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void create_product(commerce_engine *engine, const char *admin, const char *json) {
-    commerce_doc *doc = NULL;
-    CHECK_OK(commerce_product_create(&doc, engine, admin, json));
-    commerce_doc_free(doc);
-}
-
 void search_tests(void) {
     commerce_engine *engine = NULL;
     commerce_doc *doc = NULL;
@@ -25,10 +19,10 @@ void search_tests(void) {
     CHECK(json_contains(doc, "\"total\":0"));
     commerce_doc_free(doc);
 
-    create_product(engine, admin, "{\"sku\":\"MUG\",\"title\":\"Stoneware Mug\",\"description\":\"Holds café au lait\","
-                                  "\"prices\":[{\"amount\":\"12.50\",\"currency\":\"EUR\"}],\"stock\":5}");
-    create_product(engine, admin, "{\"sku\":\"CUP\",\"title\":\"Espresso Cup\",\"description\":\"Small\","
-                                  "\"prices\":[{\"amount\":\"4.00\",\"currency\":\"EUR\"}],\"stock\":0}");
+    new_product(engine, admin, "{\"sku\":\"MUG\",\"title\":\"Stoneware Mug\",\"description\":\"Holds café au lait\","
+                               "\"prices\":[{\"amount\":\"12.50\",\"currency\":\"EUR\"}],\"stock\":5}", NULL);
+    new_product(engine, admin, "{\"sku\":\"CUP\",\"title\":\"Espresso Cup\",\"description\":\"Small\","
+                               "\"prices\":[{\"amount\":\"4.00\",\"currency\":\"EUR\"}],\"stock\":0}", NULL);
 
     CHECK_OK(commerce_search(&doc, engine, "{\"q\":\"stonew\"}"));
     CHECK(json_contains(doc, "\"title\":\"Stoneware Mug\""));
