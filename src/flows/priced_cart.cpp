@@ -21,7 +21,8 @@ PricedLine priced_line(CatalogPricer& pricer, std::shared_ptr<const Product> pro
     const Variant* variant = product->variant(variant_id);
     auto price = pricer.unit_price(*variant);
     if (!price) {
-        nlohmann::json details = {{"variant_id", variant->id}, {"product_id", product->id}, {"currency", currency.code}};
+        nlohmann::json details = {
+            {"variant_id", variant->id}, {"product_id", product->id}, {"currency", currency.code}};
         if (cart) details["cart_id"] = cart->id;
         throw Error(COMMERCE_ERR_CURRENCY_MISMATCH,
                     fmt::format("variant '{}' has no price in {}", variant->sku, currency.code), std::move(details));
@@ -77,7 +78,8 @@ PricedLine sellable_variant(Transaction& tx, std::string_view item_id, const Cur
 PricedCart price_cart(Transaction& tx, Cart cart, int64_t now_ms) {
     const Money zero = Money::zero(*cart.currency);
     PricedCart priced{.cart = std::move(cart), .lines = {}, .line_totals = {}, .requires_shipping = false,
-                      .store_ships = false, .shipping_options = {}, .shipping_method = std::nullopt, .customer_groups = {},
+                      .store_ships = false, .shipping_options = {}, .shipping_method = std::nullopt,
+                      .customer_groups = {},
                       .promotions = {{{}, {}, zero}, {{}, {}, zero}, {}, {}}, .promotion_names = {},
                       .taxes = std::nullopt, .tax_estimated = false, .subtotal = zero, .discount_total = zero,
                       .shipping_total = zero, .tax_total = zero, .total = zero, .tax_exempt = false,

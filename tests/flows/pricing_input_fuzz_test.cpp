@@ -142,7 +142,8 @@ void fuzz(const Target& target, unsigned seed) {
         // Copied now: reading the state below is a call of its own, which clears the thread's last error.
         const std::string message = commerce_last_error_message();
         const json details = json::parse(commerce_last_error_details());
-        INFO(target.name, " refused ", input, ": ", commerce_status_name(got.status), " ", message, " ", details.dump());
+        INFO(target.name, " refused ", input, ": ", commerce_status_name(got.status), " ", message, " ",
+             details.dump());
         CHECK(earned_by_input(got.status));
         CHECK(got.text.empty());
         CHECK(details.is_object());
