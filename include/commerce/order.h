@@ -6,16 +6,24 @@
 
 COMMERCE_BEGIN_DECLS
 
-/* Places an order from a cart, in one transaction: the order, its lines with a price snapshot, the stock
- * decrement and the completed cart commit together or not at all.
+/* Places an order from a cart, in one transaction: the order, its lines with their price, discount and tax, the
+ * stock decrement, the promotions' redemptions, the payment with its ledger, the "order.placed" outbox event and
+ * the completed cart commit together or not at all.
  *
- *   {"payment": {"method": "manual", "kind": "cash" | "cash_on_delivery", "tendered": "50.00"},
+ *   {"payment": {"method": "manual",
+ *                "kind": "cash" | "cash_on_delivery" | "bank_transfer" | "card_terminal",
+ *                "tendered": "50.00",       cash only: computes the change
+ *                "reference": "T-0042"},    card_terminal only, staff only: the terminal approved it
  *    "email": "guest@example.com",          required for a guest cart
  *    "idempotency_key": "..."}              optional; a retry with the same key and cart returns the same order
  *
- * Cash is captured at once ("tendered" computes the change); cash on delivery leaves the payment pending.
+ * Cash, and a card terminal payment with its reference, are captured at once (the order is "paid"); cash on
+ * delivery, a bank transfer and a terminal payment without a reference stay "pending_payment" until staff record
+ * the money with commerce_order_capture_payment. A bank transfer expires after the engine config's
+ * orders.unpaid_expire_after_minutes (commerce_order_sweep). docs/orders.md has the state graphs.
  * Errors: COMMERCE_ERR_OUT_OF_STOCK (details list the products short), COMMERCE_ERR_ILLEGAL_STATE (empty or
- * completed cart), COMMERCE_ERR_CONFLICT (idempotency key already used for another request).
+ * completed cart), COMMERCE_ERR_CONFLICT (idempotency key already used for another request), COMMERCE_ERR_FORBIDDEN
+ * (a terminal reference from a caller without "orders.manage").
  * Returns an "order" document. */
 COMMERCE_API commerce_status commerce_checkout_place_order(commerce_doc **out, commerce_engine *engine,
                                                            const char *session, const char *cart_id,
@@ -29,6 +37,52 @@ COMMERCE_API commerce_status commerce_order_get(commerce_doc **out, commerce_eng
  * A user with "orders.read" may add "user_id" to list another user's orders. Returns an "order_list" document. */
 COMMERCE_API commerce_status commerce_order_list(commerce_doc **out, commerce_engine *engine,
                                                  const char *session, const char *query_json);
+
+/* Records money taken on an order's payment ("orders.manage"): cash collected on delivery, a bank transfer
+ * received, a card terminal's approval. request_json may be NULL (capture everything left) or
+ *   {"amount": "10.00",        optional: a part of what is left (the payment is then "partially_captured")
+ *    "reference": "T-0042",    optional: the terminal's or the bank's reference, kept in the ledger
+ *    "note": "..."}
+ * Once everything is captured the payment is "captured" and an order awaiting payment becomes "paid" (the
+ * "order.paid" outbox event) and stops expiring. Errors: COMMERCE_ERR_NOT_FOUND (order_id),
+ * COMMERCE_ERR_INVALID_ARGUMENT (amount not positive or more than is left: reason "out_of_range", details
+ * "capturable"), COMMERCE_ERR_ILLEGAL_STATE (a cancelled order, or a payment already captured or refunded: details
+ * "field", "current", "requested"). Returns the "order". */
+COMMERCE_API commerce_status commerce_order_capture_payment(commerce_doc **out, commerce_engine *engine,
+                                                            const char *session, const char *order_id,
+                                                            const char *request_json);
+
+/* Gives money back ("orders.refund"), once or several times up to what was captured:
+ *   {"lines": [{"line": 0, "quantity": 1, "restock": true}],   units of order lines (positions), optionally
+ *                                                               put back on hand
+ *    "shipping": true,                                          what is left of the shipping charge
+ *    "amount": "5.00",                                          or instead: an amount spread over what is left
+ *    "reason": "damaged", "note": "...",
+ *    "idempotency_key": "..."}                                  a retry with the same key returns the order
+ * The refund is allocated exactly over the lines, their tax and the shipping (docs/orders.md): refunding every
+ * unit of a line, in any steps, gives back exactly what the line charged. The payment becomes
+ * "partially_refunded", or "refunded" once everything captured is back; the "order.refunded" event carries the
+ * amount. Errors: COMMERCE_ERR_INVALID_ARGUMENT with "field" and "reason" (unknown_line, duplicate, out_of_range,
+ * exclusive, already_refunded, nothing_to_refund), COMMERCE_ERR_ILLEGAL_STATE (reason "exceeds_captured", details
+ * "refundable"), COMMERCE_ERR_CURRENCY_MISMATCH, COMMERCE_ERR_CONFLICT (the key was used for another refund).
+ * Returns the "order" with its "refunds". */
+COMMERCE_API commerce_status commerce_order_refund(commerce_doc **out, commerce_engine *engine, const char *session,
+                                                   const char *order_id, const char *request_json);
+
+/* Cancels an order nothing has left the store for: its owner while it is unpaid, otherwise "orders.manage" (and
+ * "orders.refund" when money was captured, which is refunded in full first). The goods go back on hand, the
+ * promotions' redemptions are released (a coupon's use counts again), the payment is "voided" when nothing was
+ * captured, and "order.cancelled" goes to the outbox. request_json may be NULL or {"note": "..."}.
+ * Errors: COMMERCE_ERR_NOT_FOUND (someone else's order, for a customer), COMMERCE_ERR_FORBIDDEN,
+ * COMMERCE_ERR_ILLEGAL_STATE (already cancelled, or shipped: details "current", "fulfillment_status").
+ * Returns the "order". */
+COMMERCE_API commerce_status commerce_order_cancel(commerce_doc **out, commerce_engine *engine, const char *session,
+                                                   const char *order_id, const char *request_json);
+
+/* Maintenance for the host's timer (no session): cancels up to `limit` (1..10000) orders whose unpaid time ran
+ * out on the engine's clock, as commerce_order_cancel does, with the note "payment not received in time".
+ * Returns an "order_sweep" document {"expired": n}. */
+COMMERCE_API commerce_status commerce_order_sweep(commerce_doc **out, commerce_engine *engine, int64_t limit);
 
 COMMERCE_END_DECLS
 

@@ -1,6 +1,7 @@
 #include "capi/guard.h"
 
 #include "flows/checkout.h"
+#include "flows/order_lifecycle.h"
 #include "flows/orders.h"
 
 #include <commerce/order.h>
@@ -23,6 +24,27 @@ commerce_status commerce_order_get(commerce_doc** out, commerce_engine* engine, 
 commerce_status commerce_order_list(commerce_doc** out, commerce_engine* engine, const char* session,
                                     const char* query_json) {
     return return_document(out, [&] { return flows::list_orders(engine_of(engine), session, query_json); });
+}
+
+commerce_status commerce_order_capture_payment(commerce_doc** out, commerce_engine* engine, const char* session,
+                                               const char* order_id, const char* request_json) {
+    return return_document(out, [&] {
+        return flows::capture_payment(engine_of(engine), session, order_id, request_json);
+    });
+}
+
+commerce_status commerce_order_refund(commerce_doc** out, commerce_engine* engine, const char* session,
+                                      const char* order_id, const char* request_json) {
+    return return_document(out, [&] { return flows::refund_order(engine_of(engine), session, order_id, request_json); });
+}
+
+commerce_status commerce_order_cancel(commerce_doc** out, commerce_engine* engine, const char* session,
+                                      const char* order_id, const char* request_json) {
+    return return_document(out, [&] { return flows::cancel_order(engine_of(engine), session, order_id, request_json); });
+}
+
+commerce_status commerce_order_sweep(commerce_doc** out, commerce_engine* engine, int64_t limit) {
+    return return_document(out, [&] { return flows::sweep_orders(engine_of(engine), limit); });
 }
 
 }

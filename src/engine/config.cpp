@@ -148,13 +148,20 @@ void parse_carts(const json& carts_json, CartSettings& carts) {
     carts.max_line_quantity = optional_integer(carts_json, "max_line_quantity", 1, kMaxLineQuantity).value_or(kMaxLineQuantity);
 }
 
+void parse_orders(const json& orders_json, OrderSettings& orders) {
+    reject_unknown_members(orders_json, "orders", {"unpaid_expire_after_minutes"});
+    if (auto minutes = optional_integer(orders_json, "unpaid_expire_after_minutes", 1, 90LL * 24 * 60))
+        orders.unpaid_expire_after_ms = *minutes * 60'000;
+}
+
 }  // namespace
 
 EngineConfig EngineConfig::parse(const char* config_json) {
     const json config = parse_object(config_json, "config");
     reject_unknown_members(config, "the engine config",
                            {"path", "key", "durability", "cache_size_kib", "busy_timeout_ms", "read_connections",
-                            "password_hashing", "secret_key", "clock", "clock_start_ms", "identity", "catalog", "carts"});
+                            "password_hashing", "secret_key", "clock", "clock_start_ms", "identity", "catalog", "carts",
+                            "orders"});
     EngineConfig parsed;
     parsed.storage.path = required_string(config, "path", 4096);
     if (parsed.storage.path.empty()) throw_invalid("path", "path must name a file or be \":memory:\"");
@@ -173,6 +180,7 @@ EngineConfig EngineConfig::parse(const char* config_json) {
         parse_identity(*identity, parsed.identity);
     if (const json* catalog = optional_object(config, "catalog", "catalog")) parse_catalog(*catalog, parsed.catalog);
     if (const json* carts = optional_object(config, "carts", "carts")) parse_carts(*carts, parsed.carts);
+    if (const json* orders = optional_object(config, "orders", "orders")) parse_orders(*orders, parsed.orders);
 
     parsed.secret_key = optional_string(config, "secret_key", 1024).value_or("");
     if (!parsed.secret_key.empty() && parsed.secret_key.size() < kMinKeyBytes)

@@ -5,6 +5,7 @@
 #include "domain/cart/settings.h"
 #include "domain/catalog/settings.h"
 #include "domain/identity/settings.h"
+#include "domain/order/settings.h"
 
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@ struct EngineConfig {
     IdentitySettings identity;
     CatalogSettings catalog;
     CartSettings carts;
+    OrderSettings orders;
     std::string secret_key;                 // "" = use the key generated and kept in the store
     bool manual_clock = false;
     std::optional<int64_t> clock_start_ms;  // manual clock only

@@ -39,6 +39,7 @@ public:
     const IdentitySettings& identity() const { return config_.identity; }
     const CatalogSettings& catalog() const { return config_.catalog; }
     const CartSettings& carts() const { return config_.carts; }
+    const OrderSettings& orders_settings() const { return config_.orders; }
     const SecretKeys& keys() const { return keys_; }
     // Till scans kept in memory for this store (see flows::variant_by_barcode).
     BarcodeCache& barcodes() { return barcodes_; }

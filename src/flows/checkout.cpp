@@ -10,6 +10,7 @@
 #include "domain/inventory/sales.h"
 #include "domain/licence/licence_keys.h"
 #include "domain/order/document.h"
+#include "domain/order/lifecycle.h"
 #include "domain/order/manual_payment.h"
 #include "flows/access.h"
 #include "flows/identity_support.h"
@@ -91,25 +92,48 @@ void redeem_promotions(Transaction& tx, const PricedCart& priced, const Order& o
                                                applied.amount, order.created_ms});
 }
 
-Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, const json& request) {
+// What the order charged for shipping: the total beyond its lines (the method's price less its discounts, with its
+// tax), so that the lines and the shipping add up to the total by construction.
+void snapshot_shipping(const PricedCart& priced, Order& order) {
+    Money lines = Money::zero(*order.currency);
+    for (const auto& line : order.lines) lines = lines + line.total;
+    order.shipping = order.total - lines;
+    order.shipping_tax = Money::zero(*order.currency);
+    if (priced.taxes && priced.taxes->shipping)
+        for (const auto& tax : priced.taxes->shipping->taxes) order.shipping_tax = order.shipping_tax + tax.amount;
+}
+
+Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, const json& request,
+                  const std::optional<Actor>& actor) {
     const int64_t now = engine.clock().now_ms();
-    const int year = year_of(now);
     if (!request.contains("payment")) throw_invalid("payment", "payment is required");
+    const std::optional<std::string> actor_id = actor ? std::optional(actor->user_id) : std::nullopt;
+    const Currency& currency = *priced.cart.currency;
+    const ManualPaymentTerms terms{.payment_id = engine.ids().next(), .transaction_id = engine.ids().next(),
+                                   .total = priced.total, .staff = actor && actor->can(permission::orders_manage),
+                                   .actor_id = actor_id, .now_ms = now};
     Order order{.id = engine.ids().next(), .number = {}, .user_id = priced.cart.user_id,
-                .email = order_email(tx, priced.cart, request), .cart_id = priced.cart.id, .currency = priced.cart.currency,
-                .status = {}, .payment_status = {}, .fulfillment_status = "not_fulfilled", .lines = {},
-                .subtotal = priced.subtotal, .total = priced.total,
-                .payment = manual_payment(request.at("payment"), priced.total, engine.ids().next()), .created_ms = now,
-                .totals = cart_totals_json(priced)};
+                .email = order_email(tx, priced.cart, request), .cart_id = priced.cart.id, .currency = &currency,
+                .status = {}, .payment_status = {}, .fulfillment_status = std::string(fulfillment_status::not_fulfilled),
+                .lines = {}, .subtotal = priced.subtotal, .shipping = Money::zero(currency),
+                .shipping_tax = Money::zero(currency), .total = priced.total,
+                .payment = manual_payment(request.at("payment"), terms), .created_ms = now, .updated_ms = now,
+                .expires_ms = std::nullopt, .totals = cart_totals_json(priced), .timeline = {}, .refunds = {}};
     order.payment_status = order.payment.status;
-    order.status = order.payment.status == "captured" ? "paid" : "pending_payment";
+    order.status = std::string(order.payment.status == payment_status::captured ? order_status::paid
+                                                                                 : order_status::pending_payment);
+    if (awaits_prompt_payment(order.payment)) order.expires_ms = now + engine.orders_settings().unpaid_expire_after_ms;
     for (std::size_t i = 0; i < priced.lines.size(); ++i) {
         const PricedLine& line = priced.lines[i];
+        const LineTotals& totals = priced.line_totals[i];
         const CartItem& item = priced.cart.items[i];  // priced lines follow the cart's items
         order.lines.push_back({line.product->id, line.variant->id, line.variant->sku, line.product->title,
-                               line.variant->options, line.quantity, line.unit_price, line.line_total, item.note,
-                               item.attributes});
+                               line.variant->options, line.quantity, line.unit_price, line.line_total, totals.discount,
+                               totals.tax, totals.total, item.note, item.attributes, 0});
     }
+    snapshot_shipping(priced, order);
+    order.timeline.push_back({"placed", std::nullopt, order.status, actor_id, std::nullopt, now});
+    const int year = year_of(now);
     order.number = fmt::format("{}-{:06}", year, tx.orders().next_number(year));
     return order;
 }
@@ -153,12 +177,13 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
         check_coupons_still_apply(priced);
         check_shipping_chosen(priced);
 
-        const Order order = build_order(engine, tx, priced, request);
+        const Order order = build_order(engine, tx, priced, request, actor);
         take_stock(engine, tx, priced, order, actor);
         hand_out_keys(engine, tx, priced, order);
         for (const auto& line : priced.lines) tx.products().add_units_sold(line.product->id, line.quantity);
         tx.orders().insert(order);
         redeem_promotions(tx, priced, order);
+        emit_order_event(engine, tx, "order.placed", order);
         cart.status = std::string(kCartCompleted);
         cart.updated_ms = order.created_ms;
         tx.carts().save(cart);

@@ -71,6 +71,8 @@ public:
     virtual std::vector<PromotionCode> codes_of(std::string_view promotion_id, std::string_view after_code,
                                                 int64_t limit) = 0;
     virtual void insert_redemption(const Redemption& redemption) = 0;
+    // Gives an order's redemptions back (it was cancelled): they count against no limit any more.
+    virtual void delete_redemptions(std::string_view order_id) = 0;
     // Redemptions per promotion, over every customer.
     virtual std::map<std::string, int64_t> usage(const std::vector<std::string>& promotion_ids) = 0;
     // Redemptions per promotion by one customer.

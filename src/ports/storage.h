@@ -70,6 +70,11 @@ public:
     virtual int64_t next_number(int year) = 0;
     // The orders placed in [from_ms, to_ms), oldest first.
     virtual std::vector<PlacedTotal> placed_between(int64_t from_ms, int64_t to_ms) = 0;
+    // Writes the order's states, its payment's amounts and its lines' refunded units, and appends the timeline
+    // events, ledger entries and refunds that are not stored yet: an order only ever gains history.
+    virtual void update(const Order& order) = 0;
+    // Up to `limit` ids of orders still awaiting payment whose expiry is at or before now_ms, oldest expiry first.
+    virtual std::vector<std::string> expired_unpaid(int64_t now_ms, int64_t limit) = 0;
 };
 
 // Remembers which request an idempotency key was first used for, and what it produced.

@@ -44,15 +44,18 @@ void seed(Transaction& tx) {
 
 Order paid_order(const std::string& id, const std::string& user, const std::string& product, const char* status) {
     const Money price = Money::parse("9.99", "EUR");
+    const Money zero = Money::zero(price.currency());
     return Order{.id = id, .number = "2026-" + id, .user_id = user, .email = user + "@example.com",
                  .cart_id = "cart-" + id, .currency = &price.currency(), .status = status,
                  .payment_status = "captured", .fulfillment_status = "not_fulfilled",
                  .lines = {OrderLine{.product_id = product, .sku = "SKU", .title = "T", .quantity = 1,
-                                     .unit_price = price, .line_total = price}},
-                 .subtotal = price, .total = price,
+                                     .unit_price = price, .line_total = price, .discount = zero, .tax = zero,
+                                     .total = price}},
+                 .subtotal = price, .shipping = zero, .shipping_tax = zero, .total = price,
                  .payment = Payment{.id = "pay-" + id, .method = "manual", .kind = "cash", .status = "captured",
-                                    .amount = price, .tendered = std::nullopt, .change = std::nullopt},
-                 .created_ms = 1};
+                                    .amount = price, .captured = price, .refunded = zero, .tendered = std::nullopt,
+                                    .change = std::nullopt},
+                 .created_ms = 1, .updated_ms = 1};
 }
 
 void run_contract(sqlite::Options options) {

@@ -11,7 +11,7 @@ namespace commerce::sqlite {
 namespace {
 
 // Append only: a released migration is never edited, because files in the field have already run it.
-constexpr std::array<const char*, 10> kMigrations = {
+constexpr std::array<const char*, 11> kMigrations = {
     // 1: accounts, catalog, carts, orders, payments, idempotency keys.
     R"sql(
     CREATE TABLE users (
@@ -716,6 +716,84 @@ constexpr std::array<const char*, 10> kMigrations = {
     CREATE INDEX exchange_rates_by_pair ON exchange_rates(base, quote, effective_ms, id);
     ALTER TABLE carts ADD COLUMN display_currency TEXT;
     CREATE INDEX orders_by_placement ON orders(created_ms);
+    )sql",
+    // 11: the order's life after checkout. Lines keep what promotions took and the tax they carry, and the units
+    //     refunded; the order keeps what its shipping charged and when an unpaid order expires. Every change of
+    //     state is a timeline row, every attempt on a payment a ledger row, every refund a row with its lines.
+    //     Orders of earlier schemas get a "placed" event and, when captured, their capture in the ledger; their
+    //     lines carry no discount or tax (the snapshot did not have them), so their shipping is what the total
+    //     has beyond the lines, when it has anything.
+    R"sql(
+    ALTER TABLE order_lines ADD COLUMN discount_minor INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE order_lines ADD COLUMN tax_minor INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE order_lines ADD COLUMN total_minor INTEGER;
+    ALTER TABLE order_lines ADD COLUMN refunded_quantity INTEGER NOT NULL DEFAULT 0 CHECK (refunded_quantity >= 0);
+    UPDATE order_lines SET total_minor = line_total_minor;
+    ALTER TABLE orders ADD COLUMN shipping_minor INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE orders ADD COLUMN shipping_tax_minor INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE orders ADD COLUMN updated_ms INTEGER;
+    ALTER TABLE orders ADD COLUMN expires_ms INTEGER;
+    UPDATE orders SET updated_ms = created_ms,
+        shipping_minor = max(0, total_minor -
+            (SELECT coalesce(sum(line_total_minor), 0) FROM order_lines WHERE order_id = orders.id));
+    CREATE INDEX orders_awaiting_payment ON orders(expires_ms) WHERE expires_ms IS NOT NULL;
+    CREATE INDEX orders_by_status ON orders(status, id);
+    ALTER TABLE payments ADD COLUMN captured_minor INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE payments ADD COLUMN refunded_minor INTEGER NOT NULL DEFAULT 0;
+    UPDATE payments SET captured_minor = amount_minor WHERE status = 'captured';
+    CREATE TABLE order_events (
+        order_id   TEXT NOT NULL REFERENCES orders(id),
+        position   INTEGER NOT NULL,
+        kind       TEXT NOT NULL,
+        from_state TEXT,
+        to_state   TEXT NOT NULL,
+        actor_id   TEXT,
+        note       TEXT,
+        at_ms      INTEGER NOT NULL,
+        PRIMARY KEY (order_id, position)
+    ) WITHOUT ROWID;
+    INSERT INTO order_events (order_id, position, kind, from_state, to_state, actor_id, note, at_ms)
+        SELECT id, 0, 'placed', NULL, status, user_id, NULL, created_ms FROM orders;
+    CREATE TABLE payment_transactions (
+        id           TEXT PRIMARY KEY,
+        payment_id   TEXT NOT NULL REFERENCES payments(id),
+        operation    TEXT NOT NULL CHECK (operation IN ('authorize', 'capture', 'void', 'refund')),
+        status       TEXT NOT NULL CHECK (status IN ('succeeded', 'failed', 'pending')),
+        amount_minor INTEGER NOT NULL,
+        currency     TEXT NOT NULL,
+        reference    TEXT,
+        raw_status   TEXT NOT NULL,
+        actor_id     TEXT,
+        created_ms   INTEGER NOT NULL
+    );
+    CREATE INDEX payment_transactions_by_payment ON payment_transactions(payment_id, created_ms, id);
+    INSERT INTO payment_transactions (id, payment_id, operation, status, amount_minor, currency, reference,
+                                      raw_status, actor_id, created_ms)
+        SELECT 'migrated-' || p.id, p.id, 'capture', 'succeeded', p.amount_minor, p.currency, NULL, 'cash_received',
+               NULL, o.created_ms
+        FROM payments p JOIN orders o ON o.id = p.order_id WHERE p.status = 'captured';
+    CREATE TABLE refunds (
+        id                 TEXT PRIMARY KEY,
+        order_id           TEXT NOT NULL REFERENCES orders(id),
+        amount_minor       INTEGER NOT NULL CHECK (amount_minor >= 0),
+        tax_minor          INTEGER NOT NULL,
+        shipping_minor     INTEGER NOT NULL,
+        shipping_tax_minor INTEGER NOT NULL,
+        reason             TEXT,
+        note               TEXT,
+        actor_id           TEXT,
+        created_ms         INTEGER NOT NULL
+    );
+    CREATE INDEX refunds_by_order ON refunds(order_id, created_ms, id);
+    CREATE TABLE refund_lines (
+        refund_id    TEXT NOT NULL REFERENCES refunds(id),
+        line         INTEGER NOT NULL,
+        quantity     INTEGER NOT NULL CHECK (quantity >= 0),
+        amount_minor INTEGER NOT NULL,
+        tax_minor    INTEGER NOT NULL,
+        restocked    INTEGER NOT NULL CHECK (restocked IN (0, 1)),
+        PRIMARY KEY (refund_id, line)
+    ) WITHOUT ROWID;
     )sql",
 };
 

@@ -19,67 +19,184 @@ std::optional<int64_t> optional_minor(const std::optional<Money>& money) {
 
 void SqliteOrders::insert(const Order& order) {
     db_.query("INSERT INTO orders (id, number, user_id, email, cart_id, currency, status, payment_status, "
-              "fulfillment_status, subtotal_minor, total_minor, created_ms, totals) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+              "fulfillment_status, subtotal_minor, total_minor, created_ms, totals, shipping_minor, shipping_tax_minor, "
+              "updated_ms, expires_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)")
         .bind(1, order.id).bind(2, order.number).bind(3, order.user_id).bind(4, order.email).bind(5, order.cart_id)
         .bind(6, order.currency->code).bind(7, order.status).bind(8, order.payment_status)
         .bind(9, order.fulfillment_status).bind(10, order.subtotal.minor()).bind(11, order.total.minor())
         .bind(12, order.created_ms).bind(13, order.totals.is_null() ? std::nullopt : std::optional(order.totals.dump()))
-        .run();
+        .bind(14, order.shipping.minor()).bind(15, order.shipping_tax.minor()).bind(16, order.updated_ms)
+        .bind(17, order.expires_ms).run();
+    insert_lines(order);
+    insert_payment(order);
+    append_history(order);
+}
+
+void SqliteOrders::insert_lines(const Order& order) {
     int64_t position = 0;
     for (const auto& line : order.lines)
         db_.query("INSERT INTO order_lines (order_id, position, product_id, variant_id, sku, title, options, quantity, "
-                  "unit_price_minor, line_total_minor, note, attributes) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+                  "unit_price_minor, line_total_minor, note, attributes, discount_minor, tax_minor, total_minor, "
+                  "refunded_quantity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")
             .bind(1, order.id).bind(2, position++).bind(3, line.product_id).bind(4, line.variant_id).bind(5, line.sku)
             .bind(6, line.title).bind(7, nlohmann::json(line.options).dump()).bind(8, line.quantity)
             .bind(9, line.unit_price.minor()).bind(10, line.line_total.minor()).bind(11, line.note)
-            .bind(12, nlohmann::json(line.attributes).dump()).run();
+            .bind(12, nlohmann::json(line.attributes).dump()).bind(13, line.discount.minor()).bind(14, line.tax.minor())
+            .bind(15, line.total.minor()).bind(16, line.refunded_quantity).run();
+}
+
+void SqliteOrders::insert_payment(const Order& order) {
     const Payment& payment = order.payment;
     db_.query("INSERT INTO payments (id, order_id, method, kind, status, currency, amount_minor, tendered_minor, "
-              "change_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+              "change_minor, captured_minor, refunded_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
         .bind(1, payment.id).bind(2, order.id).bind(3, payment.method).bind(4, payment.kind).bind(5, payment.status)
         .bind(6, order.currency->code).bind(7, payment.amount.minor()).bind(8, optional_minor(payment.tendered))
-        .bind(9, optional_minor(payment.change)).run();
+        .bind(9, optional_minor(payment.change)).bind(10, payment.captured.minor())
+        .bind(11, payment.refunded.minor()).run();
 }
+
+// Rows already stored are left alone: history is appended, never rewritten.
+void SqliteOrders::append_history(const Order& order) {
+    int64_t position = 0;
+    for (const auto& event : order.timeline)
+        db_.query("INSERT INTO order_events (order_id, position, kind, from_state, to_state, actor_id, note, at_ms) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING")
+            .bind(1, order.id).bind(2, position++).bind(3, event.kind).bind(4, event.from).bind(5, event.to)
+            .bind(6, event.actor_id).bind(7, event.note).bind(8, event.at_ms).run();
+    for (const auto& entry : order.payment.transactions)
+        db_.query("INSERT INTO payment_transactions (id, payment_id, operation, status, amount_minor, currency, "
+                  "reference, raw_status, actor_id, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                  "ON CONFLICT DO NOTHING")
+            .bind(1, entry.id).bind(2, order.payment.id).bind(3, entry.operation).bind(4, entry.status)
+            .bind(5, entry.amount.minor()).bind(6, order.currency->code).bind(7, entry.reference)
+            .bind(8, entry.raw_status).bind(9, entry.actor_id).bind(10, entry.created_ms).run();
+    for (const auto& refund : order.refunds) {
+        db_.query("INSERT INTO refunds (id, order_id, amount_minor, tax_minor, shipping_minor, shipping_tax_minor, "
+                  "reason, note, actor_id, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                  "ON CONFLICT DO NOTHING")
+            .bind(1, refund.id).bind(2, order.id).bind(3, refund.amount.minor()).bind(4, refund.tax.minor())
+            .bind(5, refund.shipping.minor()).bind(6, refund.shipping_tax.minor()).bind(7, refund.reason)
+            .bind(8, refund.note).bind(9, refund.actor_id).bind(10, refund.created_ms).run();
+        for (const auto& line : refund.lines)
+            db_.query("INSERT INTO refund_lines (refund_id, line, quantity, amount_minor, tax_minor, restocked) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING")
+                .bind(1, refund.id).bind(2, line.line).bind(3, line.quantity).bind(4, line.amount.minor())
+                .bind(5, line.tax.minor()).bind(6, int64_t{line.restocked}).run();
+    }
+}
+
+void SqliteOrders::update(const Order& order) {
+    db_.query("UPDATE orders SET status = ?2, payment_status = ?3, fulfillment_status = ?4, updated_ms = ?5, "
+              "expires_ms = ?6 WHERE id = ?1")
+        .bind(1, order.id).bind(2, order.status).bind(3, order.payment_status).bind(4, order.fulfillment_status)
+        .bind(5, order.updated_ms).bind(6, order.expires_ms).run();
+    db_.query("UPDATE payments SET status = ?2, captured_minor = ?3, refunded_minor = ?4 WHERE id = ?1")
+        .bind(1, order.payment.id).bind(2, order.payment.status).bind(3, order.payment.captured.minor())
+        .bind(4, order.payment.refunded.minor()).run();
+    int64_t position = 0;
+    for (const auto& line : order.lines)
+        db_.query("UPDATE order_lines SET refunded_quantity = ?3 WHERE order_id = ?1 AND position = ?2")
+            .bind(1, order.id).bind(2, position++).bind(3, line.refunded_quantity).run();
+    append_history(order);
+}
+
+std::vector<std::string> SqliteOrders::expired_unpaid(int64_t now_ms, int64_t limit) {
+    auto rows = db_.query("SELECT id FROM orders WHERE expires_ms IS NOT NULL AND expires_ms <= ?1 "
+                          "ORDER BY expires_ms, id LIMIT ?2");
+    rows.bind(1, now_ms).bind(2, limit);
+    std::vector<std::string> ids;
+    while (rows.step()) ids.push_back(rows.text(0));
+    return ids;
+}
+
+namespace {
+
+Payment load_payment(Connection& db, const std::string& order_id, const Currency& currency) {
+    auto row = db.query("SELECT id, method, kind, status, amount_minor, tendered_minor, change_minor, captured_minor, "
+                        "refunded_minor FROM payments WHERE order_id = ?1");
+    row.bind(1, order_id);
+    if (!row.step()) throw Error(COMMERCE_ERR_STORAGE, "order '" + order_id + "' has no payment record");
+    Payment payment{row.text(0), row.text(1), row.text(2), row.text(3), Money::from_minor(row.integer(4), currency),
+                    Money::from_minor(row.integer(7), currency), Money::from_minor(row.integer(8), currency),
+                    optional_money(row.optional_integer(5), currency), optional_money(row.optional_integer(6), currency),
+                    {}};
+    auto entries = db.query("SELECT id, operation, status, amount_minor, reference, raw_status, actor_id, created_ms "
+                            "FROM payment_transactions WHERE payment_id = ?1 ORDER BY created_ms, id");
+    entries.bind(1, payment.id);
+    while (entries.step())
+        payment.transactions.push_back({entries.text(0), entries.text(1), entries.text(2),
+                                        Money::from_minor(entries.integer(3), currency), entries.optional_text(4),
+                                        entries.text(5), entries.optional_text(6), entries.integer(7)});
+    return payment;
+}
+
+std::vector<OrderEvent> load_timeline(Connection& db, const std::string& order_id) {
+    auto rows = db.query("SELECT kind, from_state, to_state, actor_id, note, at_ms FROM order_events "
+                         "WHERE order_id = ?1 ORDER BY position");
+    rows.bind(1, order_id);
+    std::vector<OrderEvent> timeline;
+    while (rows.step())
+        timeline.push_back({rows.text(0), rows.optional_text(1), rows.text(2), rows.optional_text(3),
+                            rows.optional_text(4), rows.integer(5)});
+    return timeline;
+}
+
+std::vector<Refund> load_refunds(Connection& db, const std::string& order_id, const Currency& currency) {
+    auto rows = db.query("SELECT id, amount_minor, tax_minor, shipping_minor, shipping_tax_minor, reason, note, "
+                         "actor_id, created_ms FROM refunds WHERE order_id = ?1 ORDER BY created_ms, id");
+    rows.bind(1, order_id);
+    std::vector<Refund> refunds;
+    while (rows.step())
+        refunds.push_back({rows.text(0), Money::from_minor(rows.integer(1), currency),
+                           Money::from_minor(rows.integer(2), currency), {},
+                           Money::from_minor(rows.integer(3), currency), Money::from_minor(rows.integer(4), currency),
+                           rows.optional_text(5), rows.optional_text(6), rows.optional_text(7), rows.integer(8)});
+    for (auto& refund : refunds) {
+        auto lines = db.query("SELECT line, quantity, amount_minor, tax_minor, restocked FROM refund_lines "
+                              "WHERE refund_id = ?1 ORDER BY line");
+        lines.bind(1, refund.id);
+        while (lines.step())
+            refund.lines.push_back({lines.integer(0), lines.integer(1), Money::from_minor(lines.integer(2), currency),
+                                    Money::from_minor(lines.integer(3), currency), lines.integer(4) != 0});
+    }
+    return refunds;
+}
+
+}  // namespace
 
 std::optional<Order> SqliteOrders::by_id(std::string_view id) {
     auto row = db_.query("SELECT id, number, user_id, email, cart_id, currency, status, payment_status, "
-                         "fulfillment_status, subtotal_minor, total_minor, created_ms, totals FROM orders WHERE id = ?1");
+                         "fulfillment_status, subtotal_minor, total_minor, created_ms, totals, shipping_minor, "
+                         "shipping_tax_minor, updated_ms, expires_ms FROM orders WHERE id = ?1");
     row.bind(1, id);
     if (!row.step()) return std::nullopt;
     const std::string order_id = row.text(0);
     const Currency& money_currency = currency(row.text(5));
-
-    auto payment_row = db_.query("SELECT id, method, kind, status, amount_minor, tendered_minor, change_minor "
-                                 "FROM payments WHERE order_id = ?1");
-    payment_row.bind(1, order_id);
-    if (!payment_row.step()) throw Error(COMMERCE_ERR_STORAGE, "order '" + order_id + "' has no payment record");
-    Payment payment{payment_row.text(0), payment_row.text(1), payment_row.text(2), payment_row.text(3),
-                    Money::from_minor(payment_row.integer(4), money_currency),
-                    optional_money(payment_row.optional_integer(5), money_currency),
-                    optional_money(payment_row.optional_integer(6), money_currency)};
+    const auto money = [&](int column) { return Money::from_minor(row.integer(column), money_currency); };
 
     Order order{.id = order_id, .number = row.text(1), .user_id = row.optional_text(2), .email = row.text(3),
                 .cart_id = row.text(4), .currency = &money_currency, .status = row.text(6),
-                .payment_status = row.text(7), .fulfillment_status = row.text(8), .lines = {},
-                .subtotal = Money::from_minor(row.integer(9), money_currency),
-                .total = Money::from_minor(row.integer(10), money_currency), .payment = std::move(payment),
-                .created_ms = row.integer(11), .totals = nullptr};
+                .payment_status = row.text(7), .fulfillment_status = row.text(8), .lines = {}, .subtotal = money(9),
+                .shipping = money(13), .shipping_tax = money(14), .total = money(10),
+                .payment = load_payment(db_, order_id, money_currency), .created_ms = row.integer(11),
+                .updated_ms = row.integer(15), .expires_ms = row.optional_integer(16), .totals = nullptr,
+                .timeline = load_timeline(db_, order_id), .refunds = load_refunds(db_, order_id, money_currency)};
     // Orders placed before schema 5 have no totals snapshot.
     if (auto totals = row.optional_text(12)) order.totals = nlohmann::json::parse(*totals);
 
     // Lines of schema 2 orders have the product's id as their variant id (migration 3).
     auto lines = db_.query("SELECT product_id, coalesce(variant_id, product_id), sku, title, options, quantity, "
-                           "unit_price_minor, line_total_minor, note, attributes FROM order_lines WHERE order_id = ?1 "
-                           "ORDER BY position");
+                           "unit_price_minor, line_total_minor, note, attributes, discount_minor, tax_minor, "
+                           "total_minor, refunded_quantity FROM order_lines WHERE order_id = ?1 ORDER BY position");
     lines.bind(1, order.id);
+    const auto line_money = [&](int column) { return Money::from_minor(lines.integer(column), money_currency); };
     while (lines.step())
         order.lines.push_back({lines.text(0), lines.text(1), lines.text(2), lines.text(3),
                                nlohmann::json::parse(lines.text(4)).get<std::map<std::string, std::string>>(),
-                               lines.integer(5), Money::from_minor(lines.integer(6), money_currency),
-                               Money::from_minor(lines.integer(7), money_currency), lines.optional_text(8),
-                               nlohmann::json::parse(lines.text(9)).get<std::map<std::string, std::string>>()});
+                               lines.integer(5), line_money(6), line_money(7), line_money(10), line_money(11),
+                               line_money(12), lines.optional_text(8),
+                               nlohmann::json::parse(lines.text(9)).get<std::map<std::string, std::string>>(),
+                               lines.integer(13)});
     return order;
 }
 

@@ -20,6 +20,7 @@ public:
     std::vector<PromotionCode> codes_of(std::string_view promotion_id, std::string_view after_code,
                                         int64_t limit) override;
     void insert_redemption(const Redemption& redemption) override;
+    void delete_redemptions(std::string_view order_id) override;
     std::map<std::string, int64_t> usage(const std::vector<std::string>& promotion_ids) override;
     std::map<std::string, int64_t> usage_by(std::string_view user_id,
                                              const std::vector<std::string>& promotion_ids) override;

@@ -110,6 +110,10 @@ void SqlitePromotions::insert_redemption(const Redemption& redemption) {
         .bind(6, redemption.amount.currency().code).bind(7, redemption.created_ms).run();
 }
 
+void SqlitePromotions::delete_redemptions(std::string_view order_id) {
+    db_.query("DELETE FROM promotion_redemptions WHERE order_id = ?1").bind(1, order_id).run();
+}
+
 std::map<std::string, int64_t> SqlitePromotions::usage(const std::vector<std::string>& promotion_ids) {
     auto rows = db_.query("SELECT promotion_id, count(*) FROM promotion_redemptions "
                           "WHERE promotion_id IN (SELECT value FROM json_each(?1)) GROUP BY promotion_id");

@@ -196,8 +196,13 @@ public:
     int64_t count_for_user(std::string_view user_id) override;
     int64_t next_number(int year) override;
     std::vector<PlacedTotal> placed_between(int64_t from_ms, int64_t to_ms) override;
+    void update(const Order& order) override;
+    std::vector<std::string> expired_unpaid(int64_t now_ms, int64_t limit) override;
 
 private:
+    void insert_lines(const Order& order);
+    void insert_payment(const Order& order);
+    void append_history(const Order& order);
     Connection& db_;
 };
 

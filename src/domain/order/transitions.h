@@ -1,0 +1,44 @@
+// What happens to an order after checkout, as changes to the Order value: each step checks its machine's graph
+// (domain/order/lifecycle.h) and leaves a line in the order's timeline. Storage is the caller's: it saves the
+// order with OrderRepository::update in the same transaction as the stock and the outbox events.
+#pragma once
+
+#include "domain/order/lifecycle.h"
+#include "domain/order/order.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace commerce {
+
+// Who makes a change, when, and why.
+struct OrderChange {
+    std::optional<std::string> actor_id;  // null for the engine itself (an expiry)
+    int64_t now_ms = 0;
+    std::optional<std::string> note;
+};
+
+// Moves one of the order's machines to `to` and records it in the timeline; a machine already in `to` is left
+// as it is. ILLEGAL_STATE (details as require_transition's) for a step the graph does not have.
+void move_order(Order& order, OrderMachine machine, std::string_view to, const OrderChange& change);
+
+// Records money taken on the order's payment: the ledger entry, the captured amount, the payment's status, and
+// the order's "paid" once everything is captured (an order still awaiting payment then stops expiring).
+// ILLEGAL_STATE when the payment takes no more money (captured, refunded or voided); INVALID_ARGUMENT ("amount",
+// "out_of_range", details "capturable") for an amount that is not positive or more than is left to capture.
+void record_capture(Order& order, PaymentTransaction entry, const OrderChange& change);
+
+// Records money given back (the refund is already planned, domain/order/refund_allocation.h): the refund, its
+// ledger entry, and the payment's status ("refunded" once everything captured is back).
+void record_refund_payment(Order& order, Refund refund, PaymentTransaction entry, const OrderChange& change);
+
+// Whether the order may still be cancelled: nothing has left the store.
+bool cancellable(const Order& order);
+
+// Cancels the order: status and fulfilment "cancelled", a payment with nothing captured "voided", no expiry.
+// Captured money must have been refunded first (ILLEGAL_STATE, reason "refund_first", otherwise); an order that
+// shipped anything is ILLEGAL_STATE with its current states.
+void record_cancellation(Order& order, const OrderChange& change);
+
+}  // namespace commerce

@@ -1,0 +1,215 @@
+#include "flows/order_lifecycle.h"
+
+#include "core/crypto.h"
+#include "core/definition_reader.h"
+#include "core/error.h"
+#include "core/json_input.h"
+#include "core/permission_names.h"
+#include "core/text.h"
+#include "domain/cart/cart_items.h"
+#include "domain/inventory/sales.h"
+#include "domain/order/lifecycle.h"
+#include "domain/order/refund_allocation.h"
+#include "domain/order/transitions.h"
+#include "flows/access.h"
+#include "flows/order_support.h"
+
+#include <fmt/format.h>
+
+namespace commerce::flows {
+namespace {
+
+// The money a person records on a manual payment: a capture or a refund they made at the till or the bank.
+constexpr std::string_view kRecordedByStaff = "recorded";
+
+Order existing_order(Transaction& tx, std::string_view order_id) {
+    auto order = tx.orders().by_id(order_id);
+    if (!order) throw_not_found("order_id", std::string(order_id), fmt::format("no order with id '{}'", order_id));
+    return std::move(*order);
+}
+
+std::optional<Money> optional_amount(const json& request, const Order& order) {
+    auto text = optional_string(request, "amount", kMaxShortText);
+    if (!text) return std::nullopt;
+    return Money::parse(*text, order.currency->code);
+}
+
+OrderChange change_by(Engine& engine, const std::optional<Actor>& actor, const json& request) {
+    return {actor ? std::optional(actor->user_id) : std::nullopt, engine.now_ms(),
+            optional_string(request, "note", kMaxLongText)};
+}
+
+// Puts units back on hand at the default location. A variant deleted since has nowhere to go back to; a digital
+// one is not counted (inventory's restock skips it).
+void put_back(Engine& engine, Transaction& tx, const Order& order, const OrderLine& line, int64_t quantity,
+              std::string_view reason, const std::optional<std::string>& actor_id) {
+    if (quantity == 0 || !tx.stock_ledger().variant(line.variant_id)) return;
+    restock(engine.outbox(tx), {.variant_id = line.variant_id, .location_id = std::string(kDefaultLocation),
+                                .quantity = quantity, .order_id = order.id, .reason = std::string(reason),
+                                .actor_id = actor_id});
+    tx.products().add_units_sold(line.product_id, -quantity);
+}
+
+RefundRequest refund_request(const json& request, const Order& order) {
+    namespace def = definition;
+    RefundRequest refund{.lines = {}, .shipping = def::bool_member(request, "shipping", "shipping").value_or(false),
+                         .amount = optional_amount(request, order),
+                         .reason = def::text_member(request, "reason", "reason", kMaxShortText),
+                         .note = def::text_member(request, "note", "note", kMaxLongText)};
+    if (const json* lines = def::array_member(request, "lines", "lines", order.lines.size()))
+        for (std::size_t i = 0; i < lines->size(); ++i) {
+            const std::string field = def::indexed("lines", i);
+            const json& line = (*lines)[i];
+            def::require_known_members(line, field, {"line", "quantity", "restock"});
+            refund.lines.push_back(
+                {def::integer_member(line, "line", def::path(field, "line"), 0, kMaxLineQuantity).value_or(-1),
+                 def::integer_member(line, "quantity", def::path(field, "quantity"), 1, kMaxLineQuantity).value_or(0),
+                 def::bool_member(line, "restock", def::path(field, "restock")).value_or(false)});
+        }
+    return refund;
+}
+
+// Gives money back through the payment and records it: the refund, its ledger entry, the restocked units.
+void give_back(Engine& engine, Transaction& tx, Order& order, Refund refund, const OrderChange& change) {
+    refund.id = engine.ids().next();
+    refund.actor_id = change.actor_id;
+    refund.created_ms = change.now_ms;
+    for (const auto& line : refund.lines)
+        if (line.restocked)
+            put_back(engine, tx, order, order.lines[static_cast<std::size_t>(line.line)], line.quantity, "refund",
+                     change.actor_id);
+    const Money amount = refund.amount;
+    PaymentTransaction entry{engine.ids().next(), "refund", "succeeded", amount, std::nullopt,
+                             std::string(kRecordedByStaff), change.actor_id, change.now_ms};
+    record_refund_payment(order, std::move(refund), std::move(entry), change);
+    emit_order_event(engine, tx, "order.refunded", order, amount);
+}
+
+// The units of a line not yet back on hand: refunds that restocked took theirs back already.
+int64_t units_out(const Order& order, std::size_t line) {
+    int64_t out = order.lines[line].quantity;
+    for (const auto& refund : order.refunds)
+        for (const auto& refunded : refund.lines)
+            if (refunded.restocked && static_cast<std::size_t>(refunded.line) == line) out -= refunded.quantity;
+    return out;
+}
+
+// Cancels an order that nothing has left: a captured payment is refunded in full first, the goods go back on
+// hand, the promotions' redemptions are released.
+void cancel(Engine& engine, Transaction& tx, Order& order, const OrderChange& change) {
+    if (!cancellable(order)) record_cancellation(order, change);  // throws with the current states
+    if (!refundable(order).is_zero()) {
+        RefundRequest everything{.lines = {}, .shipping = false, .amount = refundable(order),
+                                 .reason = std::string("cancellation"), .note = change.note};
+        give_back(engine, tx, order, plan_refund(order, everything), change);
+    }
+    for (std::size_t line = 0; line < order.lines.size(); ++line)
+        put_back(engine, tx, order, order.lines[line], units_out(order, line), "cancellation", change.actor_id);
+    tx.promotions().delete_redemptions(order.id);
+    record_cancellation(order, change);
+    emit_order_event(engine, tx, "order.cancelled", order);
+}
+
+// A customer may call off their own order while nothing was paid; staff may cancel any order nothing has left.
+void require_may_cancel(const Actor& actor, const Order& order) {
+    const bool own_unpaid = order.user_id == actor.user_id && order.status == order_status::pending_payment &&
+                            order.payment.captured.is_zero();
+    if (own_unpaid) return;
+    actor.require(permission::orders_manage);
+    if (!order.payment.captured.is_zero()) actor.require(permission::orders_refund);
+}
+
+}  // namespace
+
+nlohmann::json capture_payment(Engine& engine, const char* session, const char* order_id, const char* request_json) {
+    const std::string_view id = checked_text(order_id, "order_id");
+    const json request = parse_object(request_json, "request", /*optional=*/true);
+    reject_unknown_members(request, "a capture", {"amount", "reference", "note"});
+    nlohmann::json document;
+    write_as(engine, session, permission::orders_manage, [&](Transaction& tx, const Actor& actor) {
+        Order order = existing_order(tx, id);
+        if (order.status == order_status::cancelled)
+            throw Error(COMMERCE_ERR_ILLEGAL_STATE, fmt::format("order {} is cancelled", order.number),
+                        {{"field", "status"}, {"current", order.status}, {"order_id", order.id}});
+        const OrderChange change = change_by(engine, actor, request);
+        const Money amount = optional_amount(request, order).value_or(order.payment.amount - order.payment.captured);
+        const bool was_paid = order.status != order_status::pending_payment;
+        record_capture(order,
+                       {engine.ids().next(), "capture", "succeeded", amount,
+                        optional_string(request, "reference", kMaxShortText), std::string(kRecordedByStaff),
+                        change.actor_id, change.now_ms},
+                       change);
+        tx.orders().update(order);
+        if (!was_paid && order.status == order_status::paid) emit_order_event(engine, tx, "order.paid", order, amount);
+        document = order_with_keys(engine, tx, order);
+    });
+    return document;
+}
+
+nlohmann::json refund_order(Engine& engine, const char* session, const char* order_id, const char* request_json) {
+    const std::string_view id = checked_text(order_id, "order_id");
+    const json request = parse_object(request_json, "request");
+    reject_unknown_members(request, "a refund",
+                           {"lines", "shipping", "amount", "reason", "note", "idempotency_key"});
+    const auto idempotency_key = optional_string(request, "idempotency_key", kMaxShortText);
+    const std::string request_hash = sha256_hex(std::string(id) + '\n' + request.dump());
+    nlohmann::json document;
+    write_as(engine, session, permission::orders_refund, [&](Transaction& tx, const Actor& actor) {
+        Order order = existing_order(tx, id);
+        // A refund key is the order's: a retry of the same refund answers with the order, not a second refund.
+        const std::string scope = "refund:" + order.id;
+        if (idempotency_key) {
+            if (auto earlier = tx.idempotency().find(scope, *idempotency_key)) {
+                if (earlier->request_hash != request_hash)
+                    throw Error(COMMERCE_ERR_CONFLICT, "this idempotency key was already used for a different refund",
+                                {{"field", "idempotency_key"}, {"order_id", order.id}});
+                document = order_with_keys(engine, tx, order);
+                return;
+            }
+        }
+        const OrderChange change = change_by(engine, actor, request);
+        give_back(engine, tx, order, plan_refund(order, refund_request(request, order)), change);
+        tx.orders().update(order);
+        if (idempotency_key)
+            tx.idempotency().insert({scope, *idempotency_key, request_hash, order.id, change.now_ms});
+        document = order_with_keys(engine, tx, order);
+    });
+    return document;
+}
+
+nlohmann::json cancel_order(Engine& engine, const char* session, const char* order_id, const char* request_json) {
+    const std::string_view token = optional_text(session, "session");
+    const std::string_view id = checked_text(order_id, "order_id");
+    const json request = parse_object(request_json, "request", /*optional=*/true);
+    reject_unknown_members(request, "a cancellation", {"note"});
+    nlohmann::json document;
+    engine.write([&](Transaction& tx) {
+        const Actor actor = session_actor(engine, tx, token);
+        Order order = existing_order(tx, id);
+        // Someone else's order reads as missing to a customer, as commerce_order_get does.
+        if (order.user_id != actor.user_id && !actor.can(permission::orders_manage) &&
+            !actor.can(permission::orders_read))
+            throw_not_found("order_id", std::string(id), fmt::format("no order with id '{}'", id));
+        require_may_cancel(actor, order);
+        cancel(engine, tx, order, change_by(engine, actor, request));
+        tx.orders().update(order);
+        document = order_with_keys(engine, tx, order);
+    });
+    return document;
+}
+
+nlohmann::json sweep_orders(Engine& engine, int64_t limit) {
+    if (limit < 1 || limit > 10'000) throw_invalid("limit", "out_of_range", "limit must be between 1 and 10000");
+    int64_t expired = 0;
+    engine.write([&](Transaction& tx) {
+        for (const auto& id : tx.orders().expired_unpaid(engine.now_ms(), limit)) {
+            Order order = existing_order(tx, id);
+            cancel(engine, tx, order, {std::nullopt, engine.now_ms(), std::string("payment not received in time")});
+            tx.orders().update(order);
+            ++expired;
+        }
+    });
+    return {{"type", "order_sweep"}, {"schema_version", 1}, {"expired", expired}};
+}
+
+}  // namespace commerce::flows

@@ -1,0 +1,368 @@
+// An order's life after checkout: the snapshot it keeps, capturing manual payments, refunds allocated exactly,
+// cancellation that gives stock and coupon uses back, and the expiry of orders left unpaid.
+#include "flows/order_lifecycle.h"
+#include "flows/inventory.h"
+#include "flows/orders.h"
+#include "flows/promotions.h"
+#include "flows/shipping.h"
+#include "flows/taxes.h"
+#include "shop_fixture.h"
+
+using namespace commerce;
+using shop::Shop;
+using json = nlohmann::json;
+
+namespace {
+
+constexpr int64_t kMinute = 60'000;
+
+constexpr const char* kGermany = R"({"origin": {"country": "DE"},
+    "zones": [{"id": "de", "country": "DE", "rates": {"standard": [{"name": "VAT", "rate": "19"}]}}]})";
+
+constexpr const char* kDhl = R"({"methods": [{"id": "dhl", "name": "DHL", "countries": ["DE"],
+    "rates": [{"type": "flat", "amount": {"amount": "4.90", "currency": "EUR"}}]}]})";
+
+int64_t minor(const json& money) { return Money::from_json(money).minor(); }
+
+struct OrderShop : Shop {
+    explicit OrderShop(const json& extra_config = json::object()) : Shop(":memory:", extra_config) {}
+
+    std::string product(const std::string& sku, const std::string& price, int64_t stock = 100) {
+        const json input = {{"sku", sku}, {"title", "Item " + sku},
+                            {"prices", {{{"amount", price}, {"currency", "EUR"}}}}, {"stock", stock}};
+        return flows::create_product(*engine, admin.session.c_str(), input.dump().c_str())["id"];
+    }
+
+    json place(const shop::Account& buyer, const std::vector<std::pair<std::string, int64_t>>& items,
+               const json& payment, const json& cart_update = json::object()) {
+        const std::string cart = flows::create_cart(*engine, buyer.session.c_str(), "EUR")["id"];
+        for (const auto& [item, quantity] : items)
+            flows::add_item(*engine, buyer.session.c_str(), cart.c_str(), item.c_str(), quantity);
+        if (!cart_update.empty())
+            flows::update_cart(*engine, buyer.session.c_str(), cart.c_str(), cart_update.dump().c_str());
+        const json request = {{"payment", payment}};
+        return flows::place_order(*engine, buyer.session.c_str(), cart.c_str(), request.dump().c_str());
+    }
+
+    int64_t on_hand(const std::string& product_id) {
+        return flows::get_product(*engine, product_id.c_str())["variants"][0]["stock"]["on_hand"];
+    }
+
+    json capture(const std::string& session, const json& order, const json& request = json::object()) {
+        return flows::capture_payment(*engine, session.c_str(), order["id"].get<std::string>().c_str(),
+                                      request.dump().c_str());
+    }
+    json refund(const json& order, const json& request) {
+        return flows::refund_order(*engine, admin.session.c_str(), order["id"].get<std::string>().c_str(),
+                                   request.dump().c_str());
+    }
+    json cancel(const std::string& session, const json& order) {
+        return flows::cancel_order(*engine, session.c_str(), order["id"].get<std::string>().c_str(), nullptr);
+    }
+};
+
+const json kCash = {{"method", "manual"}, {"kind", "cash"}};
+const json kCashOnDelivery = {{"method", "manual"}, {"kind", "cash_on_delivery"}};
+const json kBankTransfer = {{"method", "manual"}, {"kind", "bank_transfer"}};
+
+// The order promises: its lines' totals and its shipping add up to its total, and their taxes to its tax.
+void check_order_reconciles(const json& order) {
+    int64_t lines = 0, taxes = 0, discounts = 0;
+    for (const auto& line : order["lines"]) {
+        lines += minor(line["total"]);
+        taxes += minor(line["tax"]);
+        discounts += minor(line["discount"]);
+    }
+    CHECK(lines + minor(order["shipping"]["amount"]) == minor(order["total"]));
+    CHECK(taxes + minor(order["shipping"]["tax"]) == minor(order["totals"]["tax_total"]));
+    CHECK(discounts <= minor(order["totals"]["discount_total"]));  // a shipping discount is not a line's
+}
+
+}  // namespace
+
+TEST_CASE("an order keeps each line's discount and tax, and its shipping, and they add up to its total") {
+    OrderShop s;
+    const int64_t tax_version = flows::get_tax_definitions(*s.engine, s.admin.session.c_str())["version"];
+    flows::set_tax_definitions(*s.engine, s.admin.session.c_str(), kGermany, tax_version);
+    const int64_t shipping_version = flows::get_shipping_definitions(*s.engine, s.admin.session.c_str())["version"];
+    flows::set_shipping_definitions(*s.engine, s.admin.session.c_str(), kDhl, shipping_version);
+    flows::create_promotion(*s.engine, s.admin.session.c_str(),
+                            R"({"id": "tenth", "name": "10%", "action": {"type": "percentage_off_order", "percent": "10"}})");
+    const auto buyer = s.customer("ada@shop.test");
+    const json order = s.place(buyer, {{s.product("LAMP", "33.33"), 3}, {s.product("BULB", "1.99"), 1}}, kCash,
+                               {{"shipping_address", {{"country", "DE"}}}, {"shipping_method", "dhl"}});
+    check_order_reconciles(order);
+    CHECK(order["lines"][0]["discount"]["amount"] != "0.00");
+    CHECK(order["lines"][0]["tax"]["amount"] != "0.00");
+    CHECK(order["shipping"]["amount"]["amount"] == "5.83");  // 4.90 + 19% VAT
+    CHECK(order["shipping"]["tax"]["amount"] == "0.93");
+    REQUIRE(order["timeline"].size() == 1);
+    CHECK(order["timeline"][0]["kind"] == "placed");
+    CHECK(order["timeline"][0]["to"] == "paid");
+    CHECK(order["timeline"][0]["actor_id"] == buyer.id);
+    REQUIRE(order["payment"]["transactions"].size() == 1);
+    CHECK(order["payment"]["transactions"][0]["operation"] == "capture");
+    CHECK(order["payment"]["transactions"][0]["amount"] == order["total"]);
+    CHECK(order["payment"]["captured"] == order["total"]);
+    const auto placed = s.take_events("order.placed");
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0]["number"] == order["number"]);
+    CHECK(placed[0]["status"] == "paid");
+    // Read back from storage, the order is the one checkout returned.
+    CHECK(flows::get_order(*s.engine, buyer.session.c_str(), order["id"].get<std::string>().c_str()) == order);
+}
+
+TEST_CASE("cash on delivery waits for staff to record the money; the ledger and timeline keep every step") {
+    OrderShop s;
+    const auto buyer = s.customer("bo@shop.test");
+    json order = s.place(buyer, {{s.product("TEA", "7.50"), 2}}, kCashOnDelivery);
+    CHECK(order["status"] == "pending_payment");
+    CHECK(order["payment_status"] == "pending");
+    CHECK(order["payment"]["transactions"].empty());
+    CHECK(order["expires_at"].is_null());  // cash on delivery waits as long as the delivery takes
+
+    CHECK(code_of([&] { s.capture(buyer.session, order); }) == COMMERCE_ERR_FORBIDDEN);
+    const auto over = failure_of([&] { s.capture(s.staff.session, order, {{"amount", "15.01"}}); });
+    CHECK(over.code() == COMMERCE_ERR_INVALID_ARGUMENT);
+    CHECK(over.details()["capturable"]["amount"] == "15.00");
+    CHECK(code_of([&] { s.capture(s.staff.session, order, {{"amount", "0.00"}}); }) == COMMERCE_ERR_INVALID_ARGUMENT);
+
+    order = s.capture(s.staff.session, order, {{"amount", "5.00"}, {"note", "deposit"}});
+    CHECK(order["payment_status"] == "partially_captured");
+    CHECK(order["status"] == "pending_payment");
+    CHECK(s.take_events("order.paid").empty());
+    order = s.capture(s.staff.session, order, {{"reference", "driver-17"}});
+    CHECK(order["payment_status"] == "captured");
+    CHECK(order["status"] == "paid");
+    CHECK(order["payment"]["captured"]["amount"] == "15.00");
+    REQUIRE(order["payment"]["transactions"].size() == 2);
+    CHECK(order["payment"]["transactions"][0]["amount"]["amount"] == "5.00");
+    CHECK(order["payment"]["transactions"][1]["amount"]["amount"] == "10.00");
+    CHECK(order["payment"]["transactions"][1]["reference"] == "driver-17");
+    CHECK(order["payment"]["transactions"][1]["actor_id"] == s.staff.id);
+    const auto paid = s.take_events("order.paid");
+    REQUIRE(paid.size() == 1);
+    CHECK(paid[0]["amount"]["amount"] == "10.00");
+
+    // pending → partially_captured (with its note), → captured, and the order's pending_payment → paid.
+    const json& timeline = order["timeline"];
+    REQUIRE(timeline.size() == 4);
+    CHECK(timeline[1] == json{{"kind", "payment_status"}, {"from", "pending"}, {"to", "partially_captured"},
+                              {"actor_id", s.staff.id}, {"note", "deposit"}, {"at", timeline[1]["at"]}});
+    CHECK(timeline[2]["to"] == "captured");
+    CHECK(timeline[3]["kind"] == "status");
+    CHECK(timeline[3]["from"] == "pending_payment");
+    CHECK(timeline[3]["to"] == "paid");
+
+    const auto again = failure_of([&] { s.capture(s.staff.session, order); });
+    CHECK(again.code() == COMMERCE_ERR_ILLEGAL_STATE);
+    CHECK(again.details()["field"] == "payment_status");
+    CHECK(again.details()["current"] == "captured");
+}
+
+TEST_CASE("refunds of units add up to exactly what each line charged, however the units are split") {
+    OrderShop s;
+    flows::create_promotion(*s.engine, s.admin.session.c_str(),
+                            R"({"id": "third", "name": "1/3 off", "action": {"type": "percentage_off_order", "percent": "33.3"}})");
+    const auto buyer = s.customer("cy@shop.test");
+    const std::string lamp = s.product("LAMP", "10.00", 10);
+    json order = s.place(buyer, {{lamp, 3}, {s.product("CORD", "2.50"), 1}}, kCash);
+    CHECK(s.on_hand(lamp) == 7);
+    const int64_t lamp_total = minor(order["lines"][0]["total"]);
+
+    CHECK(shop::field_of([&] { s.refund(order, {{"lines", {{{"line", 2}, {"quantity", 1}}}}}); }) == "lines[0].line");
+    CHECK(shop::field_of([&] { s.refund(order, {{"lines", {{{"line", 0}, {"quantity", 4}}}}}); }) ==
+          "lines[0].quantity");
+    CHECK(shop::field_of([&] {
+              s.refund(order, {{"lines", {{{"line", 0}, {"quantity", 1}}, {{"line", 0}, {"quantity", 1}}}}});
+          }) == "lines[1].line");
+    CHECK(shop::field_of([&] { s.refund(order, {{"lines", {{{"line", 0}, {"quantity", 1}}}}, {"amount", "1.00"}}); }) ==
+          "amount");
+    CHECK(shop::field_of([&] { s.refund(order, json::object()); }) == "lines");
+    CHECK(code_of([&] {
+              flows::refund_order(*s.engine, s.staff.session.c_str(), order["id"].get<std::string>().c_str(),
+                                  R"({"shipping": true})");
+          }) == COMMERCE_ERR_FORBIDDEN);  // staff capture, but only "orders.refund" gives money back
+
+    // One unit, then two: the line gives back its whole total, to the minor unit, and its tax with it.
+    order = s.refund(order, {{"lines", {{{"line", 0}, {"quantity", 1}, {"restock", true}}}}, {"reason", "damaged"}});
+    CHECK(order["payment_status"] == "partially_refunded");
+    CHECK(order["lines"][0]["refunded_quantity"] == 1);
+    CHECK(s.on_hand(lamp) == 8);
+    const int64_t first = minor(order["refunds"][0]["amount"]);
+    CHECK(first == Money::from_json(order["lines"][0]["total"]).allocate(std::vector<int64_t>{1, 2})[0].minor());
+    order = s.refund(order, {{"lines", {{{"line", 0}, {"quantity", 2}}}}});
+    CHECK(s.on_hand(lamp) == 8);  // not restocked this time
+    CHECK(first + minor(order["refunds"][1]["amount"]) == lamp_total);
+    CHECK(order["lines"][0]["refunded_quantity"] == 3);
+    CHECK(shop::field_of([&] { s.refund(order, {{"lines", {{{"line", 0}, {"quantity", 1}}}}}); }) ==
+          "lines[0].quantity");
+
+    // An amount beyond what is left is refused with what is left; the rest, as an amount, closes the payment.
+    const int64_t left = minor(order["payment"]["captured"]) - minor(order["payment"]["refunded"]);
+    const auto too_much = failure_of([&] { s.refund(order, {{"amount", "100.00"}}); });
+    CHECK(too_much.code() == COMMERCE_ERR_ILLEGAL_STATE);
+    CHECK(too_much.details()["reason"] == "exceeds_captured");
+    CHECK(minor(too_much.details()["refundable"]) == left);
+    const Currency& eur = Money::parse("0.00", "EUR").currency();
+    order = s.refund(order, {{"amount", Money::from_minor(left, eur).amount_string()}});
+    CHECK(order["payment_status"] == "refunded");
+    CHECK(order["payment"]["refunded"] == order["total"]);
+    int64_t refunded = 0;
+    for (const auto& refund : order["refunds"]) refunded += minor(refund["amount"]);
+    CHECK(refunded == minor(order["total"]));
+    const auto refunds = s.take_events("order.refunded");
+    CHECK(refunds.size() == 3);
+    CHECK(code_of([&] { s.refund(order, {{"amount", "0.01"}}); }) == COMMERCE_ERR_ILLEGAL_STATE);
+}
+
+TEST_CASE("an amount refund spreads over lines and shipping with the tax in proportion; the shipping comes back once") {
+    OrderShop s;
+    const int64_t tax_version = flows::get_tax_definitions(*s.engine, s.admin.session.c_str())["version"];
+    flows::set_tax_definitions(*s.engine, s.admin.session.c_str(), kGermany, tax_version);
+    const int64_t shipping_version = flows::get_shipping_definitions(*s.engine, s.admin.session.c_str())["version"];
+    flows::set_shipping_definitions(*s.engine, s.admin.session.c_str(), kDhl, shipping_version);
+    const auto buyer = s.customer("di@shop.test");
+    json order = s.place(buyer, {{s.product("MUG", "8.00"), 1}, {s.product("PLATE", "4.00"), 2}}, kCash,
+                         {{"shipping_address", {{"country", "DE"}}}, {"shipping_method", "dhl"}});
+    check_order_reconciles(order);
+    order = s.refund(order, {{"amount", "3.00"}});
+    const json& spread = order["refunds"][0];
+    int64_t parts = minor(spread["shipping"]), tax = minor(spread["shipping_tax"]);
+    for (const auto& line : spread["lines"]) {
+        parts += minor(line["amount"]);
+        tax += minor(line["tax"]);
+        CHECK(line["quantity"] == 0);
+        CHECK(minor(line["tax"]) <= minor(line["amount"]));
+    }
+    CHECK(parts == 300);
+    CHECK(tax == minor(spread["tax"]));
+    CHECK(tax > 0);
+
+    order = s.refund(order, {{"shipping", true}});
+    CHECK(minor(order["refunds"][0]["shipping"]) + minor(order["refunds"][1]["shipping"]) ==
+          minor(order["shipping"]["amount"]));
+    CHECK(minor(order["refunds"][0]["shipping_tax"]) + minor(order["refunds"][1]["shipping_tax"]) ==
+          minor(order["shipping"]["tax"]));
+    CHECK(shop::field_of([&] { s.refund(order, {{"shipping", true}}); }) == "shipping");
+}
+
+TEST_CASE("a refund's idempotency key answers a retry with the order, and a different refund under it is a conflict") {
+    OrderShop s;
+    const auto buyer = s.customer("ed@shop.test");
+    json order = s.place(buyer, {{s.product("PEN", "3.00"), 3}}, kCash);
+    const json request = {{"lines", {{{"line", 0}, {"quantity", 1}}}}, {"idempotency_key", "rma-1"}};
+    order = s.refund(order, request);
+    CHECK(s.refund(order, request) == order);
+    CHECK(order["refunds"].size() == 1);
+    json other = request;
+    other["lines"][0]["quantity"] = 2;
+    CHECK(code_of([&] { s.refund(order, other); }) == COMMERCE_ERR_CONFLICT);
+}
+
+TEST_CASE("cancelling an unpaid order gives its stock and its coupon use back, once") {
+    OrderShop s;
+    flows::create_promotion(*s.engine, s.admin.session.c_str(),
+                            R"({"id": "once", "name": "Once", "code": "ONCE", "usage_limit": 1,
+                                "action": {"type": "fixed_off_order", "amount": {"amount": "1.00", "currency": "EUR"}}})");
+    const auto buyer = s.customer("fa@shop.test");
+    const auto stranger = s.customer("gu@shop.test");
+    const std::string soap = s.product("SOAP", "4.00", 5);
+    const std::string cart = flows::create_cart(*s.engine, buyer.session.c_str(), "EUR")["id"];
+    flows::add_item(*s.engine, buyer.session.c_str(), cart.c_str(), soap.c_str(), 2);
+    flows::apply_coupon(*s.engine, buyer.session.c_str(), cart.c_str(), "ONCE");
+    json order = flows::place_order(*s.engine, buyer.session.c_str(), cart.c_str(),
+                                    json{{"payment", kCashOnDelivery}}.dump().c_str());
+    CHECK(flows::get_promotion(*s.engine, s.admin.session.c_str(), "once")["usage_count"] == 1);
+    CHECK(s.on_hand(soap) == 3);
+
+    CHECK(code_of([&] { s.cancel(stranger.session, order); }) == COMMERCE_ERR_NOT_FOUND);
+    order = s.cancel(buyer.session, order);
+    CHECK(order["status"] == "cancelled");
+    CHECK(order["fulfillment_status"] == "cancelled");
+    CHECK(order["payment_status"] == "voided");
+    CHECK(order["expires_at"].is_null());
+    CHECK(s.on_hand(soap) == 5);
+    CHECK(flows::get_promotion(*s.engine, s.admin.session.c_str(), "once")["usage_count"] == 0);
+    CHECK(s.take_events("order.cancelled").size() == 1);
+
+    const auto twice = failure_of([&] { s.cancel(s.admin.session, order); });
+    CHECK(twice.code() == COMMERCE_ERR_ILLEGAL_STATE);
+    CHECK(twice.details()["current"] == "cancelled");
+    CHECK(code_of([&] { s.capture(s.staff.session, order); }) == COMMERCE_ERR_ILLEGAL_STATE);
+}
+
+TEST_CASE("cancelling a paid order refunds it in full first, and needs the permission to refund") {
+    OrderShop s;
+    const auto buyer = s.customer("ha@shop.test");
+    const std::string soap = s.product("SOAP", "4.00", 5);
+    json order = s.place(buyer, {{soap, 1}}, kCash);
+    CHECK(code_of([&] { s.cancel(buyer.session, order); }) == COMMERCE_ERR_FORBIDDEN);      // paid: staff only
+    CHECK(code_of([&] { s.cancel(s.staff.session, order); }) == COMMERCE_ERR_FORBIDDEN);  // no orders.refund
+    CHECK(s.on_hand(soap) == 4);
+    order = s.cancel(s.admin.session, order);
+    CHECK(order["status"] == "cancelled");
+    CHECK(order["payment_status"] == "refunded");
+    CHECK(order["payment"]["refunded"] == order["total"]);
+    CHECK(order["refunds"][0]["reason"] == "cancellation");
+    CHECK(s.on_hand(soap) == 5);
+}
+
+TEST_CASE("units refunded with a restock are not restocked again when the order is cancelled") {
+    OrderShop s;
+    const auto buyer = s.customer("io@shop.test");
+    const std::string soap = s.product("SOAP", "4.00", 5);
+    json order = s.place(buyer, {{soap, 3}}, kCash);
+    order = s.refund(order, {{"lines", {{{"line", 0}, {"quantity", 1}, {"restock", true}}}}});
+    CHECK(s.on_hand(soap) == 3);
+    order = s.cancel(s.admin.session, order);
+    CHECK(s.on_hand(soap) == 5);
+    CHECK(order["payment"]["refunded"] == order["total"]);
+}
+
+TEST_CASE("a bank transfer left unpaid expires on the clock; cash on delivery and paid orders do not") {
+    OrderShop s(json{{"orders", {{"unpaid_expire_after_minutes", 60}}}});
+    const auto buyer = s.customer("jo@shop.test");
+    const std::string soap = s.product("SOAP", "4.00", 5);
+    const json waiting = s.place(buyer, {{soap, 1}}, kBankTransfer);
+    const json paid_later = s.place(buyer, {{soap, 1}}, kBankTransfer);
+    const json on_delivery = s.place(buyer, {{soap, 1}}, kCashOnDelivery);
+    CHECK(waiting["expires_at"] == "2026-11-06T22:20:00.000Z");
+    s.capture(s.staff.session, paid_later);
+    CHECK(s.on_hand(soap) == 2);
+
+    s.engine->manual_clock().advance(59 * kMinute);
+    CHECK(flows::sweep_orders(*s.engine, 100)["expired"] == 0);
+    s.engine->manual_clock().advance(1 * kMinute);
+    CHECK(flows::sweep_orders(*s.engine, 100) == json{{"type", "order_sweep"}, {"schema_version", 1}, {"expired", 1}});
+    CHECK(flows::sweep_orders(*s.engine, 100)["expired"] == 0);
+    const auto id_of = [](const json& order) { return order["id"].get<std::string>(); };
+    const json expired = flows::get_order(*s.engine, buyer.session.c_str(), id_of(waiting).c_str());
+    CHECK(expired["status"] == "cancelled");
+    CHECK(expired["timeline"].back()["actor_id"].is_null());
+    CHECK(expired["timeline"].back()["note"] == "payment not received in time");
+    CHECK(flows::get_order(*s.engine, buyer.session.c_str(), id_of(on_delivery).c_str())["status"] == "pending_payment");
+    CHECK(flows::get_order(*s.engine, buyer.session.c_str(), id_of(paid_later).c_str())["status"] == "paid");
+    CHECK(s.on_hand(soap) == 3);
+    CHECK(shop::field_of([&] { flows::sweep_orders(*s.engine, 0); }) == "limit");
+}
+
+TEST_CASE("a card terminal payment is confirmed by staff, at the till or afterwards") {
+    OrderShop s;
+    const auto buyer = s.customer("ka@shop.test");
+    const std::string soap = s.product("SOAP", "4.00", 5);
+    const json terminal = {{"method", "manual"}, {"kind", "card_terminal"}, {"reference", "T-0042"}};
+    CHECK(shop::field_of([&] { s.place(buyer, {{soap, 1}}, terminal); }) == "payment.reference");
+    CHECK(shop::field_of([&] {
+              s.place(buyer, {{soap, 1}}, {{"method", "manual"}, {"kind", "cash"}, {"reference", "x"}});
+          }) == "payment.reference");
+    json order = s.place(buyer, {{soap, 1}}, {{"method", "manual"}, {"kind", "card_terminal"}});
+    CHECK(order["status"] == "pending_payment");
+    order = s.capture(s.staff.session, order, {{"reference", "T-0043"}});
+    CHECK(order["status"] == "paid");
+    CHECK(order["payment"]["transactions"][0]["reference"] == "T-0043");
+    // Staff ringing up a sale confirm the terminal's approval as they place the order.
+    const json till = s.place(s.staff, {{soap, 1}}, terminal);
+    CHECK(till["status"] == "paid");
+    CHECK(till["payment"]["transactions"][0]["raw_status"] == "terminal_approved");
+}
