@@ -97,7 +97,6 @@ int64_t units_out(const Order& order, std::size_t line) {
 // Cancels an order that nothing has left: a captured payment is refunded in full first, the goods go back on
 // hand, the promotions' redemptions are released.
 void cancel(Engine& engine, Transaction& tx, Order& order, const OrderChange& change) {
-    if (!cancellable(order)) record_cancellation(order, change);  // throws with the current states
     if (!refundable(order).is_zero()) {
         RefundRequest everything{.lines = {}, .shipping = false, .amount = refundable(order),
                                  .reason = std::string("cancellation"), .note = change.note};
@@ -190,6 +189,8 @@ nlohmann::json cancel_order(Engine& engine, const char* session, const char* ord
         if (order.user_id != actor.user_id && !actor.can(permission::orders_manage) &&
             !actor.can(permission::orders_read))
             throw_not_found("order_id", std::string(id), fmt::format("no order with id '{}'", id));
+        // Whoever may see the order learns first that it is past cancelling: that is the answer that matters.
+        require_cancellable(order);
         require_may_cancel(actor, order);
         cancel(engine, tx, order, change_by(engine, actor, request));
         tx.orders().update(order);

@@ -62,6 +62,7 @@ int main(void) {
     currency_tests();
     wishlist_tests();
     price_list_tests();
+    order_tests();
     printf("%d passed, %d failed\n", check_passed, check_failed);
     return check_failed == 0 ? 0 : 1;
 }

@@ -33,5 +33,6 @@ void pricing_tests(void);
 void currency_tests(void);
 void wishlist_tests(void);
 void price_list_tests(void);
+void order_tests(void);
 
 #endif

@@ -67,18 +67,18 @@ void record_refund_payment(Order& order, Refund refund, PaymentTransaction entry
     order.updated_ms = change.now_ms;
 }
 
-bool cancellable(const Order& order) {
-    return order.fulfillment_status == fulfillment_status::not_fulfilled &&
-           transition_allowed(OrderMachine::status, order.status, order_status::cancelled);
-}
-
-void record_cancellation(Order& order, const OrderChange& change) {
-    if (!cancellable(order))
+void require_cancellable(const Order& order) {
+    if (order.fulfillment_status != fulfillment_status::not_fulfilled ||
+        !transition_allowed(OrderMachine::status, order.status, order_status::cancelled))
         throw Error(COMMERCE_ERR_ILLEGAL_STATE,
                     fmt::format("order {} cannot be cancelled: it is {} and {}", order.number, order.status,
                                 order.fulfillment_status),
                     {{"field", "status"}, {"current", order.status}, {"requested", order_status::cancelled},
                      {"fulfillment_status", order.fulfillment_status}, {"order_id", order.id}});
+}
+
+void record_cancellation(Order& order, const OrderChange& change) {
+    require_cancellable(order);
     if (!refundable(order).is_zero())
         throw Error(COMMERCE_ERR_ILLEGAL_STATE, "refund the captured payment before cancelling",
                     {{"reason", "refund_first"}, {"refundable", refundable(order).to_json()}, {"order_id", order.id}});

@@ -33,8 +33,8 @@ void record_capture(Order& order, PaymentTransaction entry, const OrderChange& c
 // ledger entry, and the payment's status ("refunded" once everything captured is back).
 void record_refund_payment(Order& order, Refund refund, PaymentTransaction entry, const OrderChange& change);
 
-// Whether the order may still be cancelled: nothing has left the store.
-bool cancellable(const Order& order);
+// ILLEGAL_STATE, with the order's current states, unless it may still be cancelled: nothing has left the store.
+void require_cancellable(const Order& order);
 
 // Cancels the order: status and fulfilment "cancelled", a payment with nothing captured "voided", no expiry.
 // Captured money must have been refunded first (ILLEGAL_STATE, reason "refund_first", otherwise); an order that
