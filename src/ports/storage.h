@@ -68,7 +68,7 @@ public:
     virtual int64_t count_for_user(std::string_view user_id) = 0;
     // The next number in the store's sequence for the year, starting at 1.
     virtual int64_t next_number(int year) = 0;
-    // The orders placed in [from_ms, to_ms), oldest first.
+    // The orders placed in [from_ms, to_ms) and not cancelled since, oldest first.
     virtual std::vector<PlacedTotal> placed_between(int64_t from_ms, int64_t to_ms) = 0;
     // Writes the order's states, its payment's amounts and its lines' refunded units, and appends the timeline
     // events, ledger entries and refunds that are not stored yet: an order only ever gains history.

@@ -226,7 +226,7 @@ int64_t SqliteOrders::next_number(int year) {
 
 std::vector<PlacedTotal> SqliteOrders::placed_between(int64_t from_ms, int64_t to_ms) {
     auto rows = db_.query("SELECT id, total_minor, currency, created_ms FROM orders "
-                          "WHERE created_ms >= ?1 AND created_ms < ?2 ORDER BY created_ms, id");
+                          "WHERE created_ms >= ?1 AND created_ms < ?2 AND status <> 'cancelled' ORDER BY created_ms, id");
     rows.bind(1, from_ms).bind(2, to_ms);
     std::vector<PlacedTotal> placed;
     while (rows.step())

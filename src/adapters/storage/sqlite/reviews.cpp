@@ -119,10 +119,11 @@ void SqliteReviews::adjust_rating(std::string_view product_id, const RatingDelta
 }
 
 bool SqliteReviews::has_purchased(std::string_view user_id, std::string_view product_id) {
-    // "paid" and the states an order can only reach after it; an unpaid or cancelled order does not count.
+    // The buyer paid for it and kept the order: a cash-on-delivery order counts once its money is recorded, a
+    // cancelled or fully refunded one does not.
     auto row = db_.query("SELECT EXISTS (SELECT 1 FROM orders o JOIN order_lines l ON l.order_id = o.id "
-                         "WHERE o.user_id = ?1 AND l.product_id = ?2 "
-                         "AND o.status IN ('paid', 'processing', 'shipped', 'delivered', 'completed'))");
+                         "WHERE o.user_id = ?1 AND l.product_id = ?2 AND o.status <> 'cancelled' "
+                         "AND o.payment_status IN ('captured', 'partially_refunded'))");
     row.bind(1, user_id).bind(2, product_id);
     return row.step() && row.integer(0) != 0;
 }
