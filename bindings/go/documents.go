@@ -143,7 +143,12 @@ type OrderLine struct {
 	Options   map[string]string `json:"options"` // the variant's option values
 	Quantity  int64             `json:"quantity"`
 	UnitPrice Money             `json:"unit_price"`
-	LineTotal Money             `json:"line_total"`
+	LineTotal Money             `json:"line_total"` // unit price × quantity, before promotions
+	Discount  Money             `json:"discount"`   // what promotions took off the line
+	// The tax in Total: added to prices that exclude it, contained in prices that include it.
+	Tax              Money `json:"tax"`
+	Total            Money `json:"total"`             // what the line was charged
+	RefundedQuantity int64 `json:"refunded_quantity"` // units refunded so far
 	// The licence keys this line's units received, one per unit (digital variants with a key pool); empty
 	// otherwise.
 	LicenceKeys []string          `json:"licence_keys"`
@@ -151,35 +156,46 @@ type OrderLine struct {
 	Attributes  map[string]string `json:"attributes"`
 }
 
-// Payment is the payment record of an order.
+// Payment is the payment record of an order, with its ledger.
 type Payment struct {
+	ID       string `json:"id"`
 	Method   string `json:"method"` // "manual"
-	Kind     string `json:"kind"`   // "cash" or "cash_on_delivery"
-	Status   string `json:"status"` // "captured" or "pending"
-	Amount   Money  `json:"amount"`
+	Kind     string `json:"kind"`   // PaymentCash, PaymentCashOnDelivery, PaymentBankTransfer or PaymentCardTerminal
+	Status   string `json:"status"` // as Order.PaymentStatus
+	Amount   Money  `json:"amount"` // what the order asks for
+	Captured Money  `json:"captured"`
+	Refunded Money  `json:"refunded"`
 	Tendered *Money `json:"tendered"`
 	Change   *Money `json:"change"`
+	// Every attempt on the payment, oldest first.
+	Transactions []PaymentTransaction `json:"transactions"`
 }
 
 // Order is an "order" document.
 type Order struct {
 	Header
-	ID                string      `json:"id"`
-	Number            string      `json:"number"` // "2026-000001"
-	UserID            *string     `json:"user_id"`
-	Email             string      `json:"email"`
-	CartID            string      `json:"cart_id"`
-	Currency          string      `json:"currency"`
-	Status            string      `json:"status"`             // "paid" or "pending_payment"
-	PaymentStatus     string      `json:"payment_status"`     // "captured" or "pending"
-	FulfillmentStatus string      `json:"fulfillment_status"` // "not_fulfilled"
-	Lines             []OrderLine `json:"lines"`
-	Subtotal          Money       `json:"subtotal"`
-	Total             Money       `json:"total"`
+	ID                string        `json:"id"`
+	Number            string        `json:"number"` // "2026-000001"
+	UserID            *string       `json:"user_id"`
+	Email             string        `json:"email"`
+	CartID            string        `json:"cart_id"`
+	Currency          string        `json:"currency"`
+	Status            string        `json:"status"`             // OrderPendingPayment, OrderPaid, ... OrderCancelled
+	PaymentStatus     string        `json:"payment_status"`     // PaymentPending, PaymentCaptured, ... PaymentVoided
+	FulfillmentStatus string        `json:"fulfillment_status"` // "not_fulfilled", "shipped", ... "cancelled"
+	Lines             []OrderLine   `json:"lines"`
+	Subtotal          Money         `json:"subtotal"`
+	Shipping          OrderShipping `json:"shipping"`
+	Total             Money         `json:"total"`
 	// The cart's totals when the order was placed; nil for orders placed before pricing existed.
-	Totals    *Totals   `json:"totals"`
-	Payment   Payment   `json:"payment"`
-	CreatedAt time.Time `json:"created_at"`
+	Totals   *Totals      `json:"totals"`
+	Payment  Payment      `json:"payment"`
+	Refunds  []Refund     `json:"refunds"`  // oldest first
+	Timeline []OrderEvent `json:"timeline"` // every change of the order's states, oldest first; the first is "placed"
+	// When an order awaiting a prompt payment (a bank transfer) is cancelled unpaid; nil otherwise.
+	ExpiresAt *time.Time `json:"expires_at"`
+	CreatedAt time.Time  `json:"created_at"`
+	UpdatedAt time.Time  `json:"updated_at"`
 }
 
 // OrderList is an "order_list" page, newest first.
@@ -221,6 +237,7 @@ type Config struct {
 	Clock        string          `json:"clock,omitempty"`
 	ClockStartMS int64           `json:"clock_start_ms,omitempty"`
 	Identity     *IdentityConfig `json:"identity,omitempty"`
+	Orders       *OrdersConfig   `json:"orders,omitempty"`
 }
 
 // PasswordHashing sets the argon2id cost.
@@ -250,12 +267,14 @@ type PlaceOrderRequest struct {
 	IdempotencyKey string         `json:"idempotency_key,omitempty"` // a retry with the same key returns the same order
 }
 
-// PaymentRequest selects the payment: Method "manual", Kind "cash" (Tendered computes the change) or
-// "cash_on_delivery".
+// PaymentRequest selects the payment: Method "manual", Kind PaymentCash (Tendered computes the change),
+// PaymentCashOnDelivery, PaymentBankTransfer or PaymentCardTerminal. Cash, and a card terminal payment with its
+// Reference, are captured at once; the others wait for CapturePayment.
 type PaymentRequest struct {
-	Method   string `json:"method"`
-	Kind     string `json:"kind"`
-	Tendered string `json:"tendered,omitempty"` // a decimal string in the cart's currency
+	Method    string `json:"method"`
+	Kind      string `json:"kind"`
+	Tendered  string `json:"tendered,omitempty"`  // a decimal string in the cart's currency
+	Reference string `json:"reference,omitempty"` // card_terminal only, staff only: the terminal approved it
 }
 
 // Ptr returns a pointer to v; handy for the members of patches (ProductPatch, CategoryPatch, ...).

@@ -65,8 +65,19 @@ type shop struct {
 
 func newShop(t *testing.T, identity *commerce.IdentityConfig) *shop {
 	t.Helper()
-	e := must(commerce.Open(commerce.Config{Path: ":memory:", PasswordHashing: hashing, Clock: "manual",
-		ClockStartMS: startMS, Identity: identity}))
+	return openShop(t, shopConfig(identity))
+}
+
+// shopConfig is the config of newShop: in memory, fast password hashing, a manual clock started at startMS.
+func shopConfig(identity *commerce.IdentityConfig) commerce.Config {
+	return commerce.Config{Path: ":memory:", PasswordHashing: hashing, Clock: "manual", ClockStartMS: startMS,
+		Identity: identity}
+}
+
+// openShop is newShop with a config of its own, which must start its manual clock at startMS.
+func openShop(t *testing.T, cfg commerce.Config) *shop {
+	t.Helper()
+	e := must(commerce.Open(cfg))
 	t.Cleanup(func() { e.Close() })
 	s := &shop{t: t, e: e, now: startMS}
 	s.adminUser = must(e.BootstrapAdmin("admin@example.com", password))

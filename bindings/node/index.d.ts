@@ -1,8 +1,9 @@
 // Type definitions for the commerce Node.js binding (bindings/node/index.js).
 // Documents are plain objects described by docs/schema/<type>.schema.json; money is exact, as strings.
-// The identity, administration, outbox, catalog, inventory, search, review, pricing, price list, currency and
-// wishlist types live in identity.d.ts, access.d.ts, outbox.d.ts, catalog.d.ts, inventory.d.ts, search.d.ts,
-// review.d.ts, pricing.d.ts, price_list.d.ts, currency.d.ts and wishlist.d.ts.
+// The identity, administration, outbox, catalog, inventory, search, review, pricing, price list, currency,
+// wishlist and order lifecycle types live in identity.d.ts, access.d.ts, outbox.d.ts, catalog.d.ts,
+// inventory.d.ts, search.d.ts, review.d.ts, pricing.d.ts, price_list.d.ts, currency.d.ts, wishlist.d.ts and
+// order.d.ts.
 
 import type {
   AccessToken, AccessTokenClaims, Address, AddressInput, AddressList, AddressPatch, IdentityConfig, LoginChallenge,
@@ -34,10 +35,15 @@ import type {
   CustomerGroup, CustomerGroupDefinition, CustomerGroupList, CustomerGroupMemberList, CustomerGroupQuery, PriceList,
   PriceListDefinition, PriceListList, PriceListQuery,
 } from './price_list';
+import type {
   CurrencyConversion, CurrencySettings, CurrencySettingsInput, ExchangeRate, ExchangeRateInput, ExchangeRateList,
   ExchangeRateQuery, PriceConversion, SalesReport, SalesReportQuery,
 } from './currency';
 import type { SharedWishlist, Wishlist, WishlistItem, WishlistList, WishlistShare } from './wishlist';
+import type {
+  CancelOrderRequest, CapturePaymentRequest, FulfillmentStatus, OrderEvent, OrderShipping, OrderStatus, OrderSweep,
+  OrdersConfig, PaymentKind, PaymentStatus, PaymentTransaction, Refund, RefundRequest,
+} from './order';
 
 export * from './identity';
 export * from './access';
@@ -50,6 +56,7 @@ export * from './pricing';
 export * from './price_list';
 export * from './currency';
 export * from './wishlist';
+export * from './order';
 
 /** An exact amount: a decimal string plus an ISO 4217 code, e.g. {amount: "19.99", currency: "EUR"}. */
 export interface Money {
@@ -140,7 +147,16 @@ export interface OrderLine {
   options: Record<string, string>;
   quantity: number;
   unit_price: Money;
+  /** unit_price × quantity, before promotions. */
   line_total: Money;
+  /** What promotions took off the line. */
+  discount: Money;
+  /** The tax in total: added to prices that exclude it, contained in prices that include it. */
+  tax: Money;
+  /** What the line was charged: line_total - discount (+ tax when prices exclude it). */
+  total: Money;
+  /** Units refunded so far. */
+  refunded_quantity: number;
   /** The licence keys this line's units received, one per unit (digital variants with a key pool); [] otherwise. */
   licence_keys: string[];
   /** The cart line's note and attributes. */
@@ -149,12 +165,18 @@ export interface OrderLine {
 }
 
 export interface Payment {
+  id: string;
   method: 'manual';
-  kind: 'cash' | 'cash_on_delivery';
-  status: 'captured' | 'pending';
+  kind: PaymentKind;
+  status: PaymentStatus;
+  /** What the order asks for. */
   amount: Money;
+  captured: Money;
+  refunded: Money;
   tendered: Money | null;
   change: Money | null;
+  /** The ledger: every attempt on the payment, oldest first. */
+  transactions: PaymentTransaction[];
 }
 
 export interface Order extends Document<'order'> {
@@ -165,14 +187,24 @@ export interface Order extends Document<'order'> {
   email: string;
   cart_id: string;
   currency: string;
-  status: 'paid' | 'pending_payment';
-  payment_status: 'captured' | 'pending';
-  fulfillment_status: 'not_fulfilled';
+  status: OrderStatus;
+  payment_status: PaymentStatus;
+  fulfillment_status: FulfillmentStatus;
   lines: OrderLine[];
   subtotal: Money;
+  shipping: OrderShipping;
   total: Money;
+  /** The cart's totals when the order was placed; null for orders placed before pricing existed. */
+  totals: Totals | null;
   payment: Payment;
+  /** Oldest first. */
+  refunds: Refund[];
+  /** Every change of the order's states, oldest first; the first is "placed". */
+  timeline: OrderEvent[];
+  /** When an order awaiting a prompt payment (a bank transfer) is cancelled unpaid; null otherwise. */
+  expires_at: Timestamp | null;
   created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface OrderList extends Document<'order_list'> {
@@ -209,6 +241,7 @@ export interface EngineConfig {
   clock?: 'system' | 'manual';
   clock_start_ms?: number;
   identity?: IdentityConfig;
+  orders?: OrdersConfig;
 }
 
 export interface ListQuery {
@@ -225,9 +258,11 @@ export interface OrderListQuery extends ListQuery {
 export interface PlaceOrderRequest {
   payment: {
     method: 'manual';
-    kind: 'cash' | 'cash_on_delivery';
+    kind: PaymentKind;
     /** Cash handed over, as a decimal string in the cart's currency; computes the change. */
     tendered?: string;
+    /** card_terminal only, staff only: the terminal approved it. */
+    reference?: string;
   };
   /** Required for a guest cart. */
   email?: string;
@@ -532,6 +567,21 @@ export class Engine {
   placeOrder(session: SessionArg, cartId: string, request: PlaceOrderRequest | string): Order;
   getOrder(session: SessionArg, orderId: string): Order;
   listOrders(session: SessionArg, query?: OrderListQuery | string | null): OrderList;
+
+  // the order lifecycle: capturing needs "orders.manage", refunding "orders.refund"; an order is its id or document
+  /** Records money taken on the payment; null/undefined captures everything left. InvalidArgumentError (details
+   * reason "out_of_range", capturable) for an amount not positive or more than is left, IllegalStateError for a
+   * cancelled order or a payment already captured or refunded. */
+  capturePayment(session: SessionArg, orderId: Ref, request?: CapturePaymentRequest | string | null): Order;
+  /** InvalidArgumentError with details field and reason (unknown_line, duplicate, out_of_range, exclusive,
+   * already_refunded, nothing_to_refund), IllegalStateError (reason "exceeds_captured", refundable),
+   * CurrencyMismatchError, ConflictError (the idempotency key was used for another refund). */
+  refundOrder(session: SessionArg, orderId: Ref, request: RefundRequest | string): Order;
+  /** Its owner while it is unpaid, otherwise "orders.manage" (and "orders.refund" when money was captured).
+   * NotFoundError for someone else's order, ForbiddenError, IllegalStateError when already cancelled or shipped. */
+  cancelOrder(session: SessionArg, orderId: Ref, request?: CancelOrderRequest | string | null): Order;
+  /** Housekeeping for a timer (no session): cancels up to limit (1..10000, default 100) expired unpaid orders. */
+  sweepOrders(limit?: number): OrderSweep;
 }
 
 /** Opens a store; same as Engine.open(config). */

@@ -8,8 +8,8 @@
  *   - JSON inputs are objects (serialized with JSON.stringify) or a string holding the JSON text verbatim;
  *   - a session argument is the token string, the session document returned by login(), or null/undefined
  *     for "no session" (a guest cart, for example); likewise a login challenge, a user, an address, an outbox
- *     event, a product, a variant, a category, a collection, a review, a reservation, a promotion or a cart may be
- *     given as its id string or as the document itself;
+ *     event, a product, a variant, a category, a collection, a review, a reservation, a promotion, a cart or an
+ *     order may be given as its id string or as the document itself;
  *   - optional arguments (a login context, a list query, ...) are null/undefined for "no value";
  *   - failures throw CommerceError subclasses with .code (the stable number from status.h), .codeName
  *     ("COMMERCE_ERR_NOT_FOUND") and .details (an object); an unknown code throws CommerceError itself;
@@ -680,6 +680,27 @@ class Engine {
   listOrders(session, query) {
     return result(this[kNative].list_orders(sessionArg(session), jsonArg(query, 'query', true)));
   }
+
+  // the order lifecycle (include/commerce/order.h): capturing needs "orders.manage", refunding "orders.refund";
+  // an order is its id or its document, amounts are decimal strings, never numbers
+  /** request: {amount: "10.00", reference, note}, or null/undefined to capture everything left. */
+  capturePayment(session, orderId, request) {
+    return result(this[kNative].capture_payment(sessionArg(session), refArg(orderId, 'id', 'orderId'),
+                                                jsonArg(request, 'request', true)));
+  }
+  /** request: {lines: [{line, quantity, restock}], shipping: true} or {amount: "5.00"}, plus reason, note and
+   * idempotency_key. */
+  refundOrder(session, orderId, request) {
+    return result(this[kNative].refund_order(sessionArg(session), refArg(orderId, 'id', 'orderId'),
+                                             jsonArg(request, 'request')));
+  }
+  /** Its owner while it is unpaid, otherwise "orders.manage"; request: {note} or null/undefined. */
+  cancelOrder(session, orderId, request) {
+    return result(this[kNative].cancel_order(sessionArg(session), refArg(orderId, 'id', 'orderId'),
+                                             jsonArg(request, 'request', true)));
+  }
+  /** Housekeeping for a timer: cancels orders whose unpaid time ran out; returns the count expired. */
+  sweepOrders(limit = 100) { return result(this[kNative].sweep_orders(integerArg(limit, 'limit'))); }
 }
 
 // `using engine = commerce.open(...)` where the runtime supports explicit resource management.

@@ -22,9 +22,10 @@
  * The SWIG module is called "native" (Python: commerce.native + commerce._native, Node: commerce_native.node,
  * Go: the internal package commerce.local/commerce/internal/native, built by `go build` from native.swigcxx).
  * Per-language extras live in commerce_<language>.i files. The bodies of the identity, access, outbox, catalog,
- * inventory, search, review, pricing and wishlist methods live in commerce_identity.i, commerce_access.i,
- * commerce_outbox.i, commerce_catalog.i, commerce_inventory.i, commerce_search.i, commerce_review.i,
- * commerce_pricing.i and commerce_wishlist.i (declared in the class below, defined there, one file per header),
+ * inventory, search, review, pricing, price list, currency, wishlist and order lifecycle methods live in
+ * commerce_identity.i, commerce_access.i, commerce_outbox.i, commerce_catalog.i, commerce_inventory.i,
+ * commerce_search.i, commerce_review.i, commerce_pricing.i, commerce_price_list.i, commerce_currency.i,
+ * commerce_wishlist.i and commerce_order.i (declared in the class below, defined there, one file per header),
  * included at the end. */
 
 %module native
@@ -515,6 +516,13 @@ public:
             return commerce_order_list(out, e, opt(session), opt(query_json));
         });
     }
+    /* the order lifecycle (include/commerce/order.h), defined in commerce_order.i */
+    Outcome capture_payment(const std::string &session, const std::string &order_id,
+                            const std::string &request_json /* optional: capture everything left */);
+    Outcome refund_order(const std::string &session, const std::string &order_id, const std::string &request_json);
+    Outcome cancel_order(const std::string &session, const std::string &order_id,
+                         const std::string &request_json /* optional */);
+    Outcome sweep_orders(long long limit);
 
     /* engine */
     Outcome rekey(const std::string &new_key) {
@@ -600,4 +608,5 @@ inline std::string status_name(int code) { const char *n = commerce_status_name(
 %include "commerce_price_list.i"
 %include "commerce_currency.i"
 %include "commerce_wishlist.i"
+%include "commerce_order.i"
 

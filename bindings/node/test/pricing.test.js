@@ -8,12 +8,7 @@ const assert = require('node:assert/strict');
 
 const commerce = require('..');
 
-const { PASSWORD, eur, openAsAdmin, expectError } = require('./support');
-
-const GERMANY = {
-  origin: { country: 'DE' },
-  zones: [{ id: 'de', country: 'DE', rates: { standard: [{ name: 'VAT', rate: '19' }] } }],
-};
+const { PASSWORD, GERMANY, eur, cents, openAsAdmin, expectError } = require('./support');
 
 let engine;
 let admin;
@@ -25,9 +20,6 @@ afterEach(() => engine.close());
 function product(sku, price) {
   return engine.createProduct(admin, { sku, title: sku, prices: [eur(price)], stock: 20 });
 }
-
-// Decimal strings to integer hundredths: exact for EUR.
-const cents = (money) => BigInt(money.amount.replace('.', ''));
 
 test('a cart priced with a coupon and taxes reconciles, and the order counts the coupon', () => {
   assert.equal(engine.setTaxDefinition(admin, GERMANY).version, 1);

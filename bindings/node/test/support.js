@@ -1,6 +1,7 @@
 'use strict';
 // What the binding's tests share: an in-memory engine with fast password hashing on a manual clock, its
-// administrator, and an assertion that a call fails with one error class and that class's stable code.
+// administrator, a tax definition, exact cents of EUR amounts, and an assertion that a call fails with one error
+// class and that class's stable code.
 // (node --test also loads this file; it declares no tests.)
 
 const assert = require('node:assert/strict');
@@ -12,6 +13,13 @@ const HASHING = { memory_kib: 64, iterations: 1, parallelism: 1 };
 const CONFIG = { path: ':memory:', password_hashing: HASHING, clock: 'manual', clock_start_ms: START_MS };
 const PASSWORD = 'correct horse battery';
 const eur = (amount) => ({ amount, currency: 'EUR' });
+// Decimal strings to integer hundredths: exact for EUR.
+const cents = (money) => BigInt(money.amount.replace('.', ''));
+// A tax definition: German VAT of 19% on the standard class.
+const GERMANY = {
+  origin: { country: 'DE' },
+  zones: [{ id: 'de', country: 'DE', rates: { standard: [{ name: 'VAT', rate: '19' }] } }],
+};
 
 // A fresh engine and the session of its administrator.
 function openAsAdmin(config = CONFIG) {
@@ -32,4 +40,4 @@ function expectError(Cls, fn) {
   return caught;
 }
 
-module.exports = { START_MS, HASHING, CONFIG, PASSWORD, eur, openAsAdmin, expectError };
+module.exports = { START_MS, HASHING, CONFIG, PASSWORD, GERMANY, eur, cents, openAsAdmin, expectError };

@@ -35,9 +35,10 @@ Conventions:
   requests in ``commerce/_catalog.py`` (``catalog.h``), stock in ``commerce/_inventory.py`` (``inventory.h``),
   search in ``commerce/_search.py`` (``search.h``), reviews in ``commerce/_review.py`` (``review.h``), pricing in
   ``commerce/_pricing.py`` (``pricing.h``), price lists and customer groups in ``commerce/_price_list.py``
-  (``pricing.h``, ``customer_group.h``), currencies in ``commerce/_currency.py`` (``currency.h``) and wishlists
-  in ``commerce/_wishlist.py`` (``wishlist.h``); all
-  are methods of :class:`Engine`; carts, checkout and orders are in this module.
+  (``pricing.h``, ``customer_group.h``), currencies in ``commerce/_currency.py`` (``currency.h``), wishlists in
+  ``commerce/_wishlist.py`` (``wishlist.h``) and the order lifecycle (payment capture, refunds, cancellation, the
+  expiry sweep) in ``commerce/_order.py`` (``order.h``); all are methods of :class:`Engine`; carts, checkout and
+  placing, reading and listing orders are in this module.
 * Failures raise :class:`CommerceError` subclasses carrying the stable ``code`` (see ``status.h``), its
   ``name``, the ``message`` and the ``details`` dict. A code this module does not know raises
   :class:`CommerceError` itself.
@@ -415,10 +416,11 @@ from ._pricing import PricingMixin as _PricingMixin  # noqa: E402
 from ._price_list import PriceListMixin as _PriceListMixin  # noqa: E402
 from ._currency import CurrencyMixin as _CurrencyMixin  # noqa: E402
 from ._wishlist import WishlistMixin as _WishlistMixin  # noqa: E402
+from ._order import OrderMixin as _OrderMixin  # noqa: E402
 
 
 class Engine(_IdentityMixin, _AccessMixin, _OutboxMixin, _CatalogMixin, _InventoryMixin, _SearchMixin,
-             _ReviewMixin, _PricingMixin, _PriceListMixin, _CurrencyMixin, _WishlistMixin):
+             _ReviewMixin, _PricingMixin, _PriceListMixin, _CurrencyMixin, _WishlistMixin, _OrderMixin):
     """One store over one database file. Create it with :meth:`Engine.open` or :func:`open`.
 
     Besides the methods below it has those of ``identity.h`` (accounts, sessions, two-factor authentication,

@@ -49,12 +49,23 @@ def validate_document(document):
 ADMIN_PASSWORD = "correct horse battery"
 MANUAL_CLOCK = {"path": ":memory:", "password_hashing": {"memory_kib": 64, "iterations": 1, "parallelism": 1},
                 "clock": "manual", "clock_start_ms": 1794000000000}  # 2026-11-06T21:20:00Z
+# A tax definition: German VAT, 19% on the standard class and 7% on books.
+GERMANY = {"origin": {"country": "DE"}, "tax_classes": ["books"],
+           "zones": [{"id": "de", "country": "DE", "rates": {"standard": [{"name": "VAT", "rate": "19"}],
+                                                             "books": [{"name": "VAT", "rate": "7"}]}}]}
 
 
 @pytest.fixture
-def admin_engine():
-    """An in-memory engine on a manual clock and its administrator's session: (engine, admin)."""
-    engine = commerce.open(MANUAL_CLOCK)
+def engine_config():
+    """The config admin_engine opens; a test module or test overrides this fixture to add members."""
+    return MANUAL_CLOCK
+
+
+@pytest.fixture
+def admin_engine(engine_config):
+    """An in-memory engine (on a manual clock, unless engine_config says otherwise) and its administrator's
+    session: (engine, admin)."""
+    engine = commerce.open(engine_config)
     engine.bootstrap_admin("admin@example.com", ADMIN_PASSWORD)
     yield engine, engine.login("admin@example.com", ADMIN_PASSWORD)
     engine.close()

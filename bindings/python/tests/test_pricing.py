@@ -11,11 +11,9 @@ import pytest
 
 import commerce
 from commerce import Money
+from conftest import GERMANY
 
 PASSWORD = "correct horse battery"
-GERMANY = {"origin": {"country": "DE"}, "tax_classes": ["books"],
-           "zones": [{"id": "de", "country": "DE", "rates": {"standard": [{"name": "VAT", "rate": "19"}],
-                                                             "books": [{"name": "VAT", "rate": "7"}]}}]}
 
 
 def eur(text):

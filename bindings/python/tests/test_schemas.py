@@ -52,6 +52,7 @@ def _every_document_type():
         docs += _catalog_documents(engine, admin["token"].encode())
         docs += _wishlist_documents(engine, admin["token"].encode(), product)
         docs += _currency_documents(engine, admin["token"].encode())
+        docs += _order_documents(engine, admin["token"].encode())
         return docs
 
 
@@ -195,6 +196,29 @@ def _currency_documents(engine, admin):
     keep(raw.list_exchange_rates(admin, b""))
     keep(raw.convert_currency(admin, b"1000", b"JPY", b"EUR", b""))
     keep(raw.report_sales_in_base(admin, b'{"from": "2026-11-01", "to": "2026-11-30"}'))
+    return docs
+
+
+def _order_documents(engine, admin):
+    """The documents of the order lifecycle (order.h): an order paid later, refunded in part (with its refunds,
+    timeline and ledger), one cancelled, and a sweep."""
+    raw = engine._native
+    docs = []
+    keep = _keeper(docs)
+
+    product = engine.create_product(admin, {"sku": "S2", "title": "Brush", "stock": 5,
+                                            "prices": [{"amount": "4.00", "currency": "EUR"}]})
+    cart = engine.create_cart(admin, "EUR")
+    engine.add_item(admin, cart["id"], product, 2)
+    engine.update_cart(admin, cart, {"shipping_method": "shop"})  # the store has shipping methods by now
+    order = engine.place_order(admin, cart["id"], {"payment": {"method": "manual", "kind": "cash_on_delivery"}})
+    order_id = order["id"].encode()
+    keep(raw.capture_payment(admin, order_id, b'{"reference": "COD-1", "note": "paid to the courier"}'))
+    refunded = keep(raw.refund_order(admin, order_id, b'{"lines": [{"line": 0, "quantity": 1, "restock": true}],'
+                                                      b' "reason": "damaged"}'))
+    assert refunded["refunds"] and len(refunded["timeline"]) > 1 and len(refunded["payment"]["transactions"]) == 2
+    keep(raw.cancel_order(admin, order_id, b""))  # the rest is refunded first
+    keep(raw.sweep_orders(10))
     return docs
 
 

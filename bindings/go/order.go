@@ -1,0 +1,87 @@
+package commerce
+
+import "commerce.local/commerce/internal/native"
+
+// The order lifecycle calls of include/commerce/order.h: recording the money taken on a manual payment
+// ("orders.manage"), refunds allocated exactly over the lines, their tax and the shipping ("orders.refund"),
+// cancellation, and the expiry of orders left unpaid. Placing, reading and listing orders are in commerce.go.
+// Amounts are decimal strings, never float64.
+
+// Order statuses (Order.Status).
+const (
+	OrderPendingPayment   = "pending_payment"
+	OrderPaid             = "paid"
+	OrderProcessing       = "processing"
+	OrderPartiallyShipped = "partially_shipped"
+	OrderShipped          = "shipped"
+	OrderDelivered        = "delivered"
+	OrderCompleted        = "completed"
+	OrderCancelled        = "cancelled"
+)
+
+// Payment statuses (Order.PaymentStatus and Payment.Status).
+const (
+	PaymentPending           = "pending"
+	PaymentAuthorized        = "authorized"
+	PaymentPartiallyCaptured = "partially_captured"
+	PaymentCaptured          = "captured"
+	PaymentPartiallyRefunded = "partially_refunded"
+	PaymentRefunded          = "refunded"
+	PaymentVoided            = "voided"
+)
+
+// Kinds of manual payment (PaymentRequest.Kind and Payment.Kind).
+const (
+	PaymentCash           = "cash"
+	PaymentCashOnDelivery = "cash_on_delivery"
+	PaymentBankTransfer   = "bank_transfer"
+	PaymentCardTerminal   = "card_terminal"
+)
+
+// CapturePayment records money taken on an order's payment ("orders.manage"): cash collected on delivery, a bank
+// transfer received, a card terminal's approval. A nil request captures everything left; an Amount that is only a
+// part of it leaves the payment PaymentPartiallyCaptured. Once everything is captured an order awaiting payment
+// becomes OrderPaid and stops expiring. Errors: CodeNotFound (orderID), CodeInvalidArgument (an amount not
+// positive or more than is left: Details "reason" "out_of_range" and "capturable"), CodeIllegalState (a cancelled
+// order, or a payment already captured or refunded).
+func (e *Engine) CapturePayment(session, orderID string, request *CapturePaymentRequest) (*Order, error) {
+	text, err := optionalJSON(request, "request")
+	if err != nil {
+		return nil, err
+	}
+	return call[Order](e, func(n native.Engine) native.Outcome { return n.Capture_payment(session, orderID, text) })
+}
+
+// RefundOrder gives money back ("orders.refund"), once or several times up to what was captured. request is a
+// RefundRequest, another marshalable value, or JSON text. Refunding every unit of a line, in any steps, gives back
+// exactly what the line charged; the payment becomes PaymentPartiallyRefunded, then PaymentRefunded. Errors:
+// CodeInvalidArgument with Details "field" and "reason" (unknown_line, duplicate, out_of_range, exclusive,
+// already_refunded, nothing_to_refund), CodeIllegalState (reason "exceeds_captured", Details "refundable"),
+// CodeCurrencyMismatch, CodeConflict (the idempotency key was used for another refund).
+func (e *Engine) RefundOrder(session, orderID string, request any) (*Order, error) {
+	text, err := encodeJSON(request, "request")
+	if err != nil {
+		return nil, err
+	}
+	return call[Order](e, func(n native.Engine) native.Outcome { return n.Refund_order(session, orderID, text) })
+}
+
+// CancelOrder cancels an order nothing has left the store for: its owner may while it is unpaid, otherwise it
+// needs "orders.manage" (and "orders.refund" when money was captured, which is refunded in full first). The goods
+// go back on hand, the promotions' redemptions are released and a payment nothing was captured on is
+// PaymentVoided. request may be nil. Errors: CodeNotFound (someone else's order, for a customer), CodeForbidden,
+// CodeIllegalState (already cancelled, or shipped).
+func (e *Engine) CancelOrder(session, orderID string, request *CancelOrderRequest) (*Order, error) {
+	text, err := optionalJSON(request, "request")
+	if err != nil {
+		return nil, err
+	}
+	return call[Order](e, func(n native.Engine) native.Outcome { return n.Cancel_order(session, orderID, text) })
+}
+
+// SweepOrders is housekeeping for a timer (no session): it cancels up to limit (1 to 10000) orders whose unpaid
+// time (Config.Orders.UnpaidExpireAfterMinutes, for bank transfers) ran out on the engine's clock, as CancelOrder
+// does.
+func (e *Engine) SweepOrders(limit int64) (*OrderSweep, error) {
+	return call[OrderSweep](e, func(n native.Engine) native.Outcome { return n.Sweep_orders(limit) })
+}

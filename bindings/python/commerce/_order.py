@@ -1,0 +1,77 @@
+"""Order lifecycle methods of :class:`commerce.Engine` (``include/commerce/order.h``): recording the money taken on
+an order's manual payment, refunds allocated exactly over its lines, tax and shipping, cancellation, and the
+expiry of orders left unpaid (placing, reading and listing orders are in ``commerce/__init__.py``).
+
+A mixin: :class:`commerce.Engine` inherits these methods. Capturing needs a session whose roles grant
+``orders.manage``, refunding ``orders.refund``; a customer may cancel their own order while it is unpaid. An order
+may be given as its id ``str`` or as its document. Amounts are exact: give them as :class:`~decimal.Decimal` or
+``str``, never a float::
+
+    order = engine.place_order(session, cart["id"], {"payment": {"method": "manual", "kind": "cash_on_delivery"}})
+    order = engine.capture_payment(admin, order)                        # the courier brought the money: "paid"
+    order = engine.refund_order(admin, order, {"lines": [{"line": 0, "quantity": 1, "restock": True}],
+                                               "reason": "damaged"})
+    order = engine.refund_order(admin, order, {"amount": Decimal("5.00")})
+    order["payment_status"], order["refunds"][-1]["amount"]             # 'partially_refunded', Money('5.00', 'EUR')
+"""
+
+from __future__ import annotations
+
+from . import JsonInput, SessionArg, _int64, _json_arg, _ref_arg, _session_arg
+from ._mixin import Doc, Ref, _result
+
+
+def _order(order_id: Ref) -> bytes:
+    return _ref_arg(order_id, "id", "order_id")
+
+
+class OrderMixin:
+    """The order lifecycle methods of ``order.h`` of :class:`commerce.Engine`."""
+
+    __slots__ = ()
+
+    def capture_payment(self, session: SessionArg, order_id: Ref, request: JsonInput = None) -> Doc:
+        """Records money taken on the order's payment (``orders.manage``): cash collected on delivery, a bank
+        transfer received, a card terminal's approval. ``request`` is None (capture everything left) or
+        ``{"amount": Decimal("10.00"), "reference": "T-0042", "note": "..."}``; a part of what is left makes the
+        payment ``"partially_captured"``. Once everything is captured an order awaiting payment becomes
+        ``"paid"`` and stops expiring. :class:`~commerce.NotFound` for an unknown order,
+        :class:`~commerce.InvalidArgument` (``details["reason"]`` ``"out_of_range"``, ``details["capturable"]``)
+        for an amount not positive or more than is left, :class:`~commerce.IllegalState` for a cancelled order or
+        a payment already captured or refunded. Returns the ``order``."""
+        return _result(self._native.capture_payment(_session_arg(session), _order(order_id),
+                                                    _json_arg(request, "request", optional=True)))
+
+    def refund_order(self, session: SessionArg, order_id: Ref, request: JsonInput) -> Doc:
+        """Gives money back (``orders.refund``), once or several times up to what was captured: ``{"lines":
+        [{"line": 0, "quantity": 1, "restock": True}], "shipping": True}`` (units of order lines by position,
+        optionally put back on hand, and what is left of the shipping charge) or ``{"amount": Decimal("5.00")}``
+        (spread over what is left), plus ``"reason"``, ``"note"`` and ``"idempotency_key"`` (a retry with the same
+        key returns the order). Refunding every unit of a line, in any steps, gives back exactly what the line
+        charged; the payment becomes ``"partially_refunded"``, then ``"refunded"``.
+        :class:`~commerce.InvalidArgument` with ``details["field"]`` and ``details["reason"]`` (``unknown_line``,
+        ``duplicate``, ``out_of_range``, ``exclusive``, ``already_refunded``, ``nothing_to_refund``),
+        :class:`~commerce.IllegalState` (``details["reason"]`` ``"exceeds_captured"``, ``details["refundable"]``),
+        :class:`~commerce.CurrencyMismatch`, :class:`~commerce.Conflict` when the key was used for another refund.
+        Returns the ``order`` with its ``refunds``."""
+        return _result(self._native.refund_order(_session_arg(session), _order(order_id),
+                                                 _json_arg(request, "request")))
+
+    def cancel_order(self, session: SessionArg, order_id: Ref, request: JsonInput = None) -> Doc:
+        """Cancels an order nothing has left the store for: its owner while it is unpaid, otherwise
+        ``orders.manage`` (and ``orders.refund`` when money was captured, which is refunded in full first). The
+        goods go back on hand, the promotions' redemptions are released and a payment nothing was captured on is
+        ``"voided"``. ``request`` is None or ``{"note": "..."}``. :class:`~commerce.NotFound` for someone else's
+        order (to a customer), :class:`~commerce.Forbidden`, :class:`~commerce.IllegalState` when it is already
+        cancelled or shipped. Returns the ``order``."""
+        return _result(self._native.cancel_order(_session_arg(session), _order(order_id),
+                                                 _json_arg(request, "request", optional=True)))
+
+    def sweep_orders(self, limit: int = 100) -> Doc:
+        """Housekeeping for a timer (no session): cancels up to ``limit`` (1 to 10000) orders whose unpaid time
+        (``orders.unpaid_expire_after_minutes`` of the engine config, for bank transfers) ran out on the engine's
+        clock, as :meth:`cancel_order` does. Returns an ``order_sweep`` with the count ``expired``."""
+        return _result(self._native.sweep_orders(_int64(limit, "limit")))
+
+
+__all__ = ["OrderMixin"]

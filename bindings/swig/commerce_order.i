@@ -1,0 +1,42 @@
+/* commerce — the order lifecycle methods of commerce_swig::Engine (include/commerce/order.h): recording a payment,
+ * refunds, cancellation and the expiry sweep of unpaid orders. Placing, reading and listing orders stay inline in
+ * commerce.i. Included by commerce.i; same conventions as commerce_identity.i. */
+
+%{
+namespace commerce_swig {
+
+Outcome Engine::capture_payment(const std::string &session, const std::string &order_id,
+                                const std::string &request_json) {
+    if (const char *f = nul_field("session", session, "order_id", order_id, "request", request_json))
+        return nul_error(f);
+    return run([&](commerce_engine *e, commerce_doc **out) {
+        return commerce_order_capture_payment(out, e, opt(session), order_id.c_str(), opt(request_json));
+    });
+}
+
+Outcome Engine::refund_order(const std::string &session, const std::string &order_id,
+                             const std::string &request_json) {
+    if (const char *f = nul_field("session", session, "order_id", order_id, "request", request_json))
+        return nul_error(f);
+    return run([&](commerce_engine *e, commerce_doc **out) {
+        return commerce_order_refund(out, e, opt(session), order_id.c_str(), request_json.c_str());
+    });
+}
+
+Outcome Engine::cancel_order(const std::string &session, const std::string &order_id,
+                             const std::string &request_json) {
+    if (const char *f = nul_field("session", session, "order_id", order_id, "request", request_json))
+        return nul_error(f);
+    return run([&](commerce_engine *e, commerce_doc **out) {
+        return commerce_order_cancel(out, e, opt(session), order_id.c_str(), opt(request_json));
+    });
+}
+
+Outcome Engine::sweep_orders(long long limit) {
+    return run([&](commerce_engine *e, commerce_doc **out) {
+        return commerce_order_sweep(out, e, static_cast<int64_t>(limit));
+    });
+}
+
+} /* namespace commerce_swig */
+%}
