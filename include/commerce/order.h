@@ -44,7 +44,7 @@ COMMERCE_API commerce_status commerce_order_list(commerce_doc **out, commerce_en
  *    "reference": "T-0042",    optional: the terminal's or the bank's reference, kept in the ledger
  *    "note": "..."}
  * Once everything is captured the payment is "captured" and an order awaiting payment becomes "paid" (the
- * "order.paid" outbox event) and stops expiring. Errors: COMMERCE_ERR_NOT_FOUND (order_id),
+ * "order.paid" outbox event); an order that receives any money stops expiring. Errors: COMMERCE_ERR_NOT_FOUND (order_id),
  * COMMERCE_ERR_INVALID_ARGUMENT (amount not positive or more than is left: reason "out_of_range", details
  * "capturable"), COMMERCE_ERR_ILLEGAL_STATE (a cancelled order, or a payment already captured or refunded: details
  * "field", "current", "requested"). Returns the "order". */
@@ -78,6 +78,36 @@ COMMERCE_API commerce_status commerce_order_refund(commerce_doc **out, commerce_
  * Returns the "order". */
 COMMERCE_API commerce_status commerce_order_cancel(commerce_doc **out, commerce_engine *engine, const char *session,
                                                    const char *order_id, const char *request_json);
+
+/* Ships some or all of an order's goods ("orders.manage"). request_json may be NULL (every unit not shipped yet)
+ * or
+ *   {"lines": [{"line": 0, "quantity": 2}],    order line positions; digital lines are never shipped
+ *    "carrier": "DHL", "tracking_number": "JD0001", "tracking_url": "https://...",
+ *    "handed_over": true,                      given to the shopper there and then (pickup, till): delivered
+ *    "note": "..."}
+ * The order's fulfillment_status becomes "partially_shipped" or "shipped" ("delivered" when handed over), and its
+ * status follows (a cash-on-delivery order passes through "processing"). Emits "shipment.shipped" (or
+ * "shipment.delivered") and, when its last goods are delivered, "order.delivered". Errors:
+ * COMMERCE_ERR_INVALID_ARGUMENT ("field", "reason": unknown_line, duplicate, digital, out_of_range,
+ * nothing_to_ship, format), COMMERCE_ERR_ILLEGAL_STATE (a cancelled or completed order). Returns the "order". */
+COMMERCE_API commerce_status commerce_order_ship(commerce_doc **out, commerce_engine *engine, const char *session,
+                                                 const char *order_id, const char *request_json);
+
+/* Moves a shipment on ("orders.manage"): {"status": "out_for_delivery" | "delivered", "tracking_number",
+ * "tracking_url", "note"} (the tracking may be given or corrected on the way). Emits "shipment.<status>"; once
+ * every unit of the order is delivered the order is "delivered" and "order.delivered" is emitted. Errors:
+ * COMMERCE_ERR_NOT_FOUND (order_id, or shipment_id of another order), COMMERCE_ERR_ILLEGAL_STATE (a step back or
+ * repeated: details "field": "shipment.status", "current", "requested"), COMMERCE_ERR_INVALID_ARGUMENT (an unknown
+ * status). Returns the "order". */
+COMMERCE_API commerce_status commerce_order_update_shipment(commerce_doc **out, commerce_engine *engine,
+                                                            const char *session, const char *order_id,
+                                                            const char *shipment_id, const char *request_json);
+
+/* Completes an order ("orders.manage"): delivered, or paid with nothing to ship (digital goods), and its payment
+ * settled. request_json may be NULL or {"note": "..."}. Emits "order.completed". Errors: COMMERCE_ERR_ILLEGAL_STATE
+ * with reason "not_delivered" or "unpaid" and the current state. Returns the "order". */
+COMMERCE_API commerce_status commerce_order_complete(commerce_doc **out, commerce_engine *engine, const char *session,
+                                                     const char *order_id, const char *request_json);
 
 /* Maintenance for the host's timer (no session): cancels up to `limit` (1..10000) orders whose unpaid time ran
  * out on the engine's clock, as commerce_order_cancel does, with the note "payment not received in time".

@@ -1,6 +1,7 @@
 #include "capi/guard.h"
 
 #include "flows/checkout.h"
+#include "flows/fulfillment.h"
 #include "flows/order_lifecycle.h"
 #include "flows/orders.h"
 
@@ -41,6 +42,24 @@ commerce_status commerce_order_refund(commerce_doc** out, commerce_engine* engin
 commerce_status commerce_order_cancel(commerce_doc** out, commerce_engine* engine, const char* session,
                                       const char* order_id, const char* request_json) {
     return return_document(out, [&] { return flows::cancel_order(engine_of(engine), session, order_id, request_json); });
+}
+
+commerce_status commerce_order_ship(commerce_doc** out, commerce_engine* engine, const char* session,
+                                    const char* order_id, const char* request_json) {
+    return return_document(out, [&] { return flows::ship_order(engine_of(engine), session, order_id, request_json); });
+}
+
+commerce_status commerce_order_update_shipment(commerce_doc** out, commerce_engine* engine, const char* session,
+                                               const char* order_id, const char* shipment_id,
+                                               const char* request_json) {
+    return return_document(out, [&] {
+        return flows::update_shipment(engine_of(engine), session, order_id, shipment_id, request_json);
+    });
+}
+
+commerce_status commerce_order_complete(commerce_doc** out, commerce_engine* engine, const char* session,
+                                        const char* order_id, const char* request_json) {
+    return return_document(out, [&] { return flows::complete_order(engine_of(engine), session, order_id, request_json); });
 }
 
 commerce_status commerce_order_sweep(commerce_doc** out, commerce_engine* engine, int64_t limit) {

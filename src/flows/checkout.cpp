@@ -118,7 +118,8 @@ Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, con
                 .lines = {}, .subtotal = priced.subtotal, .shipping = Money::zero(currency),
                 .shipping_tax = Money::zero(currency), .total = priced.total,
                 .payment = manual_payment(request.at("payment"), terms), .created_ms = now, .updated_ms = now,
-                .expires_ms = std::nullopt, .totals = cart_totals_json(priced), .timeline = {}, .refunds = {}};
+                .expires_ms = std::nullopt, .totals = cart_totals_json(priced), .timeline = {}, .refunds = {},
+                .shipments = {}};
     order.payment_status = order.payment.status;
     order.status = std::string(order.payment.status == payment_status::captured ? order_status::paid
                                                                                  : order_status::pending_payment);
@@ -129,7 +130,8 @@ Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, con
         const CartItem& item = priced.cart.items[i];  // priced lines follow the cart's items
         order.lines.push_back({line.product->id, line.variant->id, line.variant->sku, line.product->title,
                                line.variant->options, line.quantity, line.unit_price, line.line_total, totals.discount,
-                               totals.tax, totals.total, item.note, item.attributes, 0});
+                               totals.tax, totals.total, item.note, item.attributes, 0,
+                               line.product->kind == kDigital});
     }
     snapshot_shipping(priced, order);
     order.timeline.push_back({"placed", std::nullopt, order.status, actor_id, std::nullopt, now});

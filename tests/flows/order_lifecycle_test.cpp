@@ -1,5 +1,6 @@
 // An order's life after checkout: the snapshot it keeps, capturing manual payments, refunds allocated exactly,
 // cancellation that gives stock and coupon uses back, and the expiry of orders left unpaid.
+#include "flows/fulfillment.h"
 #include "flows/order_lifecycle.h"
 #include "flows/inventory.h"
 #include "flows/orders.h"
@@ -365,4 +366,110 @@ TEST_CASE("a card terminal payment is confirmed by staff, at the till or afterwa
     const json till = s.place(s.staff, {{soap, 1}}, terminal);
     CHECK(till["status"] == "paid");
     CHECK(till["payment"]["transactions"][0]["raw_status"] == "terminal_approved");
+}
+
+TEST_CASE("shipments: some units, then the rest; out for delivery, delivered, and the order follows") {
+    OrderShop s;
+    const auto buyer = s.customer("li@shop.test");
+    const std::string lamp = s.product("LAMP", "10.00");
+    const std::string game = s.digital_variant("GAME");
+    json order = s.place(buyer, {{lamp, 3}, {game, 1}}, kCash);
+    CHECK(order["lines"][1]["digital"] == true);
+    const auto id = order["id"].get<std::string>();
+    const auto ship = [&](const json& request) {
+        return flows::ship_order(*s.engine, s.staff.session.c_str(), id.c_str(), request.dump().c_str());
+    };
+    const auto step = [&](const json& shipment, const json& request) {
+        return flows::update_shipment(*s.engine, s.staff.session.c_str(), id.c_str(),
+                                      shipment["id"].get<std::string>().c_str(), request.dump().c_str());
+    };
+    CHECK(code_of([&] {
+              flows::ship_order(*s.engine, buyer.session.c_str(), id.c_str(), nullptr);
+          }) == COMMERCE_ERR_FORBIDDEN);
+    CHECK(shop::field_of([&] { ship({{"lines", {{{"line", 1}, {"quantity", 1}}}}}); }) == "lines[0].line");  // digital
+    CHECK(shop::field_of([&] { ship({{"lines", {{{"line", 0}, {"quantity", 4}}}}}); }) == "lines[0].quantity");
+    CHECK(shop::field_of([&] { ship({{"tracking_url", "javascript:alert(1)"}}); }) == "tracking_url");
+
+    order = ship({{"lines", {{{"line", 0}, {"quantity", 1}}}}, {"carrier", "DHL"}, {"tracking_number", "JD1"},
+                  {"tracking_url", "https://dhl.example/JD1"}});
+    CHECK(order["status"] == "partially_shipped");
+    CHECK(order["fulfillment_status"] == "partially_shipped");
+    CHECK(order["lines"][0]["shipped_quantity"] == 1);
+    const json first = order["shipments"][0];
+    CHECK(first["status"] == "shipped");
+    CHECK(first["lines"] == json::array({{{"line", 0}, {"quantity", 1}}}));
+    const auto shipped = s.take_events("shipment.shipped");
+    REQUIRE(shipped.size() == 1);
+    CHECK(shipped[0]["tracking_number"] == "JD1");
+    CHECK(shipped[0]["lines"][0]["sku"] == "LAMP");
+    CHECK(code_of([&] { s.cancel(s.admin.session, order); }) == COMMERCE_ERR_ILLEGAL_STATE);
+
+    order = ship(json::object());  // the rest: 2 lamps; the game is never shipped
+    CHECK(order["status"] == "shipped");
+    CHECK(order["fulfillment_status"] == "shipped");
+    CHECK(order["shipments"][1]["lines"] == json::array({{{"line", 0}, {"quantity", 2}}}));
+    CHECK(shop::field_of([&] { ship(json::object()); }) == "lines");  // nothing left to ship
+
+    order = step(first, {{"status", "out_for_delivery"}});
+    CHECK(order["shipments"][0]["out_for_delivery_at"].is_string());
+    CHECK(s.take_events("shipment.out_for_delivery").size() == 1);
+    order = step(first, {{"status", "delivered"}});
+    CHECK(order["status"] == "shipped");  // one shipment is still on its way
+    const auto back = failure_of([&] { step(first, {{"status", "out_for_delivery"}}); });
+    CHECK(back.code() == COMMERCE_ERR_ILLEGAL_STATE);
+    CHECK(back.details()["current"] == "delivered");
+    CHECK(shop::field_of([&] { step(first, {{"status", "lost"}}); }) == "status");
+    CHECK(code_of([&] { step(json{{"id", "nope"}}, {{"status", "delivered"}}); }) == COMMERCE_ERR_NOT_FOUND);
+    CHECK(code_of([&] {
+              flows::complete_order(*s.engine, s.staff.session.c_str(), id.c_str(), nullptr);
+          }) == COMMERCE_ERR_ILLEGAL_STATE);
+
+    order = step(order["shipments"][1], {{"status", "delivered"}, {"tracking_number", "JD2"}});
+    CHECK(order["status"] == "delivered");
+    CHECK(order["fulfillment_status"] == "delivered");
+    CHECK(order["shipments"][1]["tracking_number"] == "JD2");
+    CHECK(s.take_events("order.delivered").size() == 1);
+    order = flows::complete_order(*s.engine, s.staff.session.c_str(), id.c_str(), R"({"note": "all good"})");
+    CHECK(order["status"] == "completed");
+    CHECK(s.take_events("order.completed").size() == 1);
+    // Read back, the shipments and the timeline are the ones the calls returned.
+    CHECK(flows::get_order(*s.engine, buyer.session.c_str(), id.c_str()) == order);
+}
+
+TEST_CASE("cash on delivery ships before it is paid, and completes only once the money is recorded") {
+    OrderShop s;
+    const auto buyer = s.customer("mo@shop.test");
+    json order = s.place(buyer, {{s.product("TEA", "5.00"), 1}}, kCashOnDelivery);
+    const auto id = order["id"].get<std::string>();
+    order = flows::ship_order(*s.engine, s.staff.session.c_str(), id.c_str(), nullptr);
+    CHECK(order["status"] == "shipped");
+    std::vector<std::string> path;
+    for (const auto& event : order["timeline"])
+        if (event["kind"] == "status") path.push_back(event["to"]);
+    CHECK(path == std::vector<std::string>{"processing", "shipped"});
+    order = flows::update_shipment(*s.engine, s.staff.session.c_str(), id.c_str(),
+                                   order["shipments"][0]["id"].get<std::string>().c_str(), R"({"status": "delivered"})");
+    const auto unpaid = failure_of([&] { flows::complete_order(*s.engine, s.staff.session.c_str(), id.c_str(), nullptr); });
+    CHECK(unpaid.details()["reason"] == "unpaid");
+    s.capture(s.staff.session, order);
+    CHECK(flows::complete_order(*s.engine, s.staff.session.c_str(), id.c_str(), nullptr)["status"] == "completed");
+}
+
+TEST_CASE("goods handed over at the till are delivered at once; a digital-only order completes on payment") {
+    OrderShop s;
+    const auto buyer = s.customer("ny@shop.test");
+    json order = s.place(buyer, {{s.product("MUG", "6.00"), 2}}, kCash);
+    order = flows::ship_order(*s.engine, s.staff.session.c_str(), order["id"].get<std::string>().c_str(),
+                              R"({"handed_over": true})");
+    CHECK(order["status"] == "delivered");
+    CHECK(order["shipments"][0]["status"] == "delivered");
+    CHECK(order["shipments"][0]["delivered_at"] == order["shipments"][0]["shipped_at"]);
+    CHECK(s.take_events("shipment.delivered").size() == 1);
+
+    const json game = s.place(buyer, {{s.digital_variant("GAME"), 1}}, kCash);
+    CHECK(shop::field_of([&] {
+              flows::ship_order(*s.engine, s.staff.session.c_str(), game["id"].get<std::string>().c_str(), nullptr);
+          }) == "lines");
+    CHECK(flows::complete_order(*s.engine, s.staff.session.c_str(), game["id"].get<std::string>().c_str(),
+                                nullptr)["status"] == "completed");
 }

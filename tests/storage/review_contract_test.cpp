@@ -47,10 +47,11 @@ Order paid_order(const std::string& id, const std::string& user, const std::stri
     const Money zero = Money::zero(price.currency());
     return Order{.id = id, .number = "2026-" + id, .user_id = user, .email = user + "@example.com",
                  .cart_id = "cart-" + id, .currency = &price.currency(), .status = status,
-                 .payment_status = "captured", .fulfillment_status = "not_fulfilled",
+                 .payment_status = std::string(status) == "pending_payment" ? "pending" : "captured",
+                 .fulfillment_status = "not_fulfilled",
                  .lines = {OrderLine{.product_id = product, .sku = "SKU", .title = "T", .quantity = 1,
                                      .unit_price = price, .line_total = price, .discount = zero, .tax = zero,
-                                     .total = price}},
+                                     .total = price, .refunded_quantity = 0, .digital = false}},
                  .subtotal = price, .shipping = zero, .shipping_tax = zero, .total = price,
                  .payment = Payment{.id = "pay-" + id, .method = "manual", .kind = "cash", .status = "captured",
                                     .amount = price, .captured = price, .refunded = zero, .tendered = std::nullopt,
@@ -174,10 +175,11 @@ void run_contract(sqlite::Options options) {
         CHECK_THROWS_AS(storage.write([](Transaction& tx) { tx.reviews().adjust_rating("p1", {.sum = 0, .count = -2}); }),
                         Error);
     }
-    SUBCASE("reviews: a purchase is a paid order of the user with a line of the product") {
+    SUBCASE("reviews: a purchase is a paid, kept order of the user with a line of the product") {
         storage.write([](Transaction& tx) {
             tx.orders().insert(paid_order("o1", "u1", "p1", "paid"));
             tx.orders().insert(paid_order("o2", "u2", "p1", "pending_payment"));
+            tx.orders().insert(paid_order("o3", "u3", "p1", "cancelled"));
         });
         storage.read([](Transaction& tx) {
             CHECK(tx.reviews().has_purchased("u1", "p1"));

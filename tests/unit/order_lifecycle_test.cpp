@@ -31,13 +31,13 @@ Order paid_order(const std::vector<std::pair<int64_t, int64_t>>& quantity_and_to
                             .captured = zero, .refunded = zero, .tendered = std::nullopt, .change = std::nullopt,
                             .transactions = {}},
                 .created_ms = 0, .updated_ms = 0, .expires_ms = std::nullopt, .totals = nullptr, .timeline = {},
-                .refunds = {}};
+                .refunds = {}, .shipments = {}};
     for (std::size_t i = 0; i < quantity_and_total.size(); ++i) {
         const auto [quantity, total] = quantity_and_total[i];
         order.lines.push_back({.product_id = "p", .variant_id = "v" + std::to_string(i), .sku = "S", .title = "T",
                                .options = {}, .quantity = quantity, .unit_price = zero, .line_total = eur_minor(total),
                                .discount = zero, .tax = eur_minor(taxes[i]), .total = eur_minor(total),
-                               .note = std::nullopt, .attributes = {}, .refunded_quantity = 0});
+                               .note = std::nullopt, .attributes = {}, .refunded_quantity = 0, .digital = false});
         order.total = order.total + eur_minor(total);
     }
     order.payment.amount = order.payment.captured = order.total;

@@ -2,6 +2,7 @@
 
 #include "core/json_output.h"
 #include "core/timestamp.h"
+#include "domain/order/shipment.h"
 
 namespace commerce {
 namespace {
@@ -14,12 +15,13 @@ nlohmann::json optional_time(const std::optional<int64_t>& ms) {
     return ms ? nlohmann::json(format_rfc3339(*ms)) : nlohmann::json(nullptr);
 }
 
-nlohmann::json line_json(const OrderLine& line, const std::vector<std::string>* keys) {
+nlohmann::json line_json(const OrderLine& line, int64_t shipped, const std::vector<std::string>* keys) {
     return {{"product_id", line.product_id}, {"variant_id", line.variant_id}, {"sku", line.sku},
             {"title", line.title}, {"options", line.options}, {"quantity", line.quantity},
             {"unit_price", line.unit_price.to_json()}, {"line_total", line.line_total.to_json()},
             {"discount", line.discount.to_json()}, {"tax", line.tax.to_json()}, {"total", line.total.to_json()},
-            {"refunded_quantity", line.refunded_quantity}, {"note", nullable(line.note)},
+            {"refunded_quantity", line.refunded_quantity}, {"shipped_quantity", shipped},
+            {"digital", line.digital}, {"note", nullable(line.note)},
             {"attributes", line.attributes},
             {"licence_keys", keys ? nlohmann::json(*keys) : nlohmann::json::array()}};
 }
@@ -49,6 +51,17 @@ nlohmann::json refund_json(const Refund& refund) {
             {"created_at", format_rfc3339(refund.created_ms)}};
 }
 
+nlohmann::json shipment_json(const Shipment& shipment) {
+    nlohmann::json lines = nlohmann::json::array();
+    for (const auto& line : shipment.lines) lines.push_back({{"line", line.line}, {"quantity", line.quantity}});
+    return {{"id", shipment.id}, {"status", shipment.status}, {"carrier", nullable(shipment.carrier)},
+            {"tracking_number", nullable(shipment.tracking_number)},
+            {"tracking_url", nullable(shipment.tracking_url)}, {"lines", std::move(lines)},
+            {"shipped_at", format_rfc3339(shipment.created_ms)},
+            {"out_for_delivery_at", optional_time(shipment.out_for_delivery_ms)},
+            {"delivered_at", optional_time(shipment.delivered_ms)}};
+}
+
 nlohmann::json timeline_json(const std::vector<OrderEvent>& timeline) {
     nlohmann::json events = nlohmann::json::array();
     for (const auto& event : timeline)
@@ -61,13 +74,17 @@ nlohmann::json timeline_json(const std::vector<OrderEvent>& timeline) {
 }  // namespace
 
 nlohmann::json order_document(const Order& order, const LicenceKeysByLine& keys) {
+    const std::vector<int64_t> shipped = shipped_units(order);
     nlohmann::json lines = nlohmann::json::array();
     for (const auto& line : order.lines) {
-        const auto line_keys = keys.find(static_cast<int64_t>(lines.size()));
-        lines.push_back(line_json(line, line_keys == keys.end() ? nullptr : &line_keys->second));
+        const std::size_t position = lines.size();
+        const auto line_keys = keys.find(static_cast<int64_t>(position));
+        lines.push_back(line_json(line, shipped[position], line_keys == keys.end() ? nullptr : &line_keys->second));
     }
     nlohmann::json refunds = nlohmann::json::array();
     for (const auto& refund : order.refunds) refunds.push_back(refund_json(refund));
+    nlohmann::json shipments = nlohmann::json::array();
+    for (const auto& shipment : order.shipments) shipments.push_back(shipment_json(shipment));
     return {{"type", "order"},
             {"schema_version", 1},
             {"id", order.id},
@@ -86,6 +103,7 @@ nlohmann::json order_document(const Order& order, const LicenceKeysByLine& keys)
             {"totals", order.totals},
             {"payment", payment_json(order.payment)},
             {"refunds", std::move(refunds)},
+            {"shipments", std::move(shipments)},
             {"timeline", timeline_json(order.timeline)},
             {"expires_at", optional_time(order.expires_ms)},
             {"created_at", format_rfc3339(order.created_ms)},

@@ -29,6 +29,7 @@ struct OrderLine {
     std::optional<std::string> note;  // the cart line's note and attributes, as the shopper left them
     std::map<std::string, std::string> attributes;
     int64_t refunded_quantity = 0;  // units refunded so far
+    bool digital = false;           // delivered by download, never shipped
 };
 
 // One attempt on a payment, kept for ever: what was asked of the gateway and what it answered.
@@ -87,6 +88,23 @@ struct Refund {
     int64_t created_ms = 0;
 };
 
+struct ShipmentLine {
+    int64_t line = 0;  // the order line's position
+    int64_t quantity = 0;
+};
+
+struct Shipment {
+    std::string id;
+    std::string status;  // a shipment_status (domain/order/shipment.h)
+    std::optional<std::string> carrier;
+    std::optional<std::string> tracking_number;
+    std::optional<std::string> tracking_url;
+    std::vector<ShipmentLine> lines;
+    int64_t created_ms = 0;  // when it was handed over (shipped)
+    std::optional<int64_t> out_for_delivery_ms;
+    std::optional<int64_t> delivered_ms;
+};
+
 struct Order {
     std::string id;
     std::string number;  // "2026-000123", sequential per store and year
@@ -111,6 +129,7 @@ struct Order {
     nlohmann::json totals;
     std::vector<OrderEvent> timeline;  // oldest first
     std::vector<Refund> refunds;       // oldest first
+    std::vector<Shipment> shipments;   // oldest first
 };
 
 }  // namespace commerce

@@ -139,6 +139,8 @@ Refund plan_refund(const Order& order, const RefundRequest& request) {
         check_line_requests(order, request);
         plan_line_units(order, request, parts, refund);
         if (request.shipping) {
+            if (order.shipping.is_zero())
+                throw_invalid("shipping", "nothing_to_refund", "the order charged nothing for shipping");
             if (shipping.left().is_zero())
                 throw_invalid("shipping", "already_refunded", "there is no shipping left to refund");
             refund.shipping = shipping.left();

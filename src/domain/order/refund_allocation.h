@@ -36,8 +36,8 @@ struct RefundRequest {
 // INVALID_ARGUMENT, with a stable reason: a line out of range ("lines[i].line", "unknown_line"), a line given
 // twice ("duplicate"), more units than are left unrefunded ("lines[i].quantity", "out_of_range"), lines or
 // shipping together with an amount ("amount", "exclusive"), an amount that is not positive ("amount",
-// "out_of_range"), shipping already given back ("shipping", "already_refunded"), a refund of nothing ("lines",
-// "nothing_to_refund"). CURRENCY_MISMATCH for an amount in another currency. ILLEGAL_STATE with reason
+// "out_of_range"), shipping already given back ("shipping", "already_refunded") or never charged ("shipping",
+// "nothing_to_refund"), a refund of nothing ("lines", "nothing_to_refund"). CURRENCY_MISMATCH for an amount in another currency. ILLEGAL_STATE with reason
 // "exceeds_captured" and "refundable" when it asks for more than was captured and not yet refunded.
 Refund plan_refund(const Order& order, const RefundRequest& request);
 

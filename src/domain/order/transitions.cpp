@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace commerce {
 namespace {
 
@@ -48,11 +50,10 @@ void record_capture(Order& order, PaymentTransaction entry, const OrderChange& c
     order.payment.captured = order.payment.captured + entry.amount;
     order.payment.transactions.push_back(std::move(entry));
     move_order(order, OrderMachine::payment_status, payment_to, change);
-    if (complete) {
-        order.expires_ms.reset();
-        if (order.status == order_status::pending_payment)
-            move_order(order, OrderMachine::status, order_status::paid, change);
-    }
+    // Money has arrived: a person now settles the rest, so the order no longer expires unpaid.
+    order.expires_ms.reset();
+    if (complete && order.status == order_status::pending_payment)
+        move_order(order, OrderMachine::status, order_status::paid, change);
 }
 
 void record_refund_payment(Order& order, Refund refund, PaymentTransaction entry, const OrderChange& change) {
@@ -71,8 +72,10 @@ void require_cancellable(const Order& order) {
     if (order.fulfillment_status != fulfillment_status::not_fulfilled ||
         !transition_allowed(OrderMachine::status, order.status, order_status::cancelled))
         throw Error(COMMERCE_ERR_ILLEGAL_STATE,
-                    fmt::format("order {} cannot be cancelled: it is {} and {}", order.number, order.status,
-                                order.fulfillment_status),
+                    order.status == order_status::cancelled
+                        ? fmt::format("order {} is already cancelled", order.number)
+                        : fmt::format("order {} cannot be cancelled: it is {}, its goods {}", order.number,
+                                      order.status, order.fulfillment_status),
                     {{"field", "status"}, {"current", order.status}, {"requested", order_status::cancelled},
                      {"fulfillment_status", order.fulfillment_status}, {"order_id", order.id}});
 }
@@ -87,6 +90,80 @@ void record_cancellation(Order& order, const OrderChange& change) {
     if (order.payment.captured.is_zero())
         move_order(order, OrderMachine::payment_status, payment_status::voided, change);
     order.expires_ms.reset();
+}
+
+namespace {
+
+namespace os = order_status;
+namespace fs = fulfillment_status;
+
+// The order's status follows its fulfilment, step by step through its graph: an order shipped before it is paid
+// passes through processing, goods handed over at once pass through shipped.
+void follow_shipments(Order& order, const OrderChange& change) {
+    const std::string_view fulfillment = fulfillment_from_shipments(order);
+    const std::string_view status = fulfillment == fs::delivered ? os::delivered
+                                    : fulfillment == fs::shipped ? os::shipped
+                                                                 : os::partially_shipped;
+    if (order.status == os::pending_payment) move_order(order, OrderMachine::status, os::processing, change);
+    if (status == os::delivered && (order.status == os::paid || order.status == os::processing))
+        move_order(order, OrderMachine::status, os::shipped, change);
+    move_order(order, OrderMachine::status, status, change);
+    move_order(order, OrderMachine::fulfillment_status, fulfillment, change);
+}
+
+}  // namespace
+
+void record_shipment(Order& order, Shipment shipment, const OrderChange& change) {
+    if (order.status == os::cancelled || order.status == os::completed)
+        throw Error(COMMERCE_ERR_ILLEGAL_STATE, fmt::format("order {} is {}: nothing more ships", order.number, order.status),
+                    {{"field", "status"}, {"current", order.status}, {"requested", os::shipped}, {"order_id", order.id}});
+    shipment.created_ms = change.now_ms;
+    if (shipment.status == shipment_status::delivered) shipment.delivered_ms = change.now_ms;
+    order.shipments.push_back(std::move(shipment));
+    follow_shipments(order, change);
+}
+
+void record_shipment_step(Order& order, std::string_view shipment_id, std::string_view to,
+                          const std::optional<std::string>& tracking_number,
+                          const std::optional<std::string>& tracking_url, const OrderChange& change) {
+    auto shipment = std::find_if(order.shipments.begin(), order.shipments.end(),
+                                 [&](const Shipment& each) { return each.id == shipment_id; });
+    if (shipment == order.shipments.end())
+        throw_not_found("shipment_id", std::string(shipment_id),
+                        fmt::format("order {} has no shipment '{}'", order.number, shipment_id));
+    if (to != shipment_status::out_for_delivery && to != shipment_status::delivered)
+        throw_invalid("status", "unknown_status", "a shipment moves to out_for_delivery or delivered");
+    if (!shipment_step_allowed(shipment->status, to))
+        throw Error(COMMERCE_ERR_ILLEGAL_STATE,
+                    fmt::format("shipment {} cannot go from {} to {}", shipment->id, shipment->status, to),
+                    {{"field", "shipment.status"}, {"current", shipment->status}, {"requested", to},
+                     {"shipment_id", shipment->id}, {"order_id", order.id}});
+    if (tracking_url && !tracking_url->starts_with("https://") && !tracking_url->starts_with("http://"))
+        throw_invalid("tracking_url", "format", "a tracking URL starts with https:// or http://");
+    if (tracking_number) shipment->tracking_number = tracking_number;
+    if (tracking_url) shipment->tracking_url = tracking_url;
+    shipment->status = std::string(to);
+    (to == shipment_status::delivered ? shipment->delivered_ms : shipment->out_for_delivery_ms) = change.now_ms;
+    order.updated_ms = change.now_ms;
+    if (to == shipment_status::delivered) follow_shipments(order, change);
+}
+
+void record_completion(Order& order, const OrderChange& change) {
+    const bool nothing_to_ship = !ships_goods(order) && (order.status == os::paid || order.status == os::processing);
+    if (order.status != os::delivered && !nothing_to_ship)
+        throw Error(COMMERCE_ERR_ILLEGAL_STATE,
+                    fmt::format("order {} is {}: it completes once its goods are delivered", order.number,
+                                order.status),
+                    {{"reason", "not_delivered"}, {"field", "status"}, {"current", order.status},
+                     {"requested", os::completed}, {"order_id", order.id}});
+    if (order.payment_status != payment_status::captured && order.payment_status != payment_status::partially_refunded &&
+        order.payment_status != payment_status::refunded)
+        throw Error(COMMERCE_ERR_ILLEGAL_STATE,
+                    fmt::format("order {} cannot be completed while its payment is {}", order.number,
+                                order.payment_status),
+                    {{"reason", "unpaid"}, {"field", "payment_status"}, {"current", order.payment_status},
+                     {"order_id", order.id}});
+    move_order(order, OrderMachine::status, os::completed, change);
 }
 
 }  // namespace commerce

@@ -5,6 +5,7 @@
 
 #include "domain/order/lifecycle.h"
 #include "domain/order/order.h"
+#include "domain/order/shipment.h"
 
 #include <optional>
 #include <string>
@@ -24,7 +25,7 @@ struct OrderChange {
 void move_order(Order& order, OrderMachine machine, std::string_view to, const OrderChange& change);
 
 // Records money taken on the order's payment: the ledger entry, the captured amount, the payment's status, and
-// the order's "paid" once everything is captured (an order still awaiting payment then stops expiring).
+// the order's "paid" once everything is captured. An order that receives any money stops expiring.
 // ILLEGAL_STATE when the payment takes no more money (captured, refunded or voided); INVALID_ARGUMENT ("amount",
 // "out_of_range", details "capturable") for an amount that is not positive or more than is left to capture.
 void record_capture(Order& order, PaymentTransaction entry, const OrderChange& change);
@@ -40,5 +41,22 @@ void require_cancellable(const Order& order);
 // Captured money must have been refunded first (ILLEGAL_STATE, reason "refund_first", otherwise); an order that
 // shipped anything is ILLEGAL_STATE with its current states.
 void record_cancellation(Order& order, const OrderChange& change);
+
+// Records a shipment (planned with plan_shipment, given an id and a time) and moves the fulfilment and the order
+// to where the shipments now leave them: partially_shipped or shipped (a cash-on-delivery order passes through
+// processing). ILLEGAL_STATE for an order that is cancelled or completed.
+void record_shipment(Order& order, Shipment shipment, const OrderChange& change);
+
+// Moves a shipment to out_for_delivery or delivered (tracking may be given or corrected on the way), and the
+// order to delivered once every unit has been delivered. NOT_FOUND for a shipment of another order (field
+// "shipment_id"); ILLEGAL_STATE ("field": "shipment.status") for a step back or a repeated one; INVALID_ARGUMENT
+// for an unknown status or a tracking URL that is not http(s).
+void record_shipment_step(Order& order, std::string_view shipment_id, std::string_view to,
+                          const std::optional<std::string>& tracking_number,
+                          const std::optional<std::string>& tracking_url, const OrderChange& change);
+
+// Completes the order: delivered, or paid with nothing to ship (digital goods), and its payment settled
+// (captured, or refunded in part or in full). ILLEGAL_STATE otherwise, with reason "not_delivered" or "unpaid".
+void record_completion(Order& order, const OrderChange& change);
 
 }  // namespace commerce

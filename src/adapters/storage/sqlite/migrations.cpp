@@ -718,8 +718,9 @@ constexpr std::array<const char*, 11> kMigrations = {
     CREATE INDEX orders_by_placement ON orders(created_ms);
     )sql",
     // 11: the order's life after checkout. Lines keep what promotions took and the tax they carry, and the units
-    //     refunded; the order keeps what its shipping charged and when an unpaid order expires. Every change of
-    //     state is a timeline row, every attempt on a payment a ledger row, every refund a row with its lines.
+    //     refunded, and whether they are digital; the order keeps what its shipping charged and when an unpaid
+    //     order expires. Every change of state is a timeline row, every attempt on a payment a ledger row, every
+    //     refund and every shipment a row with its lines.
     //     Orders of earlier schemas get a "placed" event and, when captured, their capture in the ledger; their
     //     lines carry no discount or tax (the snapshot did not have them), so their shipping is what the total
     //     has beyond the lines, when it has anything.
@@ -728,7 +729,9 @@ constexpr std::array<const char*, 11> kMigrations = {
     ALTER TABLE order_lines ADD COLUMN tax_minor INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE order_lines ADD COLUMN total_minor INTEGER;
     ALTER TABLE order_lines ADD COLUMN refunded_quantity INTEGER NOT NULL DEFAULT 0 CHECK (refunded_quantity >= 0);
-    UPDATE order_lines SET total_minor = line_total_minor;
+    ALTER TABLE order_lines ADD COLUMN digital INTEGER NOT NULL DEFAULT 0 CHECK (digital IN (0, 1));
+    UPDATE order_lines SET total_minor = line_total_minor,
+        digital = EXISTS (SELECT 1 FROM products p WHERE p.id = order_lines.product_id AND p.kind = 'digital');
     ALTER TABLE orders ADD COLUMN shipping_minor INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE orders ADD COLUMN shipping_tax_minor INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE orders ADD COLUMN updated_ms INTEGER;
@@ -785,6 +788,24 @@ constexpr std::array<const char*, 11> kMigrations = {
         created_ms         INTEGER NOT NULL
     );
     CREATE INDEX refunds_by_order ON refunds(order_id, created_ms, id);
+    CREATE TABLE shipments (
+        id                  TEXT PRIMARY KEY,
+        order_id            TEXT NOT NULL REFERENCES orders(id),
+        status              TEXT NOT NULL CHECK (status IN ('shipped', 'out_for_delivery', 'delivered')),
+        carrier             TEXT,
+        tracking_number     TEXT,
+        tracking_url        TEXT,
+        created_ms          INTEGER NOT NULL,
+        out_for_delivery_ms INTEGER,
+        delivered_ms        INTEGER
+    );
+    CREATE INDEX shipments_by_order ON shipments(order_id, created_ms, id);
+    CREATE TABLE shipment_lines (
+        shipment_id TEXT NOT NULL REFERENCES shipments(id),
+        line        INTEGER NOT NULL,
+        quantity    INTEGER NOT NULL CHECK (quantity > 0),
+        PRIMARY KEY (shipment_id, line)
+    ) WITHOUT ROWID;
     CREATE TABLE refund_lines (
         refund_id    TEXT NOT NULL REFERENCES refunds(id),
         line         INTEGER NOT NULL,

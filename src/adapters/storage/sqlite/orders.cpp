@@ -37,12 +37,13 @@ void SqliteOrders::insert_lines(const Order& order) {
     for (const auto& line : order.lines)
         db_.query("INSERT INTO order_lines (order_id, position, product_id, variant_id, sku, title, options, quantity, "
                   "unit_price_minor, line_total_minor, note, attributes, discount_minor, tax_minor, total_minor, "
-                  "refunded_quantity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")
+                  "refunded_quantity, digital) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)")
             .bind(1, order.id).bind(2, position++).bind(3, line.product_id).bind(4, line.variant_id).bind(5, line.sku)
             .bind(6, line.title).bind(7, nlohmann::json(line.options).dump()).bind(8, line.quantity)
             .bind(9, line.unit_price.minor()).bind(10, line.line_total.minor()).bind(11, line.note)
             .bind(12, nlohmann::json(line.attributes).dump()).bind(13, line.discount.minor()).bind(14, line.tax.minor())
-            .bind(15, line.total.minor()).bind(16, line.refunded_quantity).run();
+            .bind(15, line.total.minor()).bind(16, line.refunded_quantity).bind(17, int64_t{line.digital}).run();
 }
 
 void SqliteOrders::insert_payment(const Order& order) {
@@ -55,7 +56,8 @@ void SqliteOrders::insert_payment(const Order& order) {
         .bind(11, payment.refunded.minor()).run();
 }
 
-// Rows already stored are left alone: history is appended, never rewritten.
+// Rows already stored are left alone: history is appended, never rewritten. Shipments are the exception: they
+// move on (out for delivery, delivered) and may have their tracking corrected.
 void SqliteOrders::append_history(const Order& order) {
     int64_t position = 0;
     for (const auto& event : order.timeline)
@@ -82,6 +84,19 @@ void SqliteOrders::append_history(const Order& order) {
                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING")
                 .bind(1, refund.id).bind(2, line.line).bind(3, line.quantity).bind(4, line.amount.minor())
                 .bind(5, line.tax.minor()).bind(6, int64_t{line.restocked}).run();
+    }
+    for (const auto& shipment : order.shipments) {
+        db_.query("INSERT INTO shipments (id, order_id, status, carrier, tracking_number, tracking_url, created_ms, "
+                  "out_for_delivery_ms, delivered_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                  "ON CONFLICT (id) DO UPDATE SET status = ?3, tracking_number = ?5, tracking_url = ?6, "
+                  "out_for_delivery_ms = ?8, delivered_ms = ?9")
+            .bind(1, shipment.id).bind(2, order.id).bind(3, shipment.status).bind(4, shipment.carrier)
+            .bind(5, shipment.tracking_number).bind(6, shipment.tracking_url).bind(7, shipment.created_ms)
+            .bind(8, shipment.out_for_delivery_ms).bind(9, shipment.delivered_ms).run();
+        for (const auto& line : shipment.lines)
+            db_.query("INSERT INTO shipment_lines (shipment_id, line, quantity) VALUES (?1, ?2, ?3) "
+                      "ON CONFLICT DO NOTHING")
+                .bind(1, shipment.id).bind(2, line.line).bind(3, line.quantity).run();
     }
 }
 
@@ -162,6 +177,23 @@ std::vector<Refund> load_refunds(Connection& db, const std::string& order_id, co
     return refunds;
 }
 
+std::vector<Shipment> load_shipments(Connection& db, const std::string& order_id) {
+    auto rows = db.query("SELECT id, status, carrier, tracking_number, tracking_url, created_ms, out_for_delivery_ms, "
+                         "delivered_ms FROM shipments WHERE order_id = ?1 ORDER BY created_ms, id");
+    rows.bind(1, order_id);
+    std::vector<Shipment> shipments;
+    while (rows.step())
+        shipments.push_back({rows.text(0), rows.text(1), rows.optional_text(2), rows.optional_text(3),
+                             rows.optional_text(4), {}, rows.integer(5), rows.optional_integer(6),
+                             rows.optional_integer(7)});
+    for (auto& shipment : shipments) {
+        auto lines = db.query("SELECT line, quantity FROM shipment_lines WHERE shipment_id = ?1 ORDER BY line");
+        lines.bind(1, shipment.id);
+        while (lines.step()) shipment.lines.push_back({lines.integer(0), lines.integer(1)});
+    }
+    return shipments;
+}
+
 }  // namespace
 
 std::optional<Order> SqliteOrders::by_id(std::string_view id) {
@@ -180,14 +212,15 @@ std::optional<Order> SqliteOrders::by_id(std::string_view id) {
                 .shipping = money(13), .shipping_tax = money(14), .total = money(10),
                 .payment = load_payment(db_, order_id, money_currency), .created_ms = row.integer(11),
                 .updated_ms = row.integer(15), .expires_ms = row.optional_integer(16), .totals = nullptr,
-                .timeline = load_timeline(db_, order_id), .refunds = load_refunds(db_, order_id, money_currency)};
+                .timeline = load_timeline(db_, order_id), .refunds = load_refunds(db_, order_id, money_currency),
+                .shipments = load_shipments(db_, order_id)};
     // Orders placed before schema 5 have no totals snapshot.
     if (auto totals = row.optional_text(12)) order.totals = nlohmann::json::parse(*totals);
 
     // Lines of schema 2 orders have the product's id as their variant id (migration 3).
     auto lines = db_.query("SELECT product_id, coalesce(variant_id, product_id), sku, title, options, quantity, "
                            "unit_price_minor, line_total_minor, note, attributes, discount_minor, tax_minor, "
-                           "total_minor, refunded_quantity FROM order_lines WHERE order_id = ?1 ORDER BY position");
+                           "total_minor, refunded_quantity, digital FROM order_lines WHERE order_id = ?1 ORDER BY position");
     lines.bind(1, order.id);
     const auto line_money = [&](int column) { return Money::from_minor(lines.integer(column), money_currency); };
     while (lines.step())
@@ -196,7 +229,7 @@ std::optional<Order> SqliteOrders::by_id(std::string_view id) {
                                lines.integer(5), line_money(6), line_money(7), line_money(10), line_money(11),
                                line_money(12), lines.optional_text(8),
                                nlohmann::json::parse(lines.text(9)).get<std::map<std::string, std::string>>(),
-                               lines.integer(13)});
+                               lines.integer(13), lines.integer(14) != 0});
     return order;
 }
 
