@@ -1,5 +1,5 @@
 /* An order's life through the C ABI: cash on delivery captured by staff, refunds allocated exactly, a cancellation
- * that gives the stock back, and the sweep that expires an unpaid bank transfer on the manual clock. */
+ * that gives the stock back, the sweep that expires an unpaid bank transfer on the manual clock, and shipments. */
 #include "common.h"
 
 #include <string.h>
@@ -31,7 +31,7 @@ static void check_on_hand(commerce_engine *engine, const char *soap, const char 
 }
 
 void order_tests(void) {
-    char admin[128], customer[128], soap[64], order_id[64], bank_id[64];
+    char admin[128], customer[128], soap[64], order_id[64], bank_id[64], shipment_id[64];
     commerce_doc *doc = NULL;
     commerce_engine *engine = open_as_admin(ORDER_CONFIG, "admin@shop.test", "correct horse battery", admin);
     sign_up(engine, "ana@example.test", "a long passphrase", customer);
@@ -94,6 +94,37 @@ void order_tests(void) {
     CHECK(json_contains(doc, "\"note\":\"payment not received in time\""));
     commerce_doc_free(doc);
     check_on_hand(engine, soap, "\"on_hand\":8");
+
+    /* A paid order shipped in two parts, delivered, completed. */
+    order_soap(engine, customer, soap, 2, "{\"method\":\"manual\",\"kind\":\"cash\"}", order_id);
+    CHECK_OK(commerce_order_ship(&doc, engine, admin, order_id,
+                                 "{\"lines\":[{\"line\":0,\"quantity\":1}],\"carrier\":\"DHL\","
+                                 "\"tracking_url\":\"https://dhl.example/1\"}"));
+    CHECK(json_contains(doc, "\"fulfillment_status\":\"partially_shipped\""));
+    snprintf(shipment_id, sizeof shipment_id, "%s", json_member_in(doc, "shipments", "id"));
+    commerce_doc_free(doc);
+    CHECK_STATUS(commerce_order_ship(&doc, engine, admin, order_id, "{\"tracking_url\":\"ftp://x\"}"),
+                 COMMERCE_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(commerce_last_error_details(), "\"field\":\"tracking_url\"") != NULL);
+    CHECK_OK(commerce_order_ship(&doc, engine, admin, order_id, NULL));
+    CHECK(json_contains(doc, "\"status\":\"shipped\""));
+    commerce_doc_free(doc);
+    CHECK_STATUS(commerce_order_complete(&doc, engine, admin, order_id, NULL), COMMERCE_ERR_ILLEGAL_STATE);
+    CHECK(strstr(commerce_last_error_details(), "\"reason\":\"not_delivered\"") != NULL);
+    CHECK_OK(commerce_order_update_shipment(&doc, engine, admin, order_id, shipment_id,
+                                            "{\"status\":\"out_for_delivery\"}"));
+    commerce_doc_free(doc);
+    CHECK_STATUS(commerce_order_update_shipment(&doc, engine, admin, order_id, "nope", "{\"status\":\"delivered\"}"),
+                 COMMERCE_ERR_NOT_FOUND);
+    CHECK_STATUS(commerce_order_update_shipment(&doc, engine, admin, order_id, shipment_id, NULL),
+                 COMMERCE_ERR_INVALID_ARGUMENT);
+    CHECK_OK(commerce_order_update_shipment(&doc, engine, admin, order_id, shipment_id,
+                                            "{\"status\":\"delivered\"}"));
+    CHECK(json_contains(doc, "\"status\":\"shipped\""));
+    commerce_doc_free(doc);
+    CHECK_STATUS(commerce_order_update_shipment(&doc, engine, admin, order_id, shipment_id,
+                                                "{\"status\":\"out_for_delivery\"}"),
+                 COMMERCE_ERR_ILLEGAL_STATE);
 
     /* Bad handles and arguments are refused, never a crash. */
     CHECK_STATUS(commerce_order_sweep(&doc, engine, 0), COMMERCE_ERR_INVALID_ARGUMENT);
