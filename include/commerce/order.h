@@ -38,6 +38,17 @@ COMMERCE_API commerce_status commerce_order_get(commerce_doc **out, commerce_eng
 COMMERCE_API commerce_status commerce_order_list(commerce_doc **out, commerce_engine *engine,
                                                  const char *session, const char *query_json);
 
+/* Admin search of every order ("orders.read"), newest first; every criterion given must hold:
+ *   {"status": "paid" | ["paid", "processing"], "payment_status": ..., "fulfillment_status": ...,
+ *    "user_id": "...", "email": "ana@example.test", "number": "2026-0001" (a prefix),
+ *    "from": "2026-11-01T00:00:00Z", "to": "2026-12-01T00:00:00Z" (placed in [from, to)),
+ *    "limit": 50 (1..200), "after": "<cursor>"}
+ * or NULL for every order. Returns an "order_list" page whose "next" is the cursor of the following page.
+ * Errors: COMMERCE_ERR_FORBIDDEN, COMMERCE_ERR_INVALID_ARGUMENT ("field", "reason": unknown_status, type, format,
+ * out_of_range, unknown_member). */
+COMMERCE_API commerce_status commerce_order_search(commerce_doc **out, commerce_engine *engine, const char *session,
+                                                   const char *query_json);
+
 /* Records money taken on an order's payment ("orders.manage"): cash collected on delivery, a bank transfer
  * received, a card terminal's approval. request_json may be NULL (capture everything left) or
  *   {"amount": "10.00",        optional: a part of what is left (the payment is then "partially_captured")

@@ -1,14 +1,20 @@
 #include "flows/orders.h"
 
+#include "core/definition_reader.h"
 #include "core/error.h"
 #include "core/permission_names.h"
 #include "core/json_input.h"
 #include "core/text.h"
+#include "domain/identity/accounts.h"
 #include "domain/order/document.h"
+#include "domain/order/lifecycle.h"
 #include "flows/access.h"
+#include "flows/keyset_page.h"
 #include "flows/order_support.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace commerce::flows {
 
@@ -38,15 +44,63 @@ nlohmann::json list_orders(Engine& engine, const char* session, const char* quer
     engine.read([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
         if (user_id && *user_id != actor.user_id) actor.require(permission::orders_read);
-        auto orders = tx.orders().page_for_user(user_id.value_or(actor.user_id), after, limit + 1);
-        std::optional<std::string> next;
-        if (static_cast<int64_t>(orders.size()) > limit) {
-            orders.pop_back();
-            next = orders.back().id;
+        document = keyset_page("order_list", tx.orders().page_for_user(user_id.value_or(actor.user_id), after, limit + 1),
+                               limit, [](const Order& order) { return order.id; },
+                               [&](const Order& order) { return order_with_keys(engine, tx, order); });
+    });
+    return document;
+}
+
+namespace {
+
+// A state criterion: one state or a list of them, each a state of the machine (reason "unknown_status").
+std::vector<std::string> states_member(const json& query, OrderMachine machine) {
+    const std::string field(machine_name(machine));
+    const json* value = definition::member(query, field);
+    if (!value) return {};
+    std::vector<std::string> states;
+    if (value->is_string()) states.push_back(value->get<std::string>());
+    else if (value->is_array() && value->size() <= machine_states(machine).size())
+        for (const auto& each : *value) {
+            if (!each.is_string()) throw_invalid(field, "type", field + " must be a state or a list of states");
+            states.push_back(each.get<std::string>());
         }
-        nlohmann::json items = nlohmann::json::array();
-        for (const auto& order : orders) items.push_back(order_with_keys(engine, tx, order));
-        document = order_list_document(std::move(items), next);
+    else throw_invalid(field, "type", field + " must be a state or a list of states");
+    const auto known = machine_states(machine);
+    for (const auto& state : states)
+        if (std::find(known.begin(), known.end(), state) == known.end())
+            throw_invalid(field, "unknown_status", fmt::format("'{}' is not a {}", state, field));
+    return states;
+}
+
+}  // namespace
+
+nlohmann::json search_orders(Engine& engine, const char* session, const char* query_json) {
+    namespace def = definition;
+    const json query = parse_object(query_json, "query", /*optional=*/true);
+    reject_unknown_members(query, "an order search",
+                           {"status", "payment_status", "fulfillment_status", "user_id", "email", "number", "from",
+                            "to", "limit", "after"});
+    OrderQuery search{.statuses = states_member(query, OrderMachine::status),
+                      .payment_statuses = states_member(query, OrderMachine::payment_status),
+                      .fulfillment_statuses = states_member(query, OrderMachine::fulfillment_status),
+                      .user_id = def::text_member(query, "user_id", "user_id", kMaxShortText),
+                      .email = def::text_member(query, "email", "email", kMaxShortText),
+                      .number_prefix = def::text_member(query, "number", "number", kMaxShortText),
+                      .placed_from_ms = def::timestamp_member(query, "from", "from"),
+                      .placed_to_ms = def::timestamp_member(query, "to", "to"),
+                      .before_id = def::text_member(query, "after", "after", kMaxShortText).value_or(""),
+                      .limit = def::integer_member(query, "limit", "limit", 1, 200).value_or(50)};
+    if (search.email) search.email = normalize_email(*search.email);
+    if (search.placed_from_ms && search.placed_to_ms && *search.placed_to_ms < *search.placed_from_ms)
+        throw_invalid("to", "out_of_range", "to must not be before from");
+    const int64_t limit = search.limit;
+    search.limit = limit + 1;  // one more says whether another page follows
+    nlohmann::json document;
+    read_as(engine, session, permission::orders_read, [&](Transaction& tx) {
+        document = keyset_page("order_list", tx.orders().search(search), limit,
+                               [](const Order& order) { return order.id; },
+                               [&](const Order& order) { return order_with_keys(engine, tx, order); });
     });
     return document;
 }

@@ -57,6 +57,20 @@ struct PlacedTotal {
     int64_t placed_ms = 0;
 };
 
+// An admin search of orders: every given criterion must hold; empty lists and nullopt match everything.
+struct OrderQuery {
+    std::vector<std::string> statuses;
+    std::vector<std::string> payment_statuses;
+    std::vector<std::string> fulfillment_statuses;
+    std::optional<std::string> user_id;
+    std::optional<std::string> email;          // normalized, exact
+    std::optional<std::string> number_prefix;  // "2026-0001" finds 2026-000100 to 2026-000199
+    std::optional<int64_t> placed_from_ms;     // inclusive
+    std::optional<int64_t> placed_to_ms;       // exclusive
+    std::string before_id;                     // the cursor: ids below it ("" for the first page)
+    int64_t limit = 50;
+};
+
 class OrderRepository {
 public:
     virtual ~OrderRepository() = default;
@@ -73,6 +87,8 @@ public:
     // Writes the order's states, its payment's amounts and its lines' refunded units, and appends the timeline
     // events, ledger entries and refunds that are not stored yet: an order only ever gains history.
     virtual void update(const Order& order) = 0;
+    // The orders the query selects, newest first.
+    virtual std::vector<Order> search(const OrderQuery& query) = 0;
     // Up to `limit` ids of orders still awaiting payment whose expiry is at or before now_ms, oldest expiry first.
     virtual std::vector<std::string> expired_unpaid(int64_t now_ms, int64_t limit) = 0;
 };

@@ -126,6 +126,14 @@ void order_tests(void) {
                                                 "{\"status\":\"out_for_delivery\"}"),
                  COMMERCE_ERR_ILLEGAL_STATE);
 
+    /* The admin finds it among every order; a customer may not search. */
+    CHECK_OK(commerce_order_search(&doc, engine, admin, "{\"fulfillment_status\":\"shipped\",\"limit\":5}"));
+    CHECK(strcmp(commerce_doc_type(doc), "order_list") == 0);
+    CHECK(strcmp(json_member_in(doc, "items", "id"), order_id) == 0);
+    commerce_doc_free(doc);
+    CHECK_STATUS(commerce_order_search(&doc, engine, customer, NULL), COMMERCE_ERR_FORBIDDEN);
+    CHECK_STATUS(commerce_order_search(&doc, engine, admin, "{\"status\":\"lost\"}"), COMMERCE_ERR_INVALID_ARGUMENT);
+
     /* Bad handles and arguments are refused, never a crash. */
     CHECK_STATUS(commerce_order_sweep(&doc, engine, 0), COMMERCE_ERR_INVALID_ARGUMENT);
     CHECK_STATUS(commerce_order_sweep(NULL, engine, 10), COMMERCE_ERR_MISUSE);

@@ -473,3 +473,45 @@ TEST_CASE("goods handed over at the till are delivered at once; a digital-only o
     CHECK(flows::complete_order(*s.engine, s.staff.session.c_str(), game["id"].get<std::string>().c_str(),
                                 nullptr)["status"] == "completed");
 }
+
+TEST_CASE("admin search: by states, customer, email, number and placement time, newest first, by cursor") {
+    OrderShop s;
+    const auto ana = s.customer("ana@shop.test");
+    const auto ben = s.customer("ben@shop.test");
+    const std::string soap = s.product("SOAP", "2.00");
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i) {
+        ids.push_back(s.place(i % 2 == 0 ? ana : ben, {{soap, 1}}, i < 3 ? kCash : kCashOnDelivery)["id"]);
+        s.engine->manual_clock().advance(kMinute);
+    }
+    const auto search = [&](const json& query) {
+        return flows::search_orders(*s.engine, s.staff.session.c_str(), query.dump().c_str());
+    };
+    const auto ids_of = [](const json& page) {
+        std::vector<std::string> found;
+        for (const auto& order : page["items"]) found.push_back(order["id"]);
+        return found;
+    };
+    CHECK(ids_of(search(json::object())) == std::vector<std::string>{ids[4], ids[3], ids[2], ids[1], ids[0]});
+    CHECK(ids_of(search({{"status", "pending_payment"}})) == std::vector<std::string>{ids[4], ids[3]});
+    CHECK(ids_of(search({{"payment_status", {"captured"}}, {"user_id", ana.id}})) ==
+          std::vector<std::string>{ids[2], ids[0]});
+    CHECK(ids_of(search({{"email", "BEN@shop.test"}})) == std::vector<std::string>{ids[3], ids[1]});
+    CHECK(search({{"number", "2026-00000"}})["items"].size() == 5);
+    CHECK(ids_of(search({{"number", "2026-000003"}})) == std::vector<std::string>{ids[2]});
+    CHECK(ids_of(search({{"from", "2026-11-06T21:21:00Z"}, {"to", "2026-11-06T21:23:00Z"}})) ==
+          std::vector<std::string>{ids[2], ids[1]});
+    CHECK(search({{"fulfillment_status", "shipped"}})["items"].empty());
+
+    const json first = search({{"limit", 2}});
+    CHECK(ids_of(first) == std::vector<std::string>{ids[4], ids[3]});
+    const json second = search({{"limit", 2}, {"after", first["next"]}});
+    CHECK(ids_of(second) == std::vector<std::string>{ids[2], ids[1]});
+    CHECK(search({{"limit", 2}, {"after", second["next"]}})["next"].is_null());
+    CHECK(first["items"][0]["timeline"].size() == 1);  // each order carries its timeline
+
+    CHECK(shop::field_of([&] { search({{"status", "lost"}}); }) == "status");
+    CHECK(shop::field_of([&] { search({{"from", "yesterday"}}); }) == "from");
+    CHECK(shop::field_of([&] { search({{"colour", "red"}}); }) == "colour");
+    CHECK(code_of([&] { flows::search_orders(*s.engine, ana.session.c_str(), nullptr); }) == COMMERCE_ERR_FORBIDDEN);
+}

@@ -110,8 +110,4 @@ nlohmann::json order_document(const Order& order, const LicenceKeysByLine& keys)
             {"updated_at", format_rfc3339(order.updated_ms)}};
 }
 
-nlohmann::json order_list_document(nlohmann::json items, const std::optional<std::string>& next) {
-    return {{"type", "order_list"}, {"schema_version", 1}, {"items", std::move(items)}, {"next", nullable(next)}};
-}
-
 }  // namespace commerce

@@ -1,4 +1,4 @@
-// The "order" and "order_list" documents.
+// The "order" document (lists of orders are keyset pages of it, flows/keyset_page.h).
 #pragma once
 
 #include "domain/order/order.h"
@@ -17,6 +17,5 @@ using LicenceKeysByLine = std::map<int64_t, std::vector<std::string>>;
 
 // Every line shows its "licence_keys" ([] for lines that got none).
 nlohmann::json order_document(const Order& order, const LicenceKeysByLine& keys = {});
-nlohmann::json order_list_document(nlohmann::json items, const std::optional<std::string>& next);
 
 }  // namespace commerce

@@ -115,6 +115,27 @@ void SqliteOrders::update(const Order& order) {
     append_history(order);
 }
 
+std::vector<Order> SqliteOrders::search(const OrderQuery& query) {
+    // Ids are UUIDv7, so id order is placement order; each criterion is bound, and an absent one matches all.
+    auto rows = db_.query(
+        "SELECT id FROM orders WHERE (?1 = '[]' OR status IN (SELECT value FROM json_each(?1))) "
+        "AND (?2 = '[]' OR payment_status IN (SELECT value FROM json_each(?2))) "
+        "AND (?3 = '[]' OR fulfillment_status IN (SELECT value FROM json_each(?3))) "
+        "AND (?4 IS NULL OR user_id = ?4) AND (?5 IS NULL OR email = ?5) "
+        "AND (?6 IS NULL OR substr(number, 1, length(?6)) = ?6) "
+        "AND (?7 IS NULL OR created_ms >= ?7) AND (?8 IS NULL OR created_ms < ?8) "
+        "AND (?9 = '' OR id < ?9) ORDER BY id DESC LIMIT ?10");
+    rows.bind(1, nlohmann::json(query.statuses).dump()).bind(2, nlohmann::json(query.payment_statuses).dump())
+        .bind(3, nlohmann::json(query.fulfillment_statuses).dump()).bind(4, query.user_id).bind(5, query.email)
+        .bind(6, query.number_prefix).bind(7, query.placed_from_ms).bind(8, query.placed_to_ms)
+        .bind(9, query.before_id).bind(10, query.limit);
+    std::vector<std::string> ids;
+    while (rows.step()) ids.push_back(rows.text(0));
+    std::vector<Order> orders;
+    for (const auto& id : ids) orders.push_back(*by_id(id));
+    return orders;
+}
+
 std::vector<std::string> SqliteOrders::expired_unpaid(int64_t now_ms, int64_t limit) {
     auto rows = db_.query("SELECT id FROM orders WHERE expires_ms IS NOT NULL AND expires_ms <= ?1 "
                           "ORDER BY expires_ms, id LIMIT ?2");

@@ -198,6 +198,7 @@ public:
     std::vector<PlacedTotal> placed_between(int64_t from_ms, int64_t to_ms) override;
     void update(const Order& order) override;
     std::vector<std::string> expired_unpaid(int64_t now_ms, int64_t limit) override;
+    std::vector<Order> search(const OrderQuery& query) override;
 
 private:
     void insert_lines(const Order& order);
