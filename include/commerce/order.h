@@ -15,6 +15,10 @@ COMMERCE_BEGIN_DECLS
  *                "tendered": "50.00",       cash only: computes the change
  *                "reference": "T-0042"},    card_terminal only, staff only: the terminal approved it
  *    "email": "guest@example.com",          required for a guest cart
+ *    "shipping_address": {"name", "line1", "city", "postal_code", "country", ...} or {"address_id": "..."},
+ *    "billing_address": the same; the shipping address when absent,
+ *    "expected": {"total": {...}, "items": [{"variant_id", "quantity", "unit_price"}], ...},
+ *                                           the totals the shopper saw: each must still hold
  *    "idempotency_key": "..."}              optional; a retry with the same key and cart returns the same order
  *
  * Cash, and a card terminal payment with its reference, are captured at once (the order is "paid"); cash on
@@ -22,8 +26,11 @@ COMMERCE_BEGIN_DECLS
  * the money with commerce_order_capture_payment. A bank transfer expires after the engine config's
  * orders.unpaid_expire_after_minutes (commerce_order_sweep). docs/orders.md has the state graphs.
  * Errors: COMMERCE_ERR_OUT_OF_STOCK (details list the products short), COMMERCE_ERR_ILLEGAL_STATE (empty or
- * completed cart), COMMERCE_ERR_CONFLICT (idempotency key already used for another request), COMMERCE_ERR_FORBIDDEN
- * (a terminal reference from a caller without "orders.manage").
+ * completed cart), COMMERCE_ERR_CONFLICT (idempotency key already used for another request; or reason
+ * "totals_changed" with "changes": [{"field", "expected", "actual"}] when the cart no longer prices as expected),
+ * COMMERCE_ERR_INVALID_ARGUMENT (an address, or reason "not_the_priced_address" for a shipping address elsewhere
+ * than the cart was priced for), COMMERCE_ERR_FORBIDDEN (a terminal reference from a caller without
+ * "orders.manage").
  * Returns an "order" document. */
 COMMERCE_API commerce_status commerce_checkout_place_order(commerce_doc **out, commerce_engine *engine,
                                                            const char *session, const char *cart_id,

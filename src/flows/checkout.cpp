@@ -13,6 +13,7 @@
 #include "domain/order/lifecycle.h"
 #include "domain/order/manual_payment.h"
 #include "flows/access.h"
+#include "flows/checkout_terms.h"
 #include "flows/identity_support.h"
 #include "flows/order_support.h"
 #include "flows/priced_cart.h"
@@ -119,7 +120,7 @@ Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, con
                 .shipping_tax = Money::zero(currency), .total = priced.total,
                 .payment = manual_payment(request.at("payment"), terms), .created_ms = now, .updated_ms = now,
                 .expires_ms = std::nullopt, .totals = cart_totals_json(priced), .timeline = {}, .refunds = {},
-                .shipments = {}};
+                .shipments = {}, .shipping_address = std::nullopt, .billing_address = std::nullopt};
     order.payment_status = order.payment.status;
     order.status = std::string(order.payment.status == payment_status::captured ? order_status::paid
                                                                                  : order_status::pending_payment);
@@ -146,7 +147,8 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
     const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(cart_id, "cart_id");
     const json request = parse_object(request_json, "request");
-    reject_unknown_members(request, "a checkout request", {"payment", "email", "idempotency_key"});
+    reject_unknown_members(request, "a checkout request",
+                           {"payment", "email", "idempotency_key", "shipping_address", "billing_address", "expected"});
     const auto idempotency_key = optional_string(request, "idempotency_key", kMaxShortText);
     // The fingerprint of the request: a key reused with another cart or other terms is a conflict.
     const std::string request_hash = sha256_hex(std::string(id) + '\n' + request.dump());
@@ -178,8 +180,12 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
         check_on_sale(priced, engine.now_ms());
         check_coupons_still_apply(priced);
         check_shipping_chosen(priced);
+        require_expected_totals(request, priced);
+        const CheckoutAddresses addresses = checkout_addresses(tx, request, priced, actor);
 
-        const Order order = build_order(engine, tx, priced, request, actor);
+        Order order = build_order(engine, tx, priced, request, actor);
+        order.shipping_address = addresses.shipping;
+        order.billing_address = addresses.billing;
         take_stock(engine, tx, priced, order, actor);
         hand_out_keys(engine, tx, priced, order);
         for (const auto& line : priced.lines) tx.products().add_units_sold(line.product->id, line.quantity);

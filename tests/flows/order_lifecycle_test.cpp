@@ -1,5 +1,6 @@
 // An order's life after checkout: the snapshot it keeps, capturing manual payments, refunds allocated exactly,
 // cancellation that gives stock and coupon uses back, and the expiry of orders left unpaid.
+#include "flows/addresses.h"
 #include "flows/fulfillment.h"
 #include "flows/order_lifecycle.h"
 #include "flows/inventory.h"
@@ -514,4 +515,67 @@ TEST_CASE("admin search: by states, customer, email, number and placement time, 
     CHECK(shop::field_of([&] { search({{"from", "yesterday"}}); }) == "from");
     CHECK(shop::field_of([&] { search({{"colour", "red"}}); }) == "colour");
     CHECK(code_of([&] { flows::search_orders(*s.engine, ana.session.c_str(), nullptr); }) == COMMERCE_ERR_FORBIDDEN);
+}
+
+TEST_CASE("checkout keeps the shipping and billing addresses, whole or from the address book") {
+    OrderShop s;
+    const auto buyer = s.customer("oz@shop.test");
+    const std::string soap = s.product("SOAP", "2.00");
+    const json home = flows::add_address(*s.engine, buyer.session.c_str(),
+                                         R"({"name": "Oz", "line1": "Hauptstr. 1", "city": "Berlin",
+                                             "postal_code": "10115", "country": "DE"})");
+    const std::string cart = flows::create_cart(*s.engine, buyer.session.c_str(), "EUR")["id"];
+    flows::add_item(*s.engine, buyer.session.c_str(), cart.c_str(), soap.c_str(), 1);
+    flows::update_cart(*s.engine, buyer.session.c_str(), cart.c_str(),
+                       R"({"shipping_address": {"country": "DE", "postal_code": "10115"}})");
+    const auto place = [&](const json& extra) {
+        json request = {{"payment", kCash}};
+        request.update(extra);
+        return flows::place_order(*s.engine, buyer.session.c_str(), cart.c_str(), request.dump().c_str());
+    };
+    const auto elsewhere = failure_of([&] {
+        place({{"shipping_address", {{"line1", "Rue 1"}, {"city", "Paris"}, {"country", "FR"}}}});
+    });
+    CHECK(elsewhere.details()["reason"] == "not_the_priced_address");
+    CHECK(shop::field_of([&] { place({{"billing_address", {{"city", "Paris"}, {"country", "FR"}}}}); }) ==
+          "billing_address.line1");
+    CHECK(code_of([&] { place({{"shipping_address", {{"address_id", "nope"}}}}); }) == COMMERCE_ERR_NOT_FOUND);
+    const json order = place({{"shipping_address", {{"address_id", home["id"]}}},
+                              {"billing_address", {{"name", "Oz GmbH"}, {"line1", "Allee 2"}, {"city", "Bonn"},
+                                                   {"country", "DE"}}}});
+    CHECK(order["shipping_address"]["line1"] == "Hauptstr. 1");
+    CHECK(order["shipping_address"]["postal_code"] == "10115");
+    CHECK(order["billing_address"]["name"] == "Oz GmbH");
+    CHECK(flows::get_order(*s.engine, buyer.session.c_str(), order["id"].get<std::string>().c_str()) == order);
+}
+
+TEST_CASE("the totals a shopper saw are locked: a price changed since is a conflict that names every difference") {
+    OrderShop s;
+    const auto buyer = s.customer("pa@shop.test");
+    const json product = flows::create_product(*s.engine, s.admin.session.c_str(),
+        R"({"sku": "PEN", "title": "Pen", "prices": [{"amount": "3.00", "currency": "EUR"}], "stock": 9})");
+    const std::string variant = product["variants"][0]["id"];
+    const std::string cart = flows::create_cart(*s.engine, buyer.session.c_str(), "EUR")["id"];
+    const json seen = flows::add_item(*s.engine, buyer.session.c_str(), cart.c_str(), variant.c_str(), 2);
+    const json line = {{"variant_id", variant}, {"quantity", 2}, {"unit_price", seen["items"][0]["unit_price"]}};
+    const json expected = {{"total", seen["total"]}, {"items", {line}}};
+    flows::update_product(*s.engine, s.admin.session.c_str(), product["id"].get<std::string>().c_str(),
+                          R"({"prices": [{"amount": "3.50", "currency": "EUR"}]})");
+    const json request = {{"payment", kCash}, {"expected", expected}};
+    const auto changed = failure_of([&] {
+        flows::place_order(*s.engine, buyer.session.c_str(), cart.c_str(), request.dump().c_str());
+    });
+    CHECK(changed.code() == COMMERCE_ERR_CONFLICT);
+    CHECK(changed.details()["reason"] == "totals_changed");
+    const json& changes = changed.details()["changes"];
+    REQUIRE(changes.size() == 2);
+    CHECK(changes[0]["field"] == "items[" + variant + "].unit_price");
+    CHECK(changes[0]["expected"]["amount"] == "3.00");
+    CHECK(changes[0]["actual"]["amount"] == "3.50");
+    CHECK(changes[1]["field"] == "total");
+    CHECK(s.on_hand(product["id"]) == 9);  // nothing was written
+    json fresh = request;
+    fresh["expected"] = {{"total", {{"amount", "7.0"}, {"currency", "EUR"}}}};
+    const json order = flows::place_order(*s.engine, buyer.session.c_str(), cart.c_str(), fresh.dump().c_str());
+    CHECK(order["total"]["amount"] == "7.00");
 }

@@ -2,6 +2,7 @@
 
 #include "core/json_output.h"
 #include "core/timestamp.h"
+#include "domain/order/postal_address.h"
 #include "domain/order/shipment.h"
 
 namespace commerce {
@@ -62,6 +63,10 @@ nlohmann::json shipment_json(const Shipment& shipment) {
             {"delivered_at", optional_time(shipment.delivered_ms)}};
 }
 
+nlohmann::json address_json(const std::optional<PostalAddress>& address) {
+    return address ? postal_address_json(*address) : nlohmann::json(nullptr);
+}
+
 nlohmann::json timeline_json(const std::vector<OrderEvent>& timeline) {
     nlohmann::json events = nlohmann::json::array();
     for (const auto& event : timeline)
@@ -92,6 +97,8 @@ nlohmann::json order_document(const Order& order, const LicenceKeysByLine& keys)
             {"user_id", nullable(order.user_id)},
             {"email", order.email},
             {"cart_id", order.cart_id},
+            {"shipping_address", address_json(order.shipping_address)},
+            {"billing_address", address_json(order.billing_address)},
             {"currency", order.currency->code},
             {"status", order.status},
             {"payment_status", order.payment_status},

@@ -105,6 +105,11 @@ struct Shipment {
     std::optional<int64_t> delivered_ms;
 };
 
+// Where an order goes and whom it bills, as the shopper gave it at checkout.
+struct PostalAddress {
+    std::string name, company, line1, line2, city, region, postal_code, country, phone;
+};
+
 struct Order {
     std::string id;
     std::string number;  // "2026-000123", sequential per store and year
@@ -130,6 +135,8 @@ struct Order {
     std::vector<OrderEvent> timeline;  // oldest first
     std::vector<Refund> refunds;       // oldest first
     std::vector<Shipment> shipments;   // oldest first
+    std::optional<PostalAddress> shipping_address;
+    std::optional<PostalAddress> billing_address;
 };
 
 }  // namespace commerce

@@ -718,8 +718,8 @@ constexpr std::array<const char*, 11> kMigrations = {
     CREATE INDEX orders_by_placement ON orders(created_ms);
     )sql",
     // 11: the order's life after checkout. Lines keep what promotions took and the tax they carry, and the units
-    //     refunded, and whether they are digital; the order keeps what its shipping charged and when an unpaid
-    //     order expires. Every change of state is a timeline row, every attempt on a payment a ledger row, every
+    //     refunded, and whether they are digital; the order keeps what its shipping charged, its addresses (JSON)
+    //     and when an unpaid order expires. Every change of state is a timeline row, every attempt on a payment a ledger row, every
     //     refund and every shipment a row with its lines.
     //     Orders of earlier schemas get a "placed" event and, when captured, their capture in the ledger; their
     //     lines carry no discount or tax (the snapshot did not have them), so their shipping is what the total
@@ -736,6 +736,8 @@ constexpr std::array<const char*, 11> kMigrations = {
     ALTER TABLE orders ADD COLUMN shipping_tax_minor INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE orders ADD COLUMN updated_ms INTEGER;
     ALTER TABLE orders ADD COLUMN expires_ms INTEGER;
+    ALTER TABLE orders ADD COLUMN shipping_address TEXT;
+    ALTER TABLE orders ADD COLUMN billing_address TEXT;
     UPDATE orders SET updated_ms = created_ms,
         shipping_minor = max(0, total_minor -
             (SELECT coalesce(sum(line_total_minor), 0) FROM order_lines WHERE order_id = orders.id));

@@ -1,6 +1,7 @@
 #include "adapters/storage/sqlite/repositories.h"
 
 #include "core/error.h"
+#include "domain/order/postal_address.h"
 
 namespace commerce::sqlite {
 namespace {
@@ -15,18 +16,30 @@ std::optional<int64_t> optional_minor(const std::optional<Money>& money) {
     return money->minor();
 }
 
+std::optional<std::string> address_text(const std::optional<PostalAddress>& address) {
+    if (!address) return std::nullopt;
+    return postal_address_json(*address).dump();
+}
+
+std::optional<PostalAddress> address_of(const std::optional<std::string>& text) {
+    if (!text) return std::nullopt;
+    return postal_address_from_json(nlohmann::json::parse(*text));
+}
+
 }  // namespace
 
 void SqliteOrders::insert(const Order& order) {
     db_.query("INSERT INTO orders (id, number, user_id, email, cart_id, currency, status, payment_status, "
               "fulfillment_status, subtotal_minor, total_minor, created_ms, totals, shipping_minor, shipping_tax_minor, "
-              "updated_ms, expires_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)")
+              "updated_ms, expires_ms, shipping_address, billing_address) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)")
         .bind(1, order.id).bind(2, order.number).bind(3, order.user_id).bind(4, order.email).bind(5, order.cart_id)
         .bind(6, order.currency->code).bind(7, order.status).bind(8, order.payment_status)
         .bind(9, order.fulfillment_status).bind(10, order.subtotal.minor()).bind(11, order.total.minor())
         .bind(12, order.created_ms).bind(13, order.totals.is_null() ? std::nullopt : std::optional(order.totals.dump()))
         .bind(14, order.shipping.minor()).bind(15, order.shipping_tax.minor()).bind(16, order.updated_ms)
-        .bind(17, order.expires_ms).run();
+        .bind(17, order.expires_ms).bind(18, address_text(order.shipping_address))
+        .bind(19, address_text(order.billing_address)).run();
     insert_lines(order);
     insert_payment(order);
     append_history(order);
@@ -220,7 +233,7 @@ std::vector<Shipment> load_shipments(Connection& db, const std::string& order_id
 std::optional<Order> SqliteOrders::by_id(std::string_view id) {
     auto row = db_.query("SELECT id, number, user_id, email, cart_id, currency, status, payment_status, "
                          "fulfillment_status, subtotal_minor, total_minor, created_ms, totals, shipping_minor, "
-                         "shipping_tax_minor, updated_ms, expires_ms FROM orders WHERE id = ?1");
+                         "shipping_tax_minor, updated_ms, expires_ms, shipping_address, billing_address FROM orders WHERE id = ?1");
     row.bind(1, id);
     if (!row.step()) return std::nullopt;
     const std::string order_id = row.text(0);
@@ -234,7 +247,8 @@ std::optional<Order> SqliteOrders::by_id(std::string_view id) {
                 .payment = load_payment(db_, order_id, money_currency), .created_ms = row.integer(11),
                 .updated_ms = row.integer(15), .expires_ms = row.optional_integer(16), .totals = nullptr,
                 .timeline = load_timeline(db_, order_id), .refunds = load_refunds(db_, order_id, money_currency),
-                .shipments = load_shipments(db_, order_id)};
+                .shipments = load_shipments(db_, order_id), .shipping_address = address_of(row.optional_text(17)),
+                .billing_address = address_of(row.optional_text(18))};
     // Orders placed before schema 5 have no totals snapshot.
     if (auto totals = row.optional_text(12)) order.totals = nlohmann::json::parse(*totals);
 
