@@ -149,6 +149,8 @@ type OrderLine struct {
 	Tax              Money `json:"tax"`
 	Total            Money `json:"total"`             // what the line was charged
 	RefundedQuantity int64 `json:"refunded_quantity"` // units refunded so far
+	ShippedQuantity  int64 `json:"shipped_quantity"`  // units in a shipment so far
+	Digital          bool  `json:"digital"`           // delivered by download, never shipped
 	// The licence keys this line's units received, one per unit (digital variants with a key pool); empty
 	// otherwise.
 	LicenceKeys []string          `json:"licence_keys"`
@@ -182,16 +184,17 @@ type Order struct {
 	Currency          string        `json:"currency"`
 	Status            string        `json:"status"`             // OrderPendingPayment, OrderPaid, ... OrderCancelled
 	PaymentStatus     string        `json:"payment_status"`     // PaymentPending, PaymentCaptured, ... PaymentVoided
-	FulfillmentStatus string        `json:"fulfillment_status"` // "not_fulfilled", "shipped", ... "cancelled"
+	FulfillmentStatus string        `json:"fulfillment_status"` // FulfillmentNotFulfilled, ... FulfillmentCancelled
 	Lines             []OrderLine   `json:"lines"`
 	Subtotal          Money         `json:"subtotal"`
 	Shipping          OrderShipping `json:"shipping"`
 	Total             Money         `json:"total"`
 	// The cart's totals when the order was placed; nil for orders placed before pricing existed.
-	Totals   *Totals      `json:"totals"`
-	Payment  Payment      `json:"payment"`
-	Refunds  []Refund     `json:"refunds"`  // oldest first
-	Timeline []OrderEvent `json:"timeline"` // every change of the order's states, oldest first; the first is "placed"
+	Totals    *Totals      `json:"totals"`
+	Payment   Payment      `json:"payment"`
+	Refunds   []Refund     `json:"refunds"`   // oldest first
+	Shipments []Shipment   `json:"shipments"` // oldest first
+	Timeline  []OrderEvent `json:"timeline"`  // every change of the order's states, oldest first; the first is "placed"
 	// When an order awaiting a prompt payment (a bank transfer) is cancelled unpaid; nil otherwise.
 	ExpiresAt *time.Time `json:"expires_at"`
 	CreatedAt time.Time  `json:"created_at"`

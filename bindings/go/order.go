@@ -4,8 +4,9 @@ import "commerce.local/commerce/internal/native"
 
 // The order lifecycle calls of include/commerce/order.h: recording the money taken on a manual payment
 // ("orders.manage"), refunds allocated exactly over the lines, their tax and the shipping ("orders.refund"),
-// cancellation, and the expiry of orders left unpaid. Placing, reading and listing orders are in commerce.go.
-// Amounts are decimal strings, never float64.
+// cancellation, fulfilment (shipments, their delivery and the order's completion, "orders.manage"), and the expiry
+// of orders left unpaid. Placing, reading and listing orders are in commerce.go. Amounts are decimal strings,
+// never float64.
 
 // Order statuses (Order.Status).
 const (
@@ -28,6 +29,23 @@ const (
 	PaymentPartiallyRefunded = "partially_refunded"
 	PaymentRefunded          = "refunded"
 	PaymentVoided            = "voided"
+)
+
+// Fulfillment statuses (Order.FulfillmentStatus).
+const (
+	FulfillmentNotFulfilled     = "not_fulfilled"
+	FulfillmentPartiallyShipped = "partially_shipped"
+	FulfillmentShipped          = "shipped"
+	FulfillmentDelivered        = "delivered"
+	FulfillmentCancelled        = "cancelled"
+)
+
+// Shipment statuses (Shipment.Status and UpdateShipmentRequest.Status): shipped, then out for delivery, then
+// delivered (or shipped, then delivered); never a step back.
+const (
+	ShipmentShipped        = "shipped"
+	ShipmentOutForDelivery = "out_for_delivery"
+	ShipmentDelivered      = "delivered"
 )
 
 // Kinds of manual payment (PaymentRequest.Kind and Payment.Kind).
@@ -77,6 +95,48 @@ func (e *Engine) CancelOrder(session, orderID string, request *CancelOrderReques
 		return nil, err
 	}
 	return call[Order](e, func(n native.Engine) native.Outcome { return n.Cancel_order(session, orderID, text) })
+}
+
+// ShipOrder ships some or all of an order's goods ("orders.manage"). A nil request ships every unit not shipped
+// yet; HandedOver (given to the shopper there and then) delivers the shipment at once. The new shipment is the
+// last of Order.Shipments; the order's FulfillmentStatus and Status become OrderPartiallyShipped or OrderShipped
+// (OrderDelivered when handed over). Errors: CodeInvalidArgument with Details "field" and "reason" (unknown_line,
+// duplicate, digital, out_of_range, nothing_to_ship, format: a TrackingURL that is not http(s)://), CodeForbidden,
+// CodeNotFound (orderID), CodeIllegalState (a cancelled or completed order).
+func (e *Engine) ShipOrder(session, orderID string, request *ShipOrderRequest) (*Order, error) {
+	text, err := optionalJSON(request, "request")
+	if err != nil {
+		return nil, err
+	}
+	return call[Order](e, func(n native.Engine) native.Outcome { return n.Ship_order(session, orderID, text) })
+}
+
+// UpdateShipment moves a shipment of an order on ("orders.manage"): to ShipmentOutForDelivery or
+// ShipmentDelivered, giving or correcting its tracking on the way. request is an UpdateShipmentRequest, another
+// marshalable value, or JSON text. Once every unit of the order is delivered the order is OrderDelivered.
+// Errors: CodeNotFound (orderID, or a shipment of another order), CodeIllegalState (a step back or a repeated
+// step: Details "field" "shipment.status", "current", "requested"), CodeInvalidArgument (an unknown status),
+// CodeForbidden.
+func (e *Engine) UpdateShipment(session, orderID, shipmentID string, request any) (*Order, error) {
+	text, err := encodeJSON(request, "request")
+	if err != nil {
+		return nil, err
+	}
+	return call[Order](e, func(n native.Engine) native.Outcome {
+		return n.Update_shipment(session, orderID, shipmentID, text)
+	})
+}
+
+// CompleteOrder completes an order ("orders.manage"): a delivered one, or a paid one with nothing to ship (digital
+// goods), whose payment is settled (captured, partially refunded or refunded). request may be nil. Errors:
+// CodeIllegalState with Details "reason" "not_delivered" or "unpaid" and the current state, CodeForbidden,
+// CodeNotFound (orderID).
+func (e *Engine) CompleteOrder(session, orderID string, request *CompleteOrderRequest) (*Order, error) {
+	text, err := optionalJSON(request, "request")
+	if err != nil {
+		return nil, err
+	}
+	return call[Order](e, func(n native.Engine) native.Outcome { return n.Complete_order(session, orderID, text) })
 }
 
 // SweepOrders is housekeeping for a timer (no session): it cancels up to limit (1 to 10000) orders whose unpaid

@@ -49,6 +49,27 @@ type RefundedLine struct {
 	Restocked bool  `json:"restocked"`
 }
 
+// Shipment is some or all units of an order's lines, given to a carrier (or handed over) together.
+type Shipment struct {
+	ID             string         `json:"id"`
+	Status         string         `json:"status"` // ShipmentShipped, ShipmentOutForDelivery or ShipmentDelivered
+	Carrier        *string        `json:"carrier"`
+	TrackingNumber *string        `json:"tracking_number"`
+	TrackingURL    *string        `json:"tracking_url"` // http(s)://...
+	Lines          []ShipmentLine `json:"lines"`
+	ShippedAt      time.Time      `json:"shipped_at"`
+	// When it went out for delivery, and was delivered; nil until then (out_for_delivery_at stays nil for a
+	// shipment delivered straight away).
+	OutForDeliveryAt *time.Time `json:"out_for_delivery_at"`
+	DeliveredAt      *time.Time `json:"delivered_at"`
+}
+
+// ShipmentLine is Quantity units of the order line at position Line, in a shipment or a ShipOrderRequest.
+type ShipmentLine struct {
+	Line     int64 `json:"line"`
+	Quantity int64 `json:"quantity"`
+}
+
 // OrderEvent is an entry of an order's timeline: Kind "placed", or the member that changed ("status",
 // "payment_status" or "fulfillment_status") From one value To another.
 type OrderEvent struct {
@@ -102,5 +123,29 @@ type RefundLine struct {
 
 // CancelOrderRequest is the optional input of CancelOrder.
 type CancelOrderRequest struct {
+	Note string `json:"note,omitempty"`
+}
+
+// ShipOrderRequest is the optional input of ShipOrder; nil ships every unit not shipped yet.
+type ShipOrderRequest struct {
+	Lines          []ShipmentLine `json:"lines,omitempty"` // units of order lines; digital lines are never shipped
+	Carrier        string         `json:"carrier,omitempty"`
+	TrackingNumber string         `json:"tracking_number,omitempty"`
+	TrackingURL    string         `json:"tracking_url,omitempty"` // http(s)://...
+	// Given to the shopper there and then (pickup, till): the shipment is delivered at once.
+	HandedOver bool   `json:"handed_over,omitempty"`
+	Note       string `json:"note,omitempty"`
+}
+
+// UpdateShipmentRequest is the input of UpdateShipment.
+type UpdateShipmentRequest struct {
+	Status         string `json:"status"`                    // ShipmentOutForDelivery or ShipmentDelivered
+	TrackingNumber string `json:"tracking_number,omitempty"` // given or corrected on the way
+	TrackingURL    string `json:"tracking_url,omitempty"`
+	Note           string `json:"note,omitempty"`
+}
+
+// CompleteOrderRequest is the optional input of CompleteOrder.
+type CompleteOrderRequest struct {
 	Note string `json:"note,omitempty"`
 }

@@ -2,6 +2,7 @@ package commerce_test
 
 import (
 	"math/big"
+	"reflect"
 	"testing"
 	"time"
 
@@ -9,8 +10,10 @@ import (
 )
 
 // Tests of the Go binding's order lifecycle calls (order.h): a cash-on-delivery order captured and refunded in two
-// steps to exactly its total, refunds refused with their reasons, a customer cancelling their unpaid order, and an
-// unpaid bank transfer expired by the sweep. Every engine runs on a manual clock.
+// steps to exactly its total, refunds refused with their reasons, a customer cancelling their unpaid order, an
+// unpaid bank transfer expired by the sweep, and fulfilment: an order shipped in two parcels, delivered and
+// completed (with its outbox events), goods handed over at once, and shipping refused with its reasons. Every
+// engine runs on a manual clock.
 
 // orderShop is a shop with German VAT, a soap at 3.33 EUR with 10 on hand and a customer, Alice.
 type orderShop struct {
@@ -41,6 +44,14 @@ func (s *orderShop) place(kind string, quantity int64) *commerce.Order {
 
 func (s *orderShop) onHand() int64 {
 	return *must(s.e.StockLevel(s.soap.Variants[0].ID)).OnHand
+}
+
+// staff is the session of Bob, a staff member: "orders.manage" without being an administrator.
+func (s *orderShop) staff() string {
+	s.t.Helper()
+	bob, session := s.customer("bob@example.com")
+	must(s.e.SetRoles(s.admin, bob.ID, []string{"staff"}))
+	return session
 }
 
 func TestCashOnDeliveryCapturedThenRefundedToItsTotal(t *testing.T) {
@@ -162,4 +173,140 @@ func TestSweepExpiresUnpaidBankTransfer(t *testing.T) {
 	}
 	_, err := e.SweepOrders(0)
 	expectErr(t, err, commerce.ErrInvalidArgument)
+}
+
+func TestOrderShippedInTwoParcelsDeliveredAndCompleted(t *testing.T) {
+	s := newOrderShop(t, shopConfig(nil))
+	e, staff := s.e, s.staff()
+	order := s.place(commerce.PaymentCash, 3)
+	if order.FulfillmentStatus != commerce.FulfillmentNotFulfilled || len(order.Shipments) != 0 ||
+		order.Lines[0].ShippedQuantity != 0 || order.Lines[0].Digital {
+		t.Fatalf("placed: %+v", order)
+	}
+
+	order = must(e.ShipOrder(staff, order.ID, &commerce.ShipOrderRequest{
+		Lines: []commerce.ShipmentLine{{Line: 0, Quantity: 1}}, Carrier: "DHL", TrackingNumber: "JD0001",
+		TrackingURL: "https://dhl.example/JD0001"}))
+	if order.Status != commerce.OrderPartiallyShipped || order.FulfillmentStatus != commerce.FulfillmentPartiallyShipped ||
+		len(order.Shipments) != 1 || order.Lines[0].ShippedQuantity != 1 {
+		t.Fatalf("first parcel: %+v", order)
+	}
+	first := order.Shipments[0]
+	if first.Status != commerce.ShipmentShipped || first.Carrier == nil || *first.Carrier != "DHL" ||
+		first.TrackingNumber == nil || *first.TrackingNumber != "JD0001" || first.DeliveredAt != nil ||
+		!reflect.DeepEqual(first.Lines, []commerce.ShipmentLine{{Line: 0, Quantity: 1}}) {
+		t.Fatalf("first parcel: %+v", first)
+	}
+
+	order = must(e.ShipOrder(staff, order.ID, nil)) // the rest, untracked
+	if order.Status != commerce.OrderShipped || order.FulfillmentStatus != commerce.FulfillmentShipped ||
+		len(order.Shipments) != 2 || order.Lines[0].ShippedQuantity != 3 {
+		t.Fatalf("second parcel: %+v", order)
+	}
+	second := order.Shipments[1]
+	if second.Carrier != nil || !reflect.DeepEqual(second.Lines, []commerce.ShipmentLine{{Line: 0, Quantity: 2}}) {
+		t.Fatalf("second parcel: %+v", second)
+	}
+
+	order = must(e.UpdateShipment(staff, order.ID, first.ID,
+		commerce.UpdateShipmentRequest{Status: commerce.ShipmentOutForDelivery}))
+	if got := order.Shipments[0]; got.Status != commerce.ShipmentOutForDelivery || got.OutForDeliveryAt == nil {
+		t.Fatalf("out for delivery: %+v", got)
+	}
+	order = must(e.UpdateShipment(staff, order.ID, first.ID, `{"status": "delivered"}`)) // JSON text, too
+	if got := order.Shipments[0]; got.Status != commerce.ShipmentDelivered || got.DeliveredAt == nil ||
+		order.Status != commerce.OrderShipped { // one parcel is still out
+		t.Fatalf("first delivered: %+v", order)
+	}
+	order = must(e.UpdateShipment(staff, order.ID, second.ID,
+		commerce.UpdateShipmentRequest{Status: commerce.ShipmentDelivered}))
+	if order.Status != commerce.OrderDelivered || order.FulfillmentStatus != commerce.FulfillmentDelivered {
+		t.Fatalf("both delivered: %+v", order)
+	}
+
+	order = must(e.CompleteOrder(staff, order.ID, &commerce.CompleteOrderRequest{Note: "all arrived"}))
+	last := order.Timeline[len(order.Timeline)-1]
+	if order.Status != commerce.OrderCompleted || order.FulfillmentStatus != commerce.FulfillmentDelivered ||
+		last.Note == nil || *last.Note != "all arrived" {
+		t.Fatalf("completed: %+v", order)
+	}
+
+	batch := must(e.FetchOutbox(&commerce.OutboxQuery{Topics: []string{"shipment.", commerce.TopicOrderDelivered,
+		commerce.TopicOrderCompleted}}))
+	var topics []string
+	for _, ev := range batch.Events {
+		topics = append(topics, ev.Topic)
+	}
+	if want := []string{commerce.TopicShipmentShipped, commerce.TopicShipmentShipped,
+		commerce.TopicShipmentOutForDelivery, commerce.TopicShipmentDelivered, commerce.TopicShipmentDelivered,
+		commerce.TopicOrderDelivered, commerce.TopicOrderCompleted}; !reflect.DeepEqual(topics, want) {
+		t.Fatalf("topics %v, want %v", topics, want)
+	}
+	parcel := batch.Events[0]
+	if parcel.PayloadString("shipment_id") != first.ID || parcel.PayloadString("email") != "alice@example.com" ||
+		parcel.PayloadString("tracking_url") != "https://dhl.example/JD0001" {
+		t.Fatalf("shipment.shipped: %+v", parcel.Payload)
+	}
+	if done := batch.Events[len(batch.Events)-1]; done.PayloadString("status") != commerce.OrderCompleted ||
+		done.Payload["amount"] != nil {
+		t.Fatalf("order.completed: %+v", done.Payload)
+	}
+}
+
+func TestGoodsHandedOverAreShippedAndDeliveredAtOnce(t *testing.T) {
+	s := newOrderShop(t, shopConfig(nil))
+	e := s.e
+	order := s.place(commerce.PaymentCash, 2)
+	order = must(e.ShipOrder(s.admin, order.ID, &commerce.ShipOrderRequest{HandedOver: true}))
+	if order.Status != commerce.OrderDelivered || order.FulfillmentStatus != commerce.FulfillmentDelivered ||
+		len(order.Shipments) != 1 {
+		t.Fatalf("handed over: %+v", order)
+	}
+	parcel := order.Shipments[0]
+	if parcel.Status != commerce.ShipmentDelivered || parcel.DeliveredAt == nil ||
+		!parcel.DeliveredAt.Equal(parcel.ShippedAt) || parcel.OutForDeliveryAt != nil ||
+		!reflect.DeepEqual(parcel.Lines, []commerce.ShipmentLine{{Line: 0, Quantity: 2}}) {
+		t.Fatalf("parcel: %+v", parcel)
+	}
+	if order = must(e.CompleteOrder(s.admin, order.ID, nil)); order.Status != commerce.OrderCompleted {
+		t.Fatalf("completed: %+v", order)
+	}
+}
+
+func TestShippingRefusedWithItsReasons(t *testing.T) {
+	s := newOrderShop(t, shopConfig(nil))
+	e := s.e
+	order := s.place(commerce.PaymentCash, 2)
+	_, err := e.ShipOrder(s.admin, order.ID, &commerce.ShipOrderRequest{TrackingURL: "ftp://x"})
+	if ce := expectErr(t, err, commerce.ErrInvalidArgument); ce.Details["field"] != "tracking_url" ||
+		ce.Details["reason"] != "format" {
+		t.Fatalf("details: %+v", ce.Details)
+	}
+	_, err = e.ShipOrder(s.alice, order.ID, nil) // not even their own order
+	expectErr(t, err, commerce.ErrForbidden)
+	_, err = e.CompleteOrder(s.admin, order.ID, nil)
+	if ce := expectErr(t, err, commerce.ErrIllegalState); ce.Details["reason"] != "not_delivered" ||
+		ce.Details["current"] != commerce.OrderPaid {
+		t.Fatalf("details: %+v", ce.Details)
+	}
+	if got := must(e.GetOrder(s.admin, order.ID)); len(got.Shipments) != 0 ||
+		got.FulfillmentStatus != commerce.FulfillmentNotFulfilled {
+		t.Fatalf("a refused call changed the order: %+v", got)
+	}
+
+	order = must(e.ShipOrder(s.admin, order.ID, nil))
+	parcel := order.Shipments[0].ID
+	delivered := commerce.UpdateShipmentRequest{Status: commerce.ShipmentDelivered}
+	order = must(e.UpdateShipment(s.admin, order.ID, parcel, delivered))
+	_, err = e.UpdateShipment(s.admin, order.ID, parcel,
+		commerce.UpdateShipmentRequest{Status: commerce.ShipmentOutForDelivery}) // a step back
+	if ce := expectErr(t, err, commerce.ErrIllegalState); ce.Details["field"] != "shipment.status" ||
+		ce.Details["current"] != commerce.ShipmentDelivered || ce.Details["requested"] != commerce.ShipmentOutForDelivery {
+		t.Fatalf("details: %+v", ce.Details)
+	}
+	_, err = e.UpdateShipment(s.admin, order.ID, parcel, nil) // the request is required
+	expectErr(t, err, commerce.ErrInvalidArgument)
+	if got := must(e.GetOrder(s.admin, order.ID)); !reflect.DeepEqual(got.Shipments, order.Shipments) {
+		t.Fatalf("a refused step changed the shipments: %+v", got.Shipments)
+	}
 }

@@ -29,6 +29,15 @@ const (
 	TopicUserLocked                 = "user.locked"
 	TopicInventoryLowStock          = "inventory.low_stock"
 	TopicProductRequestFulfilled    = "product_request.fulfilled"
+	TopicOrderPlaced                = "order.placed"
+	TopicOrderPaid                  = "order.paid"
+	TopicOrderCancelled             = "order.cancelled"
+	TopicOrderRefunded              = "order.refunded"
+	TopicOrderDelivered             = "order.delivered"
+	TopicOrderCompleted             = "order.completed"
+	TopicShipmentShipped            = "shipment.shipped"
+	TopicShipmentOutForDelivery     = "shipment.out_for_delivery"
+	TopicShipmentDelivered          = "shipment.delivered"
 )
 
 // FetchOutbox leases up to Limit due events, oldest first; query may be nil. Leased events are not handed out
@@ -61,6 +70,12 @@ func (e *Engine) FailEvent(eventID, reason string) error {
 //	user.locked                    {user_id, email, locked_until, failures}
 //	inventory.low_stock            {variant_id, product_id, sku, available, threshold}
 //	product_request.fulfilled      {request_id, user_id, email, title, product_id}
+//	order.placed, .paid, .cancelled, .refunded, .delivered, .completed
+//	                               {order_id, number, user_id, email, status, payment_status, fulfillment_status,
+//	                                total, amount: the capture (order.paid), the refund (order.refunded) or null}
+//	shipment.shipped, .out_for_delivery, .delivered
+//	                               {order_id, number, user_id, email, shipment_id, status, carrier, tracking_number,
+//	                                tracking_url, lines: [{line, quantity, sku, title}]}
 //
 // Secrets (token, code) are present only until the event is acknowledged or given up. Numbers in Payload are
 // float64 (encoding/json); use PayloadString for the text members.

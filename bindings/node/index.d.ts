@@ -41,8 +41,9 @@ import type {
 } from './currency';
 import type { SharedWishlist, Wishlist, WishlistItem, WishlistList, WishlistShare } from './wishlist';
 import type {
-  CancelOrderRequest, CapturePaymentRequest, FulfillmentStatus, OrderEvent, OrderShipping, OrderStatus, OrderSweep,
-  OrdersConfig, PaymentKind, PaymentStatus, PaymentTransaction, Refund, RefundRequest,
+  CancelOrderRequest, CapturePaymentRequest, CompleteOrderRequest, FulfillmentStatus, OrderEvent, OrderShipping,
+  OrderStatus, OrderSweep, OrdersConfig, PaymentKind, PaymentStatus, PaymentTransaction, Refund, RefundRequest,
+  ShipOrderRequest, Shipment, UpdateShipmentRequest,
 } from './order';
 
 export * from './identity';
@@ -157,6 +158,10 @@ export interface OrderLine {
   total: Money;
   /** Units refunded so far. */
   refunded_quantity: number;
+  /** Units in a shipment so far. */
+  shipped_quantity: number;
+  /** Delivered by download, never shipped. */
+  digital: boolean;
   /** The licence keys this line's units received, one per unit (digital variants with a key pool); [] otherwise. */
   licence_keys: string[];
   /** The cart line's note and attributes. */
@@ -199,6 +204,8 @@ export interface Order extends Document<'order'> {
   payment: Payment;
   /** Oldest first. */
   refunds: Refund[];
+  /** Oldest first. */
+  shipments: Shipment[];
   /** Every change of the order's states, oldest first; the first is "placed". */
   timeline: OrderEvent[];
   /** When an order awaiting a prompt payment (a bank transfer) is cancelled unpaid; null otherwise. */
@@ -568,7 +575,8 @@ export class Engine {
   getOrder(session: SessionArg, orderId: string): Order;
   listOrders(session: SessionArg, query?: OrderListQuery | string | null): OrderList;
 
-  // the order lifecycle: capturing needs "orders.manage", refunding "orders.refund"; an order is its id or document
+  // the order lifecycle: capturing, shipping and completing need "orders.manage", refunding "orders.refund"; an
+  // order (and a shipment) is its id or document
   /** Records money taken on the payment; null/undefined captures everything left. InvalidArgumentError (details
    * reason "out_of_range", capturable) for an amount not positive or more than is left, IllegalStateError for a
    * cancelled order or a payment already captured or refunded. */
@@ -580,6 +588,19 @@ export class Engine {
   /** Its owner while it is unpaid, otherwise "orders.manage" (and "orders.refund" when money was captured).
    * NotFoundError for someone else's order, ForbiddenError, IllegalStateError when already cancelled or shipped. */
   cancelOrder(session: SessionArg, orderId: Ref, request?: CancelOrderRequest | string | null): Order;
+  /** Ships some or all of the goods; null/undefined ships every unit not shipped yet, handed_over delivers at once.
+   * The new shipment is the last of order.shipments. InvalidArgumentError with details field and reason
+   * (unknown_line, duplicate, digital, out_of_range, nothing_to_ship, format: a tracking_url not http(s)://),
+   * ForbiddenError, NotFoundError, IllegalStateError for a cancelled or completed order. */
+  shipOrder(session: SessionArg, orderId: Ref, request?: ShipOrderRequest | string | null): Order;
+  /** Moves a shipment on (shipped → out_for_delivery → delivered); the order is "delivered" once all its units
+   * are. NotFoundError (a shipment of another order too), IllegalStateError for a step back or a repeated step
+   * (details field "shipment.status", current, requested), InvalidArgumentError for an unknown status. */
+  updateShipment(session: SessionArg, orderId: Ref, shipmentId: Ref,
+                 request: UpdateShipmentRequest | string): Order;
+  /** A delivered order, or a paid one with nothing to ship, whose payment is settled. IllegalStateError with
+   * details reason "not_delivered" or "unpaid" and the current state. */
+  completeOrder(session: SessionArg, orderId: Ref, request?: CompleteOrderRequest | string | null): Order;
   /** Housekeeping for a timer (no session): cancels up to limit (1..10000, default 100) expired unpaid orders. */
   sweepOrders(limit?: number): OrderSweep;
 }

@@ -681,8 +681,9 @@ class Engine {
     return result(this[kNative].list_orders(sessionArg(session), jsonArg(query, 'query', true)));
   }
 
-  // the order lifecycle (include/commerce/order.h): capturing needs "orders.manage", refunding "orders.refund";
-  // an order is its id or its document, amounts are decimal strings, never numbers
+  // the order lifecycle (include/commerce/order.h): capturing, shipping and completing need "orders.manage",
+  // refunding "orders.refund"; an order (and a shipment) is its id or its document, amounts are decimal strings,
+  // never numbers
   /** request: {amount: "10.00", reference, note}, or null/undefined to capture everything left. */
   capturePayment(session, orderId, request) {
     return result(this[kNative].capture_payment(sessionArg(session), refArg(orderId, 'id', 'orderId'),
@@ -698,6 +699,23 @@ class Engine {
   cancelOrder(session, orderId, request) {
     return result(this[kNative].cancel_order(sessionArg(session), refArg(orderId, 'id', 'orderId'),
                                              jsonArg(request, 'request', true)));
+  }
+  /** request: {lines: [{line, quantity}], carrier, tracking_number, tracking_url, handed_over, note}, or
+   * null/undefined to ship every unit not shipped yet; the new shipment is the last of order.shipments. */
+  shipOrder(session, orderId, request) {
+    return result(this[kNative].ship_order(sessionArg(session), refArg(orderId, 'id', 'orderId'),
+                                           jsonArg(request, 'request', true)));
+  }
+  /** request: {status: "out_for_delivery" | "delivered", tracking_number, tracking_url, note}. */
+  updateShipment(session, orderId, shipmentId, request) {
+    return result(this[kNative].update_shipment(sessionArg(session), refArg(orderId, 'id', 'orderId'),
+                                                refArg(shipmentId, 'id', 'shipmentId'), jsonArg(request, 'request')));
+  }
+  /** A delivered order, or a paid one with nothing to ship, whose payment is settled; request: {note} or
+   * null/undefined. */
+  completeOrder(session, orderId, request) {
+    return result(this[kNative].complete_order(sessionArg(session), refArg(orderId, 'id', 'orderId'),
+                                               jsonArg(request, 'request', true)));
   }
   /** Housekeeping for a timer: cancels orders whose unpaid time ran out; returns the count expired. */
   sweepOrders(limit = 100) { return result(this[kNative].sweep_orders(integerArg(limit, 'limit'))); }

@@ -1,5 +1,6 @@
 // Type definitions of the parts of an order's lifecycle and the inputs of include/commerce/order.h (payment
-// capture, refunds, cancellation, the expiry sweep), re-exported by index.d.ts, which has the Order itself.
+// capture, refunds, cancellation, shipments and completion, the expiry sweep), re-exported by index.d.ts, which
+// has the Order itself.
 // Documents are described by docs/schema/order.schema.json and order_sweep.schema.json.
 
 import type { Document, Money, Timestamp } from './index';
@@ -61,6 +62,24 @@ export interface Refund {
   created_at: Timestamp;
 }
 
+/** shipped → out_for_delivery → delivered (or shipped → delivered); never a step back. */
+export type ShipmentStatus = 'shipped' | 'out_for_delivery' | 'delivered';
+
+/** Some or all units of an order's lines, given to a carrier (or handed over) together. */
+export interface Shipment {
+  id: string;
+  status: ShipmentStatus;
+  carrier: string | null;
+  tracking_number: string | null;
+  /** http(s)://... */
+  tracking_url: string | null;
+  /** Units of order lines, by position. */
+  lines: { line: number; quantity: number }[];
+  shipped_at: Timestamp;
+  out_for_delivery_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+}
+
 /** An entry of an order's timeline: "placed", or the member that changed from one value to another. */
 export interface OrderEvent {
   kind: 'placed' | 'status' | 'payment_status' | 'fulfillment_status';
@@ -112,5 +131,30 @@ export interface RefundRequest {
 }
 
 export interface CancelOrderRequest {
+  note?: string;
+}
+
+/** null/undefined ships every unit not shipped yet. */
+export interface ShipOrderRequest {
+  /** Units of order lines, by position; digital lines are never shipped. */
+  lines?: { line: number; quantity: number }[];
+  carrier?: string;
+  tracking_number?: string;
+  /** http(s)://... */
+  tracking_url?: string;
+  /** Given to the shopper there and then (pickup, till): the shipment is delivered at once. */
+  handed_over?: boolean;
+  note?: string;
+}
+
+export interface UpdateShipmentRequest {
+  status: 'out_for_delivery' | 'delivered';
+  /** Given or corrected on the way. */
+  tracking_number?: string;
+  tracking_url?: string;
+  note?: string;
+}
+
+export interface CompleteOrderRequest {
   note?: string;
 }

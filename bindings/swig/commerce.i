@@ -522,6 +522,12 @@ public:
     Outcome refund_order(const std::string &session, const std::string &order_id, const std::string &request_json);
     Outcome cancel_order(const std::string &session, const std::string &order_id,
                          const std::string &request_json /* optional */);
+    Outcome ship_order(const std::string &session, const std::string &order_id,
+                       const std::string &request_json /* optional: every unit not shipped yet */);
+    Outcome update_shipment(const std::string &session, const std::string &order_id, const std::string &shipment_id,
+                            const std::string &request_json);
+    Outcome complete_order(const std::string &session, const std::string &order_id,
+                           const std::string &request_json /* optional */);
     Outcome sweep_orders(long long limit);
 
     /* engine */

@@ -1,7 +1,8 @@
 'use strict';
 // Tests of the Node binding's order lifecycle calls (order.h): a cash-on-delivery order captured and refunded in
 // two steps to exactly its total, refunds refused with their reasons, a customer cancelling their unpaid order,
-// and an unpaid bank transfer expired by the sweep.
+// an unpaid bank transfer expired by the sweep, and fulfilment: an order shipped in two parcels, delivered and
+// completed (with its outbox events), goods handed over at once, and shipping refused with its reasons.
 
 const { test, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
@@ -35,6 +36,13 @@ function place(kind, quantity) {
 }
 
 const onHand = () => engine.stockLevel(soap.variants[0]).on_hand;
+
+// The session of Bob, a staff member: "orders.manage" without being an administrator.
+function staffMember() {
+  const bob = engine.registerUser('bob@example.com', PASSWORD);
+  engine.setRoles(admin, bob.id, ['staff']);
+  return engine.login('bob@example.com', PASSWORD);
+}
 
 test('a cash-on-delivery order is captured, then refunded in two steps to exactly its total', () => {
   let order = place('cash_on_delivery', 3);
@@ -118,4 +126,98 @@ test('the sweep cancels a bank transfer left unpaid past orders.unpaid_expire_af
   assert.equal(last.note, 'payment not received in time');
   assert.equal(onHand(), 10);
   expectError(commerce.InvalidArgumentError, () => engine.sweepOrders(0));
+});
+
+test('an order is shipped in two parcels, delivered and completed', () => {
+  const staff = staffMember();
+  let order = place('cash', 3);
+  assert.equal(order.fulfillment_status, 'not_fulfilled');
+  assert.deepEqual(order.shipments, []);
+  assert.equal(order.lines[0].shipped_quantity, 0);
+  assert.equal(order.lines[0].digital, false);
+
+  order = engine.shipOrder(staff, order, {
+    lines: [{ line: 0, quantity: 1 }], carrier: 'DHL', tracking_number: 'JD0001',
+    tracking_url: 'https://dhl.example/JD0001',
+  });
+  assert.equal(order.status, 'partially_shipped');
+  assert.equal(order.fulfillment_status, 'partially_shipped');
+  const [first] = order.shipments;
+  assert.equal(first.status, 'shipped');
+  assert.equal(first.carrier, 'DHL');
+  assert.equal(first.tracking_number, 'JD0001');
+  assert.deepEqual(first.lines, [{ line: 0, quantity: 1 }]);
+  assert.equal(first.delivered_at, null);
+  assert.equal(order.lines[0].shipped_quantity, 1);
+
+  order = engine.shipOrder(staff, order.id); // the rest, untracked
+  assert.equal(order.status, 'shipped');
+  assert.equal(order.fulfillment_status, 'shipped');
+  const second = order.shipments[1];
+  assert.deepEqual(second.lines, [{ line: 0, quantity: 2 }]);
+  assert.equal(second.carrier, null);
+  assert.equal(order.lines[0].shipped_quantity, 3);
+
+  order = engine.updateShipment(staff, order, first, { status: 'out_for_delivery' }); // the shipment document
+  assert.equal(order.shipments[0].status, 'out_for_delivery');
+  assert.notEqual(order.shipments[0].out_for_delivery_at, null);
+  order = engine.updateShipment(staff, order, first.id, '{"status": "delivered"}'); // its id, JSON text
+  assert.equal(order.shipments[0].status, 'delivered');
+  assert.notEqual(order.shipments[0].delivered_at, null);
+  assert.equal(order.status, 'shipped'); // one parcel is still out
+  order = engine.updateShipment(staff, order, second, { status: 'delivered' });
+  assert.equal(order.status, 'delivered');
+  assert.equal(order.fulfillment_status, 'delivered');
+
+  order = engine.completeOrder(staff, order, { note: 'all arrived' });
+  assert.equal(order.status, 'completed');
+  assert.equal(order.fulfillment_status, 'delivered');
+  assert.equal(order.timeline.at(-1).note, 'all arrived');
+  const { events } = engine.fetchOutbox({ topics: ['shipment.', 'order.delivered', 'order.completed'] });
+  assert.deepEqual(events.map((event) => event.topic), [
+    'shipment.shipped', 'shipment.shipped', 'shipment.out_for_delivery', 'shipment.delivered', 'shipment.delivered',
+    'order.delivered', 'order.completed']);
+  const parcel = events[0].payload;
+  assert.equal(parcel.shipment_id, first.id);
+  assert.equal(parcel.tracking_url, 'https://dhl.example/JD0001');
+  assert.equal(parcel.email, 'alice@example.com');
+  assert.deepEqual(parcel.lines, [{ line: 0, quantity: 1, sku: 'SOAP', title: 'Soap' }]);
+  assert.equal(events.at(-1).payload.status, 'completed');
+  assert.equal(events.at(-1).payload.amount, null);
+});
+
+test('goods handed over are shipped and delivered at once', () => {
+  const order = engine.shipOrder(admin, place('cash', 2), { handed_over: true });
+  assert.equal(order.status, 'delivered');
+  assert.equal(order.fulfillment_status, 'delivered');
+  const [parcel] = order.shipments;
+  assert.equal(parcel.status, 'delivered');
+  assert.deepEqual(parcel.lines, [{ line: 0, quantity: 2 }]);
+  assert.equal(parcel.delivered_at, parcel.shipped_at);
+  assert.equal(parcel.out_for_delivery_at, null);
+  assert.equal(engine.completeOrder(admin, order).status, 'completed');
+});
+
+test('shipping is refused with its reasons and changes nothing', () => {
+  let order = place('cash', 2);
+  let err = expectError(commerce.InvalidArgumentError,
+    () => engine.shipOrder(admin, order, { tracking_url: 'ftp://x' }));
+  assert.deepEqual(err.details, { field: 'tracking_url', reason: 'format' });
+  expectError(commerce.ForbiddenError, () => engine.shipOrder(alice, order)); // not even their own order
+  err = expectError(commerce.IllegalStateError, () => engine.completeOrder(admin, order));
+  assert.equal(err.details.reason, 'not_delivered');
+  assert.equal(err.details.current, 'paid');
+  const unchanged = engine.getOrder(admin, order.id);
+  assert.deepEqual(unchanged.shipments, []);
+  assert.equal(unchanged.fulfillment_status, 'not_fulfilled');
+
+  order = engine.shipOrder(admin, order);
+  order = engine.updateShipment(admin, order, order.shipments[0], { status: 'delivered' });
+  err = expectError(commerce.IllegalStateError,
+    () => engine.updateShipment(admin, order, order.shipments[0], { status: 'out_for_delivery' })); // a step back
+  assert.equal(err.details.field, 'shipment.status');
+  assert.equal(err.details.current, 'delivered');
+  assert.equal(err.details.requested, 'out_for_delivery');
+  assert.throws(() => engine.updateShipment(admin, order, order.shipments[0]), TypeError); // the request is required
+  assert.deepEqual(engine.getOrder(admin, order.id).shipments, order.shipments);
 });

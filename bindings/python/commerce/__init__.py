@@ -36,9 +36,9 @@ Conventions:
   search in ``commerce/_search.py`` (``search.h``), reviews in ``commerce/_review.py`` (``review.h``), pricing in
   ``commerce/_pricing.py`` (``pricing.h``), price lists and customer groups in ``commerce/_price_list.py``
   (``pricing.h``, ``customer_group.h``), currencies in ``commerce/_currency.py`` (``currency.h``), wishlists in
-  ``commerce/_wishlist.py`` (``wishlist.h``) and the order lifecycle (payment capture, refunds, cancellation, the
-  expiry sweep) in ``commerce/_order.py`` (``order.h``); all are methods of :class:`Engine`; carts, checkout and
-  placing, reading and listing orders are in this module.
+  ``commerce/_wishlist.py`` (``wishlist.h``) and the order lifecycle (payment capture, refunds, cancellation,
+  shipments and completion, the expiry sweep) in ``commerce/_order.py`` (``order.h``); all are methods of
+  :class:`Engine`; carts, checkout and placing, reading and listing orders are in this module.
 * Failures raise :class:`CommerceError` subclasses carrying the stable ``code`` (see ``status.h``), its
   ``name``, the ``message`` and the ``details`` dict. A code this module does not know raises
   :class:`CommerceError` itself.

@@ -1,11 +1,12 @@
 """Order lifecycle methods of :class:`commerce.Engine` (``include/commerce/order.h``): recording the money taken on
-an order's manual payment, refunds allocated exactly over its lines, tax and shipping, cancellation, and the
-expiry of orders left unpaid (placing, reading and listing orders are in ``commerce/__init__.py``).
+an order's manual payment, refunds allocated exactly over its lines, tax and shipping, cancellation, fulfilment
+(shipments, their delivery and the order's completion), and the expiry of orders left unpaid (placing, reading and
+listing orders are in ``commerce/__init__.py``).
 
-A mixin: :class:`commerce.Engine` inherits these methods. Capturing needs a session whose roles grant
-``orders.manage``, refunding ``orders.refund``; a customer may cancel their own order while it is unpaid. An order
-may be given as its id ``str`` or as its document. Amounts are exact: give them as :class:`~decimal.Decimal` or
-``str``, never a float::
+A mixin: :class:`commerce.Engine` inherits these methods. Capturing, shipping and completing need a session whose
+roles grant ``orders.manage``, refunding ``orders.refund``; a customer may cancel their own order while it is
+unpaid. An order (and a shipment) may be given as its id ``str`` or as its document. Amounts are exact: give them
+as :class:`~decimal.Decimal` or ``str``, never a float::
 
     order = engine.place_order(session, cart["id"], {"payment": {"method": "manual", "kind": "cash_on_delivery"}})
     order = engine.capture_payment(admin, order)                        # the courier brought the money: "paid"
@@ -13,6 +14,10 @@ may be given as its id ``str`` or as its document. Amounts are exact: give them 
                                                "reason": "damaged"})
     order = engine.refund_order(admin, order, {"amount": Decimal("5.00")})
     order["payment_status"], order["refunds"][-1]["amount"]             # 'partially_refunded', Money('5.00', 'EUR')
+
+    order = engine.ship_order(admin, order, {"carrier": "DHL", "tracking_number": "JD0001"})   # "shipped"
+    order = engine.update_shipment(admin, order, order["shipments"][0], {"status": "delivered"})  # "delivered"
+    order = engine.complete_order(admin, order)                                                # "completed"
 """
 
 from __future__ import annotations
@@ -23,6 +28,10 @@ from ._mixin import Doc, Ref, _result
 
 def _order(order_id: Ref) -> bytes:
     return _ref_arg(order_id, "id", "order_id")
+
+
+def _shipment(shipment_id: Ref) -> bytes:
+    return _ref_arg(shipment_id, "id", "shipment_id")
 
 
 class OrderMixin:
@@ -66,6 +75,41 @@ class OrderMixin:
         cancelled or shipped. Returns the ``order``."""
         return _result(self._native.cancel_order(_session_arg(session), _order(order_id),
                                                  _json_arg(request, "request", optional=True)))
+
+    def ship_order(self, session: SessionArg, order_id: Ref, request: JsonInput = None) -> Doc:
+        """Ships some or all of the order's goods (``orders.manage``). ``request`` is None (every unit not shipped
+        yet) or ``{"lines": [{"line": 0, "quantity": 2}], "carrier": "DHL", "tracking_number": "JD0001",
+        "tracking_url": "https://...", "handed_over": True, "note": "..."}`` (lines by position; digital lines are
+        never shipped; ``handed_over``: given to the shopper there and then, so delivered at once). The new
+        shipment is the last of the order's ``shipments``; its ``fulfillment_status`` and ``status`` become
+        ``"partially_shipped"`` or ``"shipped"`` (``"delivered"`` when handed over).
+        :class:`~commerce.InvalidArgument` with ``details["field"]`` and ``details["reason"]`` (``unknown_line``,
+        ``duplicate``, ``digital``, ``out_of_range``, ``nothing_to_ship``, ``format``: a tracking URL that is not
+        ``http(s)://``), :class:`~commerce.Forbidden`, :class:`~commerce.NotFound` for an unknown order,
+        :class:`~commerce.IllegalState` for a cancelled or completed order. Returns the ``order``."""
+        return _result(self._native.ship_order(_session_arg(session), _order(order_id),
+                                               _json_arg(request, "request", optional=True)))
+
+    def update_shipment(self, session: SessionArg, order_id: Ref, shipment_id: Ref, request: JsonInput) -> Doc:
+        """Moves a shipment of the order on (``orders.manage``): ``{"status": "out_for_delivery" | "delivered",
+        "tracking_number": "...", "tracking_url": "https://...", "note": "..."}``, giving or correcting its
+        tracking on the way. Once every unit of the order is delivered the order is ``"delivered"``.
+        :class:`~commerce.NotFound` for an unknown order or a shipment of another order,
+        :class:`~commerce.IllegalState` for a step back or a repeated step (``details["field"]``
+        ``"shipment.status"``, ``details["current"]``, ``details["requested"]``),
+        :class:`~commerce.InvalidArgument` for an unknown status, :class:`~commerce.Forbidden`. Returns the
+        ``order``."""
+        return _result(self._native.update_shipment(_session_arg(session), _order(order_id), _shipment(shipment_id),
+                                                    _json_arg(request, "request")))
+
+    def complete_order(self, session: SessionArg, order_id: Ref, request: JsonInput = None) -> Doc:
+        """Completes an order (``orders.manage``): a delivered one, or a paid one with nothing to ship (digital
+        goods), whose payment is settled (``captured``, ``partially_refunded`` or ``refunded``). ``request`` is
+        None or ``{"note": "..."}``. :class:`~commerce.IllegalState` with ``details["reason"]``
+        ``"not_delivered"`` or ``"unpaid"`` and the current state, :class:`~commerce.Forbidden`,
+        :class:`~commerce.NotFound` for an unknown order. Returns the ``order``."""
+        return _result(self._native.complete_order(_session_arg(session), _order(order_id),
+                                                   _json_arg(request, "request", optional=True)))
 
     def sweep_orders(self, limit: int = 100) -> Doc:
         """Housekeeping for a timer (no session): cancels up to ``limit`` (1 to 10000) orders whose unpaid time

@@ -1,6 +1,7 @@
 """Tests of the Python binding's order lifecycle calls (order.h): a cash-on-delivery order captured and refunded in
-two steps to exactly its total, refunds refused with their reasons, a customer cancelling their unpaid order, and
-an unpaid bank transfer expired by the sweep.
+two steps to exactly its total, refunds refused with their reasons, a customer cancelling their unpaid order, an
+unpaid bank transfer expired by the sweep, and fulfilment: an order shipped in two parcels, delivered and completed
+(with its outbox events), goods handed over at once, and shipping refused with its reasons.
 
 The conftest validates every document against docs/schema/.
 """
@@ -47,6 +48,12 @@ class Shop:
 
     def on_hand(self):
         return self.engine.stock_level(self.soap["variants"][0])["on_hand"]
+
+    def staff(self):
+        """The session of Bob, a staff member: "orders.manage" without being an administrator."""
+        bob = self.engine.register_user("bob@example.com", ADMIN_PASSWORD)
+        self.engine.set_roles(self.admin, bob["id"], ["staff"])
+        return self.engine.login("bob@example.com", ADMIN_PASSWORD)
 
 
 @pytest.fixture
@@ -137,3 +144,81 @@ def test_the_sweep_cancels_a_bank_transfer_left_unpaid_past_its_time(shop):
     assert shop.on_hand() == 10
     with pytest.raises(commerce.InvalidArgument):
         engine.sweep_orders(0)
+
+
+def test_an_order_is_shipped_in_two_parcels_delivered_and_completed(shop):
+    engine, staff = shop.engine, shop.staff()
+    order = shop.place("cash", 3)
+    assert order["fulfillment_status"] == "not_fulfilled" and order["shipments"] == []
+    assert (order["lines"][0]["shipped_quantity"], order["lines"][0]["digital"]) == (0, False)
+    order = engine.ship_order(staff, order, {"lines": [{"line": 0, "quantity": 1}], "carrier": "DHL",
+                                             "tracking_number": "JD0001",
+                                             "tracking_url": "https://dhl.example/JD0001"})
+    assert (order["status"], order["fulfillment_status"]) == ("partially_shipped", "partially_shipped")
+    [first] = order["shipments"]
+    assert (first["status"], first["carrier"], first["tracking_number"]) == ("shipped", "DHL", "JD0001")
+    assert first["lines"] == [{"line": 0, "quantity": 1}] and first["delivered_at"] is None
+    assert order["lines"][0]["shipped_quantity"] == 1
+
+    order = engine.ship_order(staff, order["id"])  # the rest, untracked
+    assert (order["status"], order["fulfillment_status"]) == ("shipped", "shipped")
+    second = order["shipments"][1]
+    assert second["lines"] == [{"line": 0, "quantity": 2}] and second["carrier"] is None
+    assert order["lines"][0]["shipped_quantity"] == 3
+
+    order = engine.update_shipment(staff, order, first, {"status": "out_for_delivery"})  # the shipment document
+    assert order["shipments"][0]["status"] == "out_for_delivery" and order["shipments"][0]["out_for_delivery_at"]
+    order = engine.update_shipment(staff, order, first["id"], '{"status": "delivered"}')  # its id, JSON text
+    assert order["shipments"][0]["status"] == "delivered" and order["shipments"][0]["delivered_at"]
+    assert (order["status"], order["fulfillment_status"]) == ("shipped", "shipped")  # one parcel is still out
+    order = engine.update_shipment(staff, order, second, {"status": "delivered"})
+    assert (order["status"], order["fulfillment_status"]) == ("delivered", "delivered")
+
+    order = engine.complete_order(staff, order, {"note": "all arrived"})
+    assert (order["status"], order["fulfillment_status"]) == ("completed", "delivered")
+    last = order["timeline"][-1]
+    assert (last["kind"], last["to"], last["note"]) == ("status", "completed", "all arrived")
+    events = engine.fetch_outbox({"topics": ["shipment.", "order.delivered", "order.completed"]})["events"]
+    assert [event["topic"] for event in events] == [
+        "shipment.shipped", "shipment.shipped", "shipment.out_for_delivery", "shipment.delivered",
+        "shipment.delivered", "order.delivered", "order.completed"]
+    parcel = events[0]["payload"]
+    assert (parcel["shipment_id"], parcel["tracking_url"], parcel["email"]) == (
+        first["id"], "https://dhl.example/JD0001", "alice@example.com")
+    assert parcel["lines"] == [{"line": 0, "quantity": 1, "sku": "SOAP", "title": "Soap"}]
+    assert events[-1]["payload"]["status"] == "completed" and events[-1]["payload"]["amount"] is None
+
+
+def test_goods_handed_over_are_shipped_and_delivered_at_once(shop):
+    engine = shop.engine
+    order = engine.ship_order(shop.admin, shop.place("cash", 2), {"handed_over": True})
+    assert (order["status"], order["fulfillment_status"]) == ("delivered", "delivered")
+    [parcel] = order["shipments"]
+    assert parcel["status"] == "delivered" and parcel["lines"] == [{"line": 0, "quantity": 2}]
+    assert parcel["delivered_at"] == parcel["shipped_at"] and parcel["out_for_delivery_at"] is None
+    assert engine.complete_order(shop.admin, order)["status"] == "completed"
+
+
+def test_shipping_is_refused_with_its_reasons_and_changes_nothing(shop):
+    engine, admin = shop.engine, shop.admin
+    order = shop.place("cash", 2)
+    with pytest.raises(commerce.InvalidArgument) as refused:
+        engine.ship_order(admin, order, {"tracking_url": "ftp://x"})
+    assert refused.value.details == {"field": "tracking_url", "reason": "format"}
+    with pytest.raises(commerce.Forbidden):
+        engine.ship_order(shop.alice, order)  # a customer cannot ship their own order
+    with pytest.raises(commerce.IllegalState) as refused:
+        engine.complete_order(admin, order)
+    assert (refused.value.details["reason"], refused.value.details["current"]) == ("not_delivered", "paid")
+    unchanged = engine.get_order(admin, order["id"])
+    assert unchanged["shipments"] == [] and unchanged["fulfillment_status"] == "not_fulfilled"
+
+    order = engine.ship_order(admin, order)
+    order = engine.update_shipment(admin, order, order["shipments"][0], {"status": "delivered"})
+    with pytest.raises(commerce.IllegalState) as refused:
+        engine.update_shipment(admin, order, order["shipments"][0], {"status": "out_for_delivery"})  # a step back
+    assert refused.value.details["field"] == "shipment.status"
+    assert (refused.value.details["current"], refused.value.details["requested"]) == ("delivered", "out_for_delivery")
+    with pytest.raises(TypeError):
+        engine.update_shipment(admin, order, order["shipments"][0], None)  # the request is required
+    assert engine.get_order(admin, order["id"])["shipments"] == order["shipments"]

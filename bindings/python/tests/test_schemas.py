@@ -201,7 +201,8 @@ def _currency_documents(engine, admin):
 
 def _order_documents(engine, admin):
     """The documents of the order lifecycle (order.h): an order paid later, refunded in part (with its refunds,
-    timeline and ledger), one cancelled, and a sweep."""
+    timeline and ledger), one cancelled, one shipped in two parcels (one tracked, one handed over), delivered and
+    completed, the outbox events of its fulfilment, and a sweep."""
     raw = engine._native
     docs = []
     keep = _keeper(docs)
@@ -218,6 +219,22 @@ def _order_documents(engine, admin):
                                                       b' "reason": "damaged"}'))
     assert refunded["refunds"] and len(refunded["timeline"]) > 1 and len(refunded["payment"]["transactions"]) == 2
     keep(raw.cancel_order(admin, order_id, b""))  # the rest is refunded first
+
+    cart = engine.create_cart(admin, "EUR")
+    engine.add_item(admin, cart["id"], product, 2)
+    engine.update_cart(admin, cart, {"shipping_method": "shop"})
+    order_id = engine.place_order(admin, cart["id"], {"payment": {"method": "manual", "kind": "cash"}})["id"].encode()
+    parcel = keep(raw.ship_order(admin, order_id, b'{"lines": [{"line": 0, "quantity": 1}], "carrier": "DHL",'
+                                                  b' "tracking_number": "JD1", "tracking_url": "https://d.example/1"}'))
+    parcel = parcel["shipments"][0]["id"].encode()
+    keep(raw.update_shipment(admin, order_id, parcel, b'{"status": "out_for_delivery"}'))
+    keep(raw.ship_order(admin, order_id, b'{"handed_over": true}'))
+    delivered = keep(raw.update_shipment(admin, order_id, parcel, b'{"status": "delivered", "note": "at the door"}'))
+    assert delivered["status"] == "delivered" and len(delivered["shipments"]) == 2
+    keep(raw.complete_order(admin, order_id, b""))
+    batch = keep(raw.fetch_outbox(b'{"topics": ["shipment.", "order.delivered", "order.completed"]}'))
+    assert {e["topic"] for e in batch["events"]} == {"shipment.shipped", "shipment.out_for_delivery",
+                                                     "shipment.delivered", "order.delivered", "order.completed"}
     keep(raw.sweep_orders(10))
     return docs
 
