@@ -45,6 +45,21 @@ COMMERCE_API commerce_status commerce_order_get(commerce_doc **out, commerce_eng
 COMMERCE_API commerce_status commerce_order_list(commerce_doc **out, commerce_engine *engine,
                                                  const char *session, const char *query_json);
 
+/* A plain-text receipt for a till's printer, for the order's owner or "orders.read": options_json NULL or
+ *   {"locale": "de-DE" (default: the catalog's default locale), "width": 42 (24..120 characters per line)}
+ * Money is written in the order's currency the locale's way ("12,50 €"), exact. Returns a "receipt" document
+ * {"order_id", "number", "locale", "width", "text"}. Errors: COMMERCE_ERR_NOT_FOUND, COMMERCE_ERR_INVALID_ARGUMENT
+ * (field "locale" reason "unknown_locale", or "width"). */
+COMMERCE_API commerce_status commerce_order_receipt(commerce_doc **out, commerce_engine *engine, const char *session,
+                                                    const char *order_id, const char *options_json);
+
+/* The invoice of an order, for its owner or "orders.read": options_json NULL or {"locale": "de-DE"}. Returns an
+ * "invoice" document: number and issue time, bill-to and ship-to addresses, each line with its net, tax and total,
+ * the shipping, the taxes by rate, the totals and what was paid and refunded; every amount exact and "formatted"
+ * for the locale. */
+COMMERCE_API commerce_status commerce_order_invoice(commerce_doc **out, commerce_engine *engine, const char *session,
+                                                    const char *order_id, const char *options_json);
+
 /* Admin search of every order ("orders.read"), newest first; every criterion given must hold:
  *   {"status": "paid" | ["paid", "processing"], "payment_status": ..., "fulfillment_status": ...,
  *    "user_id": "...", "email": "ana@example.test", "number": "2026-0001" (a prefix),

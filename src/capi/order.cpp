@@ -27,6 +27,16 @@ commerce_status commerce_order_list(commerce_doc** out, commerce_engine* engine,
     return return_document(out, [&] { return flows::list_orders(engine_of(engine), session, query_json); });
 }
 
+commerce_status commerce_order_receipt(commerce_doc** out, commerce_engine* engine, const char* session,
+                                       const char* order_id, const char* options_json) {
+    return return_document(out, [&] { return flows::order_receipt(engine_of(engine), session, order_id, options_json); });
+}
+
+commerce_status commerce_order_invoice(commerce_doc** out, commerce_engine* engine, const char* session,
+                                       const char* order_id, const char* options_json) {
+    return return_document(out, [&] { return flows::order_invoice(engine_of(engine), session, order_id, options_json); });
+}
+
 commerce_status commerce_order_search(commerce_doc** out, commerce_engine* engine, const char* session,
                                       const char* query_json) {
     return return_document(out, [&] { return flows::search_orders(engine_of(engine), session, query_json); });

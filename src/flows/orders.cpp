@@ -7,7 +7,9 @@
 #include "core/text.h"
 #include "domain/identity/accounts.h"
 #include "domain/order/document.h"
+#include "domain/catalog/locale.h"
 #include "domain/order/lifecycle.h"
+#include "domain/order/receipt.h"
 #include "flows/access.h"
 #include "flows/keyset_page.h"
 #include "flows/order_support.h"
@@ -18,7 +20,11 @@
 
 namespace commerce::flows {
 
-nlohmann::json get_order(Engine& engine, const char* session, const char* order_id) {
+namespace {
+
+// Reads the order for its owner or a user with "orders.read" and renders it with `render(tx, order)`.
+template <typename Render>
+nlohmann::json read_order(Engine& engine, const char* session, const char* order_id, Render&& render) {
     const std::string_view token = optional_text(session, "session");
     const std::string_view id = checked_text(order_id, "order_id");
     nlohmann::json document;
@@ -28,9 +34,49 @@ nlohmann::json get_order(Engine& engine, const char* session, const char* order_
         // Someone else's order reads as missing: its existence is not the caller's business.
         if (!order || (order->user_id != actor.user_id && !actor.can(permission::orders_read)))
             throw_not_found("order_id", std::string(id), fmt::format("no order with id '{}'", id));
-        document = order_with_keys(engine, tx, *order);
+        document = render(tx, *order);
     });
     return document;
+}
+
+// The options of a receipt or an invoice: the locale (the catalog's default when absent) and, for a receipt,
+// the paper's width in characters.
+struct PrintOptions {
+    std::string locale;
+    std::size_t width;
+};
+
+PrintOptions print_options(Engine& engine, const char* options_json, bool with_width) {
+    const json options = parse_object(options_json, "options", /*optional=*/true);
+    if (with_width) reject_unknown_members(options, "receipt options", {"locale", "width"});
+    else reject_unknown_members(options, "invoice options", {"locale"});
+    const auto tag = optional_string(options, "locale", kMaxShortText);
+    const auto locale = canonical_locale(tag.value_or(engine.catalog().default_locale));
+    if (!locale) throw_invalid("locale", "unknown_locale", "the locale must be a BCP 47 tag such as \"de-DE\"");
+    const auto width = optional_integer(options, "width", kMinReceiptWidth, kMaxReceiptWidth).value_or(42);
+    return {*locale, static_cast<std::size_t>(width)};
+}
+
+}  // namespace
+
+nlohmann::json get_order(Engine& engine, const char* session, const char* order_id) {
+    return read_order(engine, session, order_id,
+                      [&](Transaction& tx, const Order& order) { return order_with_keys(engine, tx, order); });
+}
+
+nlohmann::json order_receipt(Engine& engine, const char* session, const char* order_id, const char* options_json) {
+    const PrintOptions options = print_options(engine, options_json, /*with_width=*/true);
+    return read_order(engine, session, order_id, [&](Transaction&, const Order& order) {
+        return nlohmann::json{{"type", "receipt"}, {"schema_version", 1}, {"order_id", order.id},
+                              {"number", order.number}, {"locale", options.locale},
+                              {"width", options.width}, {"text", receipt_text(order, options.locale, options.width)}};
+    });
+}
+
+nlohmann::json order_invoice(Engine& engine, const char* session, const char* order_id, const char* options_json) {
+    const PrintOptions options = print_options(engine, options_json, /*with_width=*/false);
+    return read_order(engine, session, order_id,
+                      [&](Transaction&, const Order& order) { return invoice_document(order, options.locale); });
 }
 
 nlohmann::json list_orders(Engine& engine, const char* session, const char* query_json) {

@@ -134,6 +134,18 @@ void order_tests(void) {
     CHECK_STATUS(commerce_order_search(&doc, engine, customer, NULL), COMMERCE_ERR_FORBIDDEN);
     CHECK_STATUS(commerce_order_search(&doc, engine, admin, "{\"status\":\"lost\"}"), COMMERCE_ERR_INVALID_ARGUMENT);
 
+    /* Its receipt in German money, and its invoice. */
+    CHECK_OK(commerce_order_receipt(&doc, engine, customer, order_id, "{\"locale\":\"de-DE\",\"width\":32}"));
+    CHECK(strcmp(commerce_doc_type(doc), "receipt") == 0);
+    CHECK(strstr(json_member(doc, "text"), "20,00") != NULL);
+    commerce_doc_free(doc);
+    CHECK_OK(commerce_order_invoice(&doc, engine, customer, order_id, NULL));
+    CHECK(strcmp(commerce_doc_type(doc), "invoice") == 0);
+    CHECK(json_contains(doc, "\"formatted\":"));
+    commerce_doc_free(doc);
+    CHECK_STATUS(commerce_order_receipt(&doc, engine, customer, order_id, "{\"width\":500}"),
+                 COMMERCE_ERR_INVALID_ARGUMENT);
+
     /* Bad handles and arguments are refused, never a crash. */
     CHECK_STATUS(commerce_order_sweep(&doc, engine, 0), COMMERCE_ERR_INVALID_ARGUMENT);
     CHECK_STATUS(commerce_order_sweep(NULL, engine, 10), COMMERCE_ERR_MISUSE);

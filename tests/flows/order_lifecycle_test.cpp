@@ -8,6 +8,7 @@
 #include "flows/promotions.h"
 #include "flows/shipping.h"
 #include "flows/taxes.h"
+#include "core/locale_format.h"
 #include "shop_fixture.h"
 
 using namespace commerce;
@@ -578,4 +579,85 @@ TEST_CASE("the totals a shopper saw are locked: a price changed since is a confl
     fresh["expected"] = {{"total", {{"amount", "7.0"}, {"currency", "EUR"}}}};
     const json order = flows::place_order(*s.engine, buyer.session.c_str(), cart.c_str(), fresh.dump().c_str());
     CHECK(order["total"]["amount"] == "7.00");
+}
+
+TEST_CASE("a receipt prints the order in the locale's money, within the paper's width; the invoice reconciles") {
+    OrderShop s;
+    const int64_t tax_version = flows::get_tax_definitions(*s.engine, s.admin.session.c_str())["version"];
+    flows::set_tax_definitions(*s.engine, s.admin.session.c_str(), kGermany, tax_version);
+    flows::create_promotion(*s.engine, s.admin.session.c_str(),
+                            R"({"id": "tenth", "name": "Winter 10%", "action": {"type": "percentage_off_order", "percent": "10"}})");
+    const auto buyer = s.customer("qi@shop.test");
+    const json order = s.place(buyer,
+                               {{s.product("LAMP", "1234.50"), 1}, {s.product("A-VERY-LONG-SKU-NAME", "2.00"), 3}},
+                               {{"method", "manual"}, {"kind", "cash"}, {"tendered", "2000.00"}},
+                               {{"shipping_address", {{"country", "DE"}}}});
+    const auto id = order["id"].get<std::string>();
+    const json receipt = flows::order_receipt(*s.engine, buyer.session.c_str(), id.c_str(), R"({"locale": "de-DE", "width": 32})");
+    CHECK(receipt["type"] == "receipt");
+    CHECK(receipt["locale"] == "de-DE");
+    const std::string text = receipt["text"];
+    CHECK(text.find("Order " + order["number"].get<std::string>()) != std::string::npos);
+    CHECK(text.find("1.234,50\u00a0€") != std::string::npos);  // ICU's German: dot groups, comma decimals, NBSP
+    CHECK(text.find("Winter 10%") != std::string::npos);
+    CHECK(text.find("VAT 19%") != std::string::npos);
+    CHECK(text.find("Change") != std::string::npos);
+    std::size_t start = 0;
+    for (std::size_t end = text.find('\n'); end != std::string::npos; start = end + 1, end = text.find('\n', start))
+        CHECK(printed_width(std::string_view(text).substr(start, end - start)) <= 32);
+    const json english = flows::order_receipt(*s.engine, s.staff.session.c_str(), id.c_str(), R"({"locale": "en-IE"})");
+    CHECK(english["text"].get<std::string>().find("€1,234.50") != std::string::npos);
+    CHECK(english["width"] == 42);
+
+    const json invoice = flows::order_invoice(*s.engine, buyer.session.c_str(), id.c_str(), R"({"locale": "de-DE"})");
+    CHECK(invoice["number"] == order["number"]);
+    int64_t lines = 0, taxes = 0;
+    for (const auto& line : invoice["lines"]) {
+        lines += minor(line["total"]);
+        CHECK(minor(line["net"]) + minor(line["tax"]) == minor(line["total"]));
+    }
+    for (const auto& tax : invoice["taxes"]) taxes += minor(tax["amount"]);
+    CHECK(lines + minor(invoice["shipping"]["total"]) == minor(invoice["total"]));
+    CHECK(taxes == minor(invoice["tax_total"]));
+    CHECK(invoice["total"]["formatted"].get<std::string>().find("€") != std::string::npos);
+
+    const auto stranger = s.customer("ra@shop.test");
+    CHECK(code_of([&] { flows::order_receipt(*s.engine, stranger.session.c_str(), id.c_str(), nullptr); }) ==
+          COMMERCE_ERR_NOT_FOUND);
+    CHECK(shop::field_of([&] { flows::order_receipt(*s.engine, buyer.session.c_str(), id.c_str(), R"({"locale": "xx-!!"})"); }) ==
+          "locale");
+    CHECK(shop::field_of([&] { flows::order_receipt(*s.engine, buyer.session.c_str(), id.c_str(), R"({"width": 10})"); }) ==
+          "width");
+}
+
+TEST_CASE("receipts in JPY and KWD show the currency's own minor digits") {
+    OrderShop s;
+    const auto buyer = s.customer("sa@shop.test");
+    const json yen = flows::create_product(*s.engine, s.admin.session.c_str(),
+        R"({"sku": "TEA", "title": "Tea", "prices": [{"amount": "1500", "currency": "JPY"}, {"amount": "1.250", "currency": "KWD"}], "stock": 9})");
+    for (const auto& [currency, expected] : {std::pair{"JPY", "¥1,500"}, std::pair{"KWD", "KWD\u00a01.250"}}) {
+        const std::string cart = flows::create_cart(*s.engine, buyer.session.c_str(), currency)["id"];
+        flows::add_item(*s.engine, buyer.session.c_str(), cart.c_str(), yen["id"].get<std::string>().c_str(), 1);
+        const json order = flows::place_order(*s.engine, buyer.session.c_str(), cart.c_str(),
+                                              json{{"payment", kCash}}.dump().c_str());
+        const json receipt = flows::order_receipt(*s.engine, buyer.session.c_str(),
+                                                  order["id"].get<std::string>().c_str(), R"({"locale": "en-US"})");
+        CAPTURE(receipt["text"]);
+        CHECK(receipt["text"].get<std::string>().find(expected) != std::string::npos);
+    }
+}
+
+TEST_CASE("a completed order ships nothing more and is not completed twice") {
+    OrderShop s;
+    const auto buyer = s.customer("ti@shop.test");
+    json order = s.place(buyer, {{s.product("MUG", "6.00"), 1}}, kCash);
+    const auto id = order["id"].get<std::string>();
+    flows::ship_order(*s.engine, s.staff.session.c_str(), id.c_str(), R"({"handed_over": true})");
+    flows::complete_order(*s.engine, s.staff.session.c_str(), id.c_str(), nullptr);
+    const auto again = failure_of([&] { flows::complete_order(*s.engine, s.staff.session.c_str(), id.c_str(), nullptr); });
+    CHECK(again.code() == COMMERCE_ERR_ILLEGAL_STATE);
+    CHECK(again.details()["current"] == "completed");
+    const auto ship = failure_of([&] { flows::ship_order(*s.engine, s.staff.session.c_str(), id.c_str(), nullptr); });
+    CHECK(ship.code() == COMMERCE_ERR_ILLEGAL_STATE);
+    CHECK(ship.details()["current"] == "completed");
 }

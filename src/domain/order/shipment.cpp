@@ -31,6 +31,10 @@ bool ships_goods(const Order& order) {
 }
 
 Shipment plan_shipment(const Order& order, const ShipmentRequest& request) {
+    if (order.status == order_status::cancelled || order.status == order_status::completed)
+        throw Error(COMMERCE_ERR_ILLEGAL_STATE, fmt::format("order {} is {}: nothing more ships", order.number, order.status),
+                    {{"field", "status"}, {"current", order.status}, {"requested", order_status::shipped},
+                     {"order_id", order.id}});
     check_tracking_url(request.tracking_url);
     const std::vector<int64_t> shipped = shipped_units(order);
     Shipment shipment{.id = {}, .status = std::string(shipment_status::shipped), .carrier = request.carrier,

@@ -37,7 +37,8 @@ std::vector<int64_t> shipped_units(const Order& order);
 // Whether the order has goods to ship at all (a line that is not digital).
 bool ships_goods(const Order& order);
 
-// The shipment the request asks for (the caller gives it an id and a time). Only goods that travel are shipped:
+// The shipment the request asks for (the caller gives it an id and a time). ILLEGAL_STATE for an order that is
+// cancelled or completed, whatever the request. Only goods that travel are shipped:
 // a line of a digital product is delivered by download. INVALID_ARGUMENT with a stable reason: a line out of
 // range ("lines[i].line", "unknown_line"), a line twice ("duplicate"), a digital line ("digital"), more units
 // than are left to ship ("lines[i].quantity", "out_of_range"), nothing left to ship ("lines",

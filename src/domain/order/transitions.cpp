@@ -114,9 +114,6 @@ void follow_shipments(Order& order, const OrderChange& change) {
 }  // namespace
 
 void record_shipment(Order& order, Shipment shipment, const OrderChange& change) {
-    if (order.status == os::cancelled || order.status == os::completed)
-        throw Error(COMMERCE_ERR_ILLEGAL_STATE, fmt::format("order {} is {}: nothing more ships", order.number, order.status),
-                    {{"field", "status"}, {"current", order.status}, {"requested", os::shipped}, {"order_id", order.id}});
     shipment.created_ms = change.now_ms;
     if (shipment.status == shipment_status::delivered) shipment.delivered_ms = change.now_ms;
     order.shipments.push_back(std::move(shipment));
@@ -149,6 +146,10 @@ void record_shipment_step(Order& order, std::string_view shipment_id, std::strin
 }
 
 void record_completion(Order& order, const OrderChange& change) {
+    if (order.status == os::completed)
+        throw Error(COMMERCE_ERR_ILLEGAL_STATE, fmt::format("order {} is already completed", order.number),
+                    {{"field", "status"}, {"current", order.status}, {"requested", os::completed},
+                     {"order_id", order.id}});
     const bool nothing_to_ship = !ships_goods(order) && (order.status == os::paid || order.status == os::processing);
     if (order.status != os::delivered && !nothing_to_ship)
         throw Error(COMMERCE_ERR_ILLEGAL_STATE,

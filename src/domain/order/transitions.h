@@ -42,9 +42,8 @@ void require_cancellable(const Order& order);
 // shipped anything is ILLEGAL_STATE with its current states.
 void record_cancellation(Order& order, const OrderChange& change);
 
-// Records a shipment (planned with plan_shipment, given an id and a time) and moves the fulfilment and the order
-// to where the shipments now leave them: partially_shipped or shipped (a cash-on-delivery order passes through
-// processing). ILLEGAL_STATE for an order that is cancelled or completed.
+// Records a shipment (planned with plan_shipment, given an id) and moves the fulfilment and the order to where the
+// shipments now leave them: partially_shipped or shipped (a cash-on-delivery order passes through processing).
 void record_shipment(Order& order, Shipment shipment, const OrderChange& change);
 
 // Moves a shipment to out_for_delivery or delivered (tracking may be given or corrected on the way), and the
