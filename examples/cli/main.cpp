@@ -218,31 +218,50 @@ int demo(const std::string& path) {
     std::printf("Running total: %lld items, %s %s\n", running["item_count"].get<long long>(),
                 running["totals"]["total"]["amount"].get<std::string>().c_str(),
                 running["currency"].get<std::string>().c_str());
+    // The totals Ana saw are locked: had a price changed meanwhile, the order would be refused, naming it.
     json request = {{"payment", {{"method", "manual"}, {"kind", "cash"}, {"tendered", "100.00"}}},
+                    {"shipping_address", {{"name", "Ana Example"}, {"line1", "Invalidenstr. 116"}, {"city", "Berlin"},
+                                          {"postal_code", "10115"}, {"country", "DE"}}},
+                    {"expected", {{"total", running["totals"]["total"]}}},
                     {"idempotency_key", "demo-" + cart_id}};
     json order = call("place order", [&](commerce_doc** out) {
         return commerce_checkout_place_order(out, engine.get(), customer.c_str(), cart_id.c_str(), request.dump().c_str());
     });
+    const std::string order_id = order["id"];
+    const json receipt = call("receipt", [&](commerce_doc** out) {
+        return commerce_order_receipt(out, engine.get(), customer.c_str(), order_id.c_str(),
+                                      R"({"locale": "de-DE", "width": 40})");
+    });
+    std::printf("\n%s", receipt["text"].get<std::string>().c_str());
 
-    std::printf("\nReceipt %s  (%s)\n", order["number"].get<std::string>().c_str(), order["email"].get<std::string>().c_str());
-    for (const auto& line : order["lines"])
-        std::printf("  %3lld x %-22s %8s %s\n", line["quantity"].get<long long>(), line["sku"].get<std::string>().c_str(),
-                    line["line_total"]["amount"].get<std::string>().c_str(), order["currency"].get<std::string>().c_str());
-    const json& totals = order["totals"];
-    std::printf("  %-28s %8s\n", "Subtotal", totals["subtotal"]["amount"].get<std::string>().c_str());
-    for (const auto& discount : totals["discounts"])
-        std::printf("  %-28s %8s\n", discount["name"].get<std::string>().c_str(),
-                    ("-" + discount["amount"]["amount"].get<std::string>()).c_str());
-    for (const auto& tax : totals["taxes"])
-        std::printf("  %-28s %8s\n", (tax["name"].get<std::string>() + " " + tax["percent"].get<std::string>() + "%").c_str(),
-                    tax["amount"]["amount"].get<std::string>().c_str());
-    std::printf("  %-28s %8s %s\n", "Total", order["total"]["amount"].get<std::string>().c_str(), order["currency"].get<std::string>().c_str());
-    const json& display = totals["display"];
-    std::printf("  %-28s %8s %s (at %s)\n", "Shown as", display["total"]["amount"].get<std::string>().c_str(),
-                display["currency"].get<std::string>().c_str(), display["rate"]["rate"].get<std::string>().c_str());
-    std::printf("  %-28s %8s\n  %-28s %8s\n", "Cash", order["payment"]["tendered"]["amount"].get<std::string>().c_str(),
-                "Change", order["payment"]["change"]["amount"].get<std::string>().c_str());
-    std::printf("  status: %s\n\nStock left:\n", order["status"].get<std::string>().c_str());
+    // The shop ships the coffee and the mugs; the parcel goes out for delivery and arrives; one mug came chipped.
+    order = call("ship", [&](commerce_doc** out) {
+        return commerce_order_ship(out, engine.get(), admin.c_str(), order_id.c_str(),
+                                   R"({"carrier": "DHL", "tracking_number": "JD014600006281",
+                                       "tracking_url": "https://www.dhl.de/track?id=JD014600006281"})");
+    });
+    const std::string parcel = order["shipments"][0]["id"];
+    for (const char* step : {R"({"status": "out_for_delivery"})", R"({"status": "delivered"})"})
+        order = call("delivery", [&](commerce_doc** out) {
+            return commerce_order_update_shipment(out, engine.get(), admin.c_str(), order_id.c_str(), parcel.c_str(),
+                                                  step);
+        });
+    order = call("refund a mug", [&](commerce_doc** out) {
+        return commerce_order_refund(out, engine.get(), admin.c_str(), order_id.c_str(),
+                                     R"({"lines": [{"line": 1, "quantity": 1, "restock": false}], "reason": "chipped"})");
+    });
+    order = call("complete", [&](commerce_doc** out) {
+        return commerce_order_complete(out, engine.get(), admin.c_str(), order_id.c_str(), nullptr);
+    });
+    std::printf("Refunded %s %s for a chipped mug; the order is %s, its payment %s\nTimeline:\n",
+                order["refunds"][0]["amount"]["amount"].get<std::string>().c_str(),
+                order["currency"].get<std::string>().c_str(), order["status"].get<std::string>().c_str(),
+                order["payment_status"].get<std::string>().c_str());
+    for (const auto& event : order["timeline"])
+        std::printf("  %-18s %-18s -> %s\n", event["kind"].get<std::string>().c_str(),
+                    event["from"].is_null() ? "" : event["from"].get<std::string>().c_str(),
+                    event["to"].get<std::string>().c_str());
+    std::printf("\nStock left:\n");
     for (const auto& id : {coffee, mug}) {
         json product = call("get product", [&](commerce_doc** out) { return commerce_product_get(out, engine.get(), id.c_str()); });
         for (const auto& variant : product["variants"])

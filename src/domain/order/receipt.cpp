@@ -50,7 +50,6 @@ std::string receipt_text(const Order& order, std::string_view locale, std::size_
     for (const auto& line : order.lines) {
         receipt.row(fmt::format("{} x {}", line.quantity, line.title), line.line_total);
         receipt.text(fmt::format("  {} @ {}", line.sku, format_money(line.unit_price, locale)));
-        if (!line.discount.is_zero()) receipt.row("  Discount", -line.discount);
     }
     receipt.rule();
     receipt.row("Subtotal", order.subtotal);
@@ -69,6 +68,11 @@ std::string receipt_text(const Order& order, std::string_view locale, std::size_
     }
     receipt.rule('=');
     receipt.row("TOTAL", order.total);
+    if (totals.is_object() && totals.contains("display")) {
+        const nlohmann::json& display = totals.at("display");
+        receipt.row("Shown as", money_of(display.at("total")));
+        receipt.text("  at " + display.at("rate").at("rate").get<std::string>());
+    }
     receipt.rule('=');
     const Payment& payment = order.payment;
     receipt.row("Paid (" + payment.kind + ")", payment.captured);

@@ -15,9 +15,10 @@ namespace commerce {
 inline constexpr std::size_t kMinReceiptWidth = 24;
 inline constexpr std::size_t kMaxReceiptWidth = 120;
 
-// Lines of at most `width` printed characters: the order's number and time, each line with its units, price,
-// discount and total, the subtotal, discounts, shipping, each tax, the total, the payment (tendered and change
-// for cash) and what was refunded. The labels are English; amounts and the time follow the locale.
+// Lines of at most `width` printed characters: the order's number and time, each line with its units, price and
+// total, the subtotal, each promotion's discount, shipping, each tax, the total, the payment (tendered and change
+// for cash) and what was refunded; the total in the display currency when the cart had one. The labels are
+// English; amounts and the time follow the locale.
 std::string receipt_text(const Order& order, std::string_view locale, std::size_t width);
 
 // The "invoice" document: the order's number and issue time, whom it bills and where the goods went, each line
