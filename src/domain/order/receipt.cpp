@@ -68,7 +68,7 @@ std::string receipt_text(const Order& order, std::string_view locale, std::size_
     }
     receipt.rule('=');
     receipt.row("TOTAL", order.total);
-    if (totals.is_object() && totals.contains("display")) {
+    if (totals.is_object() && totals.value("display", nlohmann::json()).is_object()) {
         const nlohmann::json& display = totals.at("display");
         receipt.row("Shown as", money_of(display.at("total")));
         receipt.text("  at " + display.at("rate").at("rate").get<std::string>());
