@@ -142,6 +142,31 @@ COMMERCE_API commerce_status commerce_order_update_shipment(commerce_doc **out, 
 COMMERCE_API commerce_status commerce_order_complete(commerce_doc **out, commerce_engine *engine, const char *session,
                                                      const char *order_id, const char *request_json);
 
+/* Returns (RMA). Each call returns the "order", whose "returns" list every return with its lines and status
+ * (requested -> approved | rejected; approved -> received, and "refunded" once its refund is given), and emits
+ * "return.<requested|approved|rejected|received>" with the return.
+ *
+ * commerce_return_request: the order's owner, or "orders.manage": {"lines": [{"line": 0, "quantity": 1,
+ *   "reason": "too small"}], "note": "..."}; only shipped units of physical lines, not already in a return that was
+ *   not rejected (INVALID_ARGUMENT, reason out_of_range with "returnable"; digital; unknown_line; duplicate).
+ * commerce_return_approve, commerce_return_reject ("orders.manage"): {"note"} or NULL.
+ * commerce_return_receive ("orders.manage", and "orders.refund" unless "refund" is false): {"lines": [{"line": 0,
+ *   "disposition": "restock" | "discard"}] (default restock), "refund": true, "note"}: the goods arrived; restocked
+ *   lines go back on hand, and the returned units are refunded exactly as commerce_order_refund refunds units.
+ * A step the return's graph does not have is COMMERCE_ERR_ILLEGAL_STATE ("field": "return.status", "current",
+ * "requested"); an unknown return is COMMERCE_ERR_NOT_FOUND (field "return_id"). */
+COMMERCE_API commerce_status commerce_return_request(commerce_doc **out, commerce_engine *engine, const char *session,
+                                                     const char *order_id, const char *request_json);
+COMMERCE_API commerce_status commerce_return_approve(commerce_doc **out, commerce_engine *engine, const char *session,
+                                                     const char *order_id, const char *return_id,
+                                                     const char *request_json);
+COMMERCE_API commerce_status commerce_return_reject(commerce_doc **out, commerce_engine *engine, const char *session,
+                                                    const char *order_id, const char *return_id,
+                                                    const char *request_json);
+COMMERCE_API commerce_status commerce_return_receive(commerce_doc **out, commerce_engine *engine, const char *session,
+                                                     const char *order_id, const char *return_id,
+                                                     const char *request_json);
+
 /* Maintenance for the host's timer (no session): cancels up to `limit` (1..10000) orders whose unpaid time ran
  * out on the engine's clock, as commerce_order_cancel does, with the note "payment not received in time".
  * Returns an "order_sweep" document {"expired": n}. */

@@ -3,6 +3,7 @@
 #include "flows/checkout.h"
 #include "flows/fulfillment.h"
 #include "flows/order_lifecycle.h"
+#include "flows/returns.h"
 #include "flows/orders.h"
 
 #include <commerce/order.h>
@@ -75,6 +76,32 @@ commerce_status commerce_order_update_shipment(commerce_doc** out, commerce_engi
 commerce_status commerce_order_complete(commerce_doc** out, commerce_engine* engine, const char* session,
                                         const char* order_id, const char* request_json) {
     return return_document(out, [&] { return flows::complete_order(engine_of(engine), session, order_id, request_json); });
+}
+
+commerce_status commerce_return_request(commerce_doc** out, commerce_engine* engine, const char* session,
+                                        const char* order_id, const char* request_json) {
+    return return_document(out, [&] { return flows::request_return(engine_of(engine), session, order_id, request_json); });
+}
+
+commerce_status commerce_return_approve(commerce_doc** out, commerce_engine* engine, const char* session,
+                                        const char* order_id, const char* return_id, const char* request_json) {
+    return return_document(out, [&] {
+        return flows::approve_return(engine_of(engine), session, order_id, return_id, request_json);
+    });
+}
+
+commerce_status commerce_return_reject(commerce_doc** out, commerce_engine* engine, const char* session,
+                                       const char* order_id, const char* return_id, const char* request_json) {
+    return return_document(out, [&] {
+        return flows::reject_return(engine_of(engine), session, order_id, return_id, request_json);
+    });
+}
+
+commerce_status commerce_return_receive(commerce_doc** out, commerce_engine* engine, const char* session,
+                                        const char* order_id, const char* return_id, const char* request_json) {
+    return return_document(out, [&] {
+        return flows::receive_return(engine_of(engine), session, order_id, return_id, request_json);
+    });
 }
 
 commerce_status commerce_order_sweep(commerce_doc** out, commerce_engine* engine, int64_t limit) {

@@ -120,7 +120,7 @@ Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, con
                 .shipping_tax = Money::zero(currency), .total = priced.total,
                 .payment = manual_payment(request.at("payment"), terms), .created_ms = now, .updated_ms = now,
                 .expires_ms = std::nullopt, .totals = cart_totals_json(priced), .timeline = {}, .refunds = {},
-                .shipments = {}, .shipping_address = std::nullopt, .billing_address = std::nullopt};
+                .shipments = {}, .returns = {}, .shipping_address = std::nullopt, .billing_address = std::nullopt};
     order.payment_status = order.payment.status;
     order.status = std::string(order.payment.status == payment_status::captured ? order_status::paid
                                                                                  : order_status::pending_payment);
@@ -135,7 +135,7 @@ Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, con
                                line.product->kind == kDigital});
     }
     snapshot_shipping(priced, order);
-    order.timeline.push_back({"placed", std::nullopt, order.status, actor_id, std::nullopt, now});
+    order.timeline.push_back({"placed", std::nullopt, order.status, actor_id, std::nullopt, now, std::nullopt});
     const int year = year_of(now);
     order.number = fmt::format("{}-{:06}", year, tx.orders().next_number(year));
     return order;

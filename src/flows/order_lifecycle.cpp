@@ -19,7 +19,7 @@
 namespace commerce::flows {
 namespace {
 
-// The money a person records on a manual payment: a capture or a refund they made at the till or the bank.
+// The money a person records on a manual payment: a capture they took at the till or the bank.
 constexpr std::string_view kRecordedByStaff = "recorded";
 
 Order existing_order(Transaction& tx, std::string_view order_id) {
@@ -39,17 +39,6 @@ OrderChange change_by(Engine& engine, const std::optional<Actor>& actor, const j
             optional_string(request, "note", kMaxLongText)};
 }
 
-// Puts units back on hand at the default location. A variant deleted since has nowhere to go back to; a digital
-// one is not counted (inventory's restock skips it).
-void put_back(Engine& engine, Transaction& tx, const Order& order, const OrderLine& line, int64_t quantity,
-              std::string_view reason, const std::optional<std::string>& actor_id) {
-    if (quantity == 0 || !tx.stock_ledger().variant(line.variant_id)) return;
-    restock(engine.outbox(tx), {.variant_id = line.variant_id, .location_id = std::string(kDefaultLocation),
-                                .quantity = quantity, .order_id = order.id, .reason = std::string(reason),
-                                .actor_id = actor_id});
-    tx.products().add_units_sold(line.product_id, -quantity);
-}
-
 RefundRequest refund_request(const json& request, const Order& order) {
     namespace def = definition;
     RefundRequest refund{.lines = {}, .shipping = def::bool_member(request, "shipping", "shipping").value_or(false),
@@ -67,22 +56,6 @@ RefundRequest refund_request(const json& request, const Order& order) {
                  def::bool_member(line, "restock", def::path(field, "restock")).value_or(false)});
         }
     return refund;
-}
-
-// Gives money back through the payment and records it: the refund, its ledger entry, the restocked units.
-void give_back(Engine& engine, Transaction& tx, Order& order, Refund refund, const OrderChange& change) {
-    refund.id = engine.ids().next();
-    refund.actor_id = change.actor_id;
-    refund.created_ms = change.now_ms;
-    for (const auto& line : refund.lines)
-        if (line.restocked)
-            put_back(engine, tx, order, order.lines[static_cast<std::size_t>(line.line)], line.quantity, "refund",
-                     change.actor_id);
-    const Money amount = refund.amount;
-    PaymentTransaction entry{engine.ids().next(), "refund", "succeeded", amount, std::nullopt,
-                             std::string(kRecordedByStaff), change.actor_id, change.now_ms};
-    record_refund_payment(order, std::move(refund), std::move(entry), change);
-    emit_order_event(engine, tx, "order.refunded", order, amount);
 }
 
 // The units of a line not yet back on hand: refunds that restocked took theirs back already.

@@ -2,6 +2,7 @@
 // outbox event that announces a change of an order.
 #pragma once
 
+#include "domain/order/transitions.h"
 #include "engine/engine.h"
 
 #include <nlohmann/json.hpp>
@@ -18,5 +19,14 @@ nlohmann::json order_with_keys(Engine& engine, Transaction& tx, const Order& ord
 // `amount` is the money the change moved, when it moved any.
 void emit_order_event(Engine& engine, Transaction& tx, std::string_view topic, const Order& order,
                       const std::optional<Money>& amount = std::nullopt);
+
+// Puts units of an order line back on hand at the default location, and takes them off the product's units sold.
+// A variant deleted since has nowhere to go back to; a digital one is not counted (inventory's restock skips it).
+void put_back(Engine& engine, Transaction& tx, const Order& order, const OrderLine& line, int64_t quantity,
+              std::string_view reason, const std::optional<std::string>& actor_id);
+
+// Gives a planned refund back through the order's payment and records it: the refund with its id, actor and
+// time, the restock of its lines marked restocked, its ledger entry, the payment's status, "order.refunded".
+void give_back(Engine& engine, Transaction& tx, Order& order, Refund refund, const OrderChange& change);
 
 }  // namespace commerce::flows

@@ -31,7 +31,7 @@ static void check_on_hand(commerce_engine *engine, const char *soap, const char 
 }
 
 void order_tests(void) {
-    char admin[128], customer[128], soap[64], order_id[64], bank_id[64], shipment_id[64];
+    char admin[128], customer[128], soap[64], order_id[64], bank_id[64], shipment_id[64], return_id[64];
     commerce_doc *doc = NULL;
     commerce_engine *engine = open_as_admin(ORDER_CONFIG, "admin@shop.test", "correct horse battery", admin);
     sign_up(engine, "ana@example.test", "a long passphrase", customer);
@@ -145,6 +145,21 @@ void order_tests(void) {
     commerce_doc_free(doc);
     CHECK_STATUS(commerce_order_receipt(&doc, engine, customer, order_id, "{\"width\":500}"),
                  COMMERCE_ERR_INVALID_ARGUMENT);
+
+    /* Ana sends one soap back: approved, received and refunded in one step. */
+    CHECK_OK(commerce_return_request(&doc, engine, customer, order_id,
+                                     "{\"lines\":[{\"line\":0,\"quantity\":1,\"reason\":\"scent\"}]}"));
+    snprintf(return_id, sizeof return_id, "%s", json_member_in(doc, "returns", "id"));
+    commerce_doc_free(doc);
+    CHECK_STATUS(commerce_return_receive(&doc, engine, admin, order_id, return_id, NULL), COMMERCE_ERR_ILLEGAL_STATE);
+    CHECK(strstr(commerce_last_error_details(), "\"current\":\"requested\"") != NULL);
+    CHECK_OK(commerce_return_approve(&doc, engine, admin, order_id, return_id, NULL));
+    commerce_doc_free(doc);
+    CHECK_OK(commerce_return_receive(&doc, engine, admin, order_id, return_id, NULL));
+    CHECK(json_contains(doc, "\"status\":\"refunded\""));
+    CHECK(json_contains(doc, "\"payment_status\":\"partially_refunded\""));
+    commerce_doc_free(doc);
+    CHECK_STATUS(commerce_return_reject(&doc, engine, admin, order_id, "nope", NULL), COMMERCE_ERR_NOT_FOUND);
 
     /* Bad handles and arguments are refused, never a crash. */
     CHECK_STATUS(commerce_order_sweep(&doc, engine, 0), COMMERCE_ERR_INVALID_ARGUMENT);

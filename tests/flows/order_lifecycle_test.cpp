@@ -3,6 +3,7 @@
 #include "flows/addresses.h"
 #include "flows/fulfillment.h"
 #include "flows/order_lifecycle.h"
+#include "flows/returns.h"
 #include "flows/inventory.h"
 #include "flows/orders.h"
 #include "flows/promotions.h"
@@ -151,7 +152,8 @@ TEST_CASE("cash on delivery waits for staff to record the money; the ledger and 
     const json& timeline = order["timeline"];
     REQUIRE(timeline.size() == 4);
     CHECK(timeline[1] == json{{"kind", "payment_status"}, {"from", "pending"}, {"to", "partially_captured"},
-                              {"actor_id", s.staff.id}, {"note", "deposit"}, {"at", timeline[1]["at"]}});
+                              {"actor_id", s.staff.id}, {"note", "deposit"}, {"at", timeline[1]["at"]},
+                              {"subject_id", nullptr}});
     CHECK(timeline[2]["to"] == "captured");
     CHECK(timeline[3]["kind"] == "status");
     CHECK(timeline[3]["from"] == "pending_payment");
@@ -660,4 +662,91 @@ TEST_CASE("a completed order ships nothing more and is not completed twice") {
     const auto ship = failure_of([&] { flows::ship_order(*s.engine, s.staff.session.c_str(), id.c_str(), nullptr); });
     CHECK(ship.code() == COMMERCE_ERR_ILLEGAL_STATE);
     CHECK(ship.details()["current"] == "completed");
+}
+
+TEST_CASE("returns: requested by the shopper, approved, received with restock and discard, refunded exactly") {
+    OrderShop s;
+    const auto buyer = s.customer("uz@shop.test");
+    const std::string lamp = s.product("LAMP", "10.00", 10);
+    const std::string cup = s.product("CUP", "3.00", 10);
+    json order = s.place(buyer, {{lamp, 3}, {cup, 2}}, kCash);
+    const auto id = order["id"].get<std::string>();
+    const auto request = [&](const std::string& session, const json& body) {
+        return flows::request_return(*s.engine, session.c_str(), id.c_str(), body.dump().c_str());
+    };
+    const json one_lamp = {{"lines", {{{"line", 0}, {"quantity", 1}, {"reason", "too bright"}}}}};
+    const auto unshipped = failure_of([&] { request(buyer.session, one_lamp); });
+    CHECK(unshipped.details()["reason"] == "out_of_range");
+    CHECK(unshipped.details()["returnable"] == 0);
+    flows::ship_order(*s.engine, s.staff.session.c_str(), id.c_str(), R"({"handed_over": true})");
+    CHECK(s.on_hand(lamp) == 7);
+
+    order = request(buyer.session, {{"lines", {{{"line", 0}, {"quantity", 2}, {"reason", "too bright"}},
+                                               {{"line", 1}, {"quantity", 1}}}}});
+    REQUIRE(order["returns"].size() == 1);
+    const json asked = order["returns"][0];
+    CHECK(asked["status"] == "requested");
+    CHECK(asked["requested_by"] == buyer.id);
+    CHECK(asked["lines"][0]["reason"] == "too bright");
+    CHECK(s.take_events("return.requested").size() == 1);
+    CHECK(shop::field_of([&] { request(buyer.session, {{"lines", {{{"line", 0}, {"quantity", 2}}}}}); }) ==
+          "lines[0].quantity");  // one lamp is left to ask back
+
+    const auto rid = asked["id"].get<std::string>();
+    const auto staff_call = [&](auto call, const char* body) {
+        return call(*s.engine, s.staff.session.c_str(), id.c_str(), rid.c_str(), body);
+    };
+    CHECK(code_of([&] { staff_call(flows::receive_return, nullptr); }) == COMMERCE_ERR_ILLEGAL_STATE);  // not approved
+    CHECK(code_of([&] {
+              flows::approve_return(*s.engine, buyer.session.c_str(), id.c_str(), rid.c_str(), nullptr);
+          }) == COMMERCE_ERR_FORBIDDEN);
+    order = staff_call(flows::approve_return, R"({"note": "send them back"})");
+    CHECK(order["returns"][0]["status"] == "approved");
+    // Staff cannot refund: receiving with a refund needs orders.refund; without one it only restocks.
+    CHECK(code_of([&] { staff_call(flows::receive_return, nullptr); }) == COMMERCE_ERR_FORBIDDEN);
+
+    order = flows::receive_return(*s.engine, s.admin.session.c_str(), id.c_str(), rid.c_str(),
+                                  R"({"lines": [{"line": 1, "disposition": "discard"}]})");
+    const json& done = order["returns"][0];
+    CHECK(done["status"] == "refunded");
+    CHECK(done["lines"][0]["disposition"] == "restock");
+    CHECK(done["lines"][1]["disposition"] == "discard");
+    CHECK(s.on_hand(lamp) == 9);  // the two lamps are back on hand
+    CHECK(s.on_hand(cup) == 8);   // the cup was discarded
+    REQUIRE(order["refunds"].size() == 1);
+    CHECK(done["refund_id"] == order["refunds"][0]["id"]);
+    CHECK(order["refunds"][0]["amount"]["amount"] == "23.00");
+    CHECK(order["payment_status"] == "partially_refunded");
+    CHECK(s.take_events("return.received").size() == 1);
+    CHECK(code_of([&] { staff_call(flows::reject_return, nullptr); }) == COMMERCE_ERR_ILLEGAL_STATE);
+    int returned = 0;
+    for (const auto& event : order["timeline"])
+        if (event["kind"] == "return_status" && event["subject_id"] == rid) ++returned;
+    CHECK(returned == 4);  // requested, approved, received, refunded
+}
+
+TEST_CASE("a rejected return gives its units back to ask for; a return received without a refund only restocks") {
+    OrderShop s;
+    const auto buyer = s.customer("vo@shop.test");
+    const std::string lamp = s.product("LAMP", "10.00", 10);
+    json order = s.place(buyer, {{lamp, 1}}, kCash);
+    const auto id = order["id"].get<std::string>();
+    flows::ship_order(*s.engine, s.staff.session.c_str(), id.c_str(), R"({"handed_over": true})");
+    const char* one = R"({"lines": [{"line": 0, "quantity": 1}]})";
+    order = flows::request_return(*s.engine, buyer.session.c_str(), id.c_str(), one);
+    const auto first = order["returns"][0]["id"].get<std::string>();
+    flows::reject_return(*s.engine, s.staff.session.c_str(), id.c_str(), first.c_str(), R"({"note": "used"})");
+    order = flows::request_return(*s.engine, buyer.session.c_str(), id.c_str(), one);
+    const auto second = order["returns"][1]["id"].get<std::string>();
+    flows::approve_return(*s.engine, s.staff.session.c_str(), id.c_str(), second.c_str(), nullptr);
+    order = flows::receive_return(*s.engine, s.staff.session.c_str(), id.c_str(), second.c_str(), R"({"refund": false})");
+    CHECK(order["returns"][1]["status"] == "received");
+    CHECK(order["refunds"].empty());
+    CHECK(s.on_hand(lamp) == 10);
+    CHECK(code_of([&] {
+              flows::request_return(*s.engine, s.customer("wu@shop.test").session.c_str(), id.c_str(), one);
+          }) == COMMERCE_ERR_NOT_FOUND);
+    CHECK(code_of([&] {
+              flows::approve_return(*s.engine, s.staff.session.c_str(), id.c_str(), "nope", nullptr);
+          }) == COMMERCE_ERR_NOT_FOUND);
 }

@@ -31,7 +31,8 @@ Order paid_order(const std::vector<std::pair<int64_t, int64_t>>& quantity_and_to
                             .captured = zero, .refunded = zero, .tendered = std::nullopt, .change = std::nullopt,
                             .transactions = {}},
                 .created_ms = 0, .updated_ms = 0, .expires_ms = std::nullopt, .totals = nullptr, .timeline = {},
-                .refunds = {}, .shipments = {}, .shipping_address = std::nullopt, .billing_address = std::nullopt};
+                .refunds = {}, .shipments = {}, .returns = {}, .shipping_address = std::nullopt,
+                .billing_address = std::nullopt};
     for (std::size_t i = 0; i < quantity_and_total.size(); ++i) {
         const auto [quantity, total] = quantity_and_total[i];
         order.lines.push_back({.product_id = "p", .variant_id = "v" + std::to_string(i), .sku = "S", .title = "T",

@@ -67,12 +67,23 @@ nlohmann::json address_json(const std::optional<PostalAddress>& address) {
     return address ? postal_address_json(*address) : nlohmann::json(nullptr);
 }
 
+nlohmann::json return_json(const OrderReturn& order_return) {
+    nlohmann::json lines = nlohmann::json::array();
+    for (const auto& line : order_return.lines)
+        lines.push_back({{"line", line.line}, {"quantity", line.quantity}, {"reason", nullable(line.reason)},
+                         {"disposition", nullable(line.disposition)}});
+    return {{"id", order_return.id}, {"status", order_return.status}, {"lines", std::move(lines)},
+            {"note", nullable(order_return.note)}, {"requested_by", nullable(order_return.requested_by)},
+            {"refund_id", nullable(order_return.refund_id)}, {"created_at", format_rfc3339(order_return.created_ms)},
+            {"updated_at", format_rfc3339(order_return.updated_ms)}};
+}
+
 nlohmann::json timeline_json(const std::vector<OrderEvent>& timeline) {
     nlohmann::json events = nlohmann::json::array();
     for (const auto& event : timeline)
         events.push_back({{"kind", event.kind}, {"from", nullable(event.from)}, {"to", event.to},
                           {"actor_id", nullable(event.actor_id)}, {"note", nullable(event.note)},
-                          {"at", format_rfc3339(event.at_ms)}});
+                          {"at", format_rfc3339(event.at_ms)}, {"subject_id", nullable(event.subject_id)}});
     return events;
 }
 
@@ -90,6 +101,8 @@ nlohmann::json order_document(const Order& order, const LicenceKeysByLine& keys)
     for (const auto& refund : order.refunds) refunds.push_back(refund_json(refund));
     nlohmann::json shipments = nlohmann::json::array();
     for (const auto& shipment : order.shipments) shipments.push_back(shipment_json(shipment));
+    nlohmann::json returns = nlohmann::json::array();
+    for (const auto& order_return : order.returns) returns.push_back(return_json(order_return));
     return {{"type", "order"},
             {"schema_version", 1},
             {"id", order.id},
@@ -111,6 +124,7 @@ nlohmann::json order_document(const Order& order, const LicenceKeysByLine& keys)
             {"payment", payment_json(order.payment)},
             {"refunds", std::move(refunds)},
             {"shipments", std::move(shipments)},
+            {"returns", std::move(returns)},
             {"timeline", timeline_json(order.timeline)},
             {"expires_at", optional_time(order.expires_ms)},
             {"created_at", format_rfc3339(order.created_ms)},

@@ -59,12 +59,14 @@ struct Payment {
 
 // A change of one of the order's states, or another moment worth a line in its timeline ("placed").
 struct OrderEvent {
-    std::string kind;  // "placed", or the member that changed: "status", "payment_status", "fulfillment_status"
+    // "placed", the member that changed ("status", "payment_status", "fulfillment_status"), or "return_status"
+    std::string kind;
     std::optional<std::string> from;
     std::string to;
     std::optional<std::string> actor_id;  // null for the engine itself (an expiry) or a guest
     std::optional<std::string> note;
     int64_t at_ms = 0;
+    std::optional<std::string> subject_id;  // the return a "return_status" event is about
 };
 
 struct RefundLine {
@@ -105,6 +107,25 @@ struct Shipment {
     std::optional<int64_t> delivered_ms;
 };
 
+struct ReturnLine {
+    int64_t line = 0;  // the order line's position
+    int64_t quantity = 0;
+    std::optional<std::string> reason;       // the shopper's ("too small")
+    std::optional<std::string> disposition;  // once received: "restock" or "discard"
+};
+
+// A return (RMA): requested → approved or rejected; approved → received (and refunded, when it is).
+struct OrderReturn {
+    std::string id;
+    std::string status;  // a return_status (domain/order/returns.h)
+    std::vector<ReturnLine> lines;
+    std::optional<std::string> note;
+    std::optional<std::string> requested_by;
+    std::optional<std::string> refund_id;  // the refund it gave, once received
+    int64_t created_ms = 0;
+    int64_t updated_ms = 0;
+};
+
 // Where an order goes and whom it bills, as the shopper gave it at checkout.
 struct PostalAddress {
     std::string name, company, line1, line2, city, region, postal_code, country, phone;
@@ -135,6 +156,7 @@ struct Order {
     std::vector<OrderEvent> timeline;  // oldest first
     std::vector<Refund> refunds;       // oldest first
     std::vector<Shipment> shipments;   // oldest first
+    std::vector<OrderReturn> returns;  // oldest first
     std::optional<PostalAddress> shipping_address;
     std::optional<PostalAddress> billing_address;
 };

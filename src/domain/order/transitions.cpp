@@ -27,7 +27,7 @@ void move_order(Order& order, OrderMachine machine, std::string_view to, const O
     if (state == to) return;
     require_transition(machine, order.id, state, to);
     order.timeline.push_back({std::string(machine_name(machine)), state, std::string(to), change.actor_id,
-                              change.note, change.now_ms});
+                              change.note, change.now_ms, std::nullopt});
     state = std::string(to);
     if (machine == OrderMachine::payment_status) order.payment.status = state;
     order.updated_ms = change.now_ms;

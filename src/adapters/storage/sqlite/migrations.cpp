@@ -719,8 +719,8 @@ constexpr std::array<const char*, 11> kMigrations = {
     )sql",
     // 11: the order's life after checkout. Lines keep what promotions took and the tax they carry, and the units
     //     refunded, and whether they are digital; the order keeps what its shipping charged, its addresses (JSON)
-    //     and when an unpaid order expires. Every change of state is a timeline row, every attempt on a payment a ledger row, every
-    //     refund and every shipment a row with its lines.
+    //     and when an unpaid order expires. Every change of state is a timeline row, every attempt on a payment a
+    //     ledger row, every refund, shipment and return a row with its lines.
     //     Orders of earlier schemas get a "placed" event and, when captured, their capture in the ledger; their
     //     lines carry no discount or tax (the snapshot did not have them), so their shipping is what the total
     //     has beyond the lines, when it has anything.
@@ -755,6 +755,7 @@ constexpr std::array<const char*, 11> kMigrations = {
         actor_id   TEXT,
         note       TEXT,
         at_ms      INTEGER NOT NULL,
+        subject_id TEXT,
         PRIMARY KEY (order_id, position)
     ) WITHOUT ROWID;
     INSERT INTO order_events (order_id, position, kind, from_state, to_state, actor_id, note, at_ms)
@@ -807,6 +808,25 @@ constexpr std::array<const char*, 11> kMigrations = {
         line        INTEGER NOT NULL,
         quantity    INTEGER NOT NULL CHECK (quantity > 0),
         PRIMARY KEY (shipment_id, line)
+    ) WITHOUT ROWID;
+    CREATE TABLE order_returns (
+        id           TEXT PRIMARY KEY,
+        order_id     TEXT NOT NULL REFERENCES orders(id),
+        status       TEXT NOT NULL CHECK (status IN ('requested', 'approved', 'rejected', 'received', 'refunded')),
+        note         TEXT,
+        requested_by TEXT,
+        refund_id    TEXT REFERENCES refunds(id),
+        created_ms   INTEGER NOT NULL,
+        updated_ms   INTEGER NOT NULL
+    );
+    CREATE INDEX order_returns_by_order ON order_returns(order_id, created_ms, id);
+    CREATE TABLE order_return_lines (
+        return_id   TEXT NOT NULL REFERENCES order_returns(id),
+        line        INTEGER NOT NULL,
+        quantity    INTEGER NOT NULL CHECK (quantity > 0),
+        reason      TEXT,
+        disposition TEXT CHECK (disposition IN ('restock', 'discard')),
+        PRIMARY KEY (return_id, line)
     ) WITHOUT ROWID;
     CREATE TABLE refund_lines (
         refund_id    TEXT NOT NULL REFERENCES refunds(id),

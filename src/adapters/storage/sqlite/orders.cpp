@@ -74,10 +74,10 @@ void SqliteOrders::insert_payment(const Order& order) {
 void SqliteOrders::append_history(const Order& order) {
     int64_t position = 0;
     for (const auto& event : order.timeline)
-        db_.query("INSERT INTO order_events (order_id, position, kind, from_state, to_state, actor_id, note, at_ms) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING")
+        db_.query("INSERT INTO order_events (order_id, position, kind, from_state, to_state, actor_id, note, at_ms, "
+                  "subject_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING")
             .bind(1, order.id).bind(2, position++).bind(3, event.kind).bind(4, event.from).bind(5, event.to)
-            .bind(6, event.actor_id).bind(7, event.note).bind(8, event.at_ms).run();
+            .bind(6, event.actor_id).bind(7, event.note).bind(8, event.at_ms).bind(9, event.subject_id).run();
     for (const auto& entry : order.payment.transactions)
         db_.query("INSERT INTO payment_transactions (id, payment_id, operation, status, amount_minor, currency, "
                   "reference, raw_status, actor_id, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
@@ -97,6 +97,19 @@ void SqliteOrders::append_history(const Order& order) {
                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING")
                 .bind(1, refund.id).bind(2, line.line).bind(3, line.quantity).bind(4, line.amount.minor())
                 .bind(5, line.tax.minor()).bind(6, int64_t{line.restocked}).run();
+    }
+    for (const auto& order_return : order.returns) {
+        db_.query("INSERT INTO order_returns (id, order_id, status, note, requested_by, refund_id, created_ms, "
+                  "updated_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                  "ON CONFLICT (id) DO UPDATE SET status = ?3, refund_id = ?6, updated_ms = ?8")
+            .bind(1, order_return.id).bind(2, order.id).bind(3, order_return.status).bind(4, order_return.note)
+            .bind(5, order_return.requested_by).bind(6, order_return.refund_id).bind(7, order_return.created_ms)
+            .bind(8, order_return.updated_ms).run();
+        for (const auto& line : order_return.lines)
+            db_.query("INSERT INTO order_return_lines (return_id, line, quantity, reason, disposition) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (return_id, line) DO UPDATE SET disposition = ?5")
+                .bind(1, order_return.id).bind(2, line.line).bind(3, line.quantity).bind(4, line.reason)
+                .bind(5, line.disposition).run();
     }
     for (const auto& shipment : order.shipments) {
         db_.query("INSERT INTO shipments (id, order_id, status, carrier, tracking_number, tracking_url, created_ms, "
@@ -180,13 +193,13 @@ Payment load_payment(Connection& db, const std::string& order_id, const Currency
 }
 
 std::vector<OrderEvent> load_timeline(Connection& db, const std::string& order_id) {
-    auto rows = db.query("SELECT kind, from_state, to_state, actor_id, note, at_ms FROM order_events "
+    auto rows = db.query("SELECT kind, from_state, to_state, actor_id, note, at_ms, subject_id FROM order_events "
                          "WHERE order_id = ?1 ORDER BY position");
     rows.bind(1, order_id);
     std::vector<OrderEvent> timeline;
     while (rows.step())
         timeline.push_back({rows.text(0), rows.optional_text(1), rows.text(2), rows.optional_text(3),
-                            rows.optional_text(4), rows.integer(5)});
+                            rows.optional_text(4), rows.integer(5), rows.optional_text(6)});
     return timeline;
 }
 
@@ -228,6 +241,25 @@ std::vector<Shipment> load_shipments(Connection& db, const std::string& order_id
     return shipments;
 }
 
+std::vector<OrderReturn> load_returns(Connection& db, const std::string& order_id) {
+    auto rows = db.query("SELECT id, status, note, requested_by, refund_id, created_ms, updated_ms FROM order_returns "
+                         "WHERE order_id = ?1 ORDER BY created_ms, id");
+    rows.bind(1, order_id);
+    std::vector<OrderReturn> returns;
+    while (rows.step())
+        returns.push_back({rows.text(0), rows.text(1), {}, rows.optional_text(2), rows.optional_text(3),
+                           rows.optional_text(4), rows.integer(5), rows.integer(6)});
+    for (auto& order_return : returns) {
+        auto lines = db.query("SELECT line, quantity, reason, disposition FROM order_return_lines WHERE return_id = ?1 "
+                              "ORDER BY line");
+        lines.bind(1, order_return.id);
+        while (lines.step())
+            order_return.lines.push_back({lines.integer(0), lines.integer(1), lines.optional_text(2),
+                                          lines.optional_text(3)});
+    }
+    return returns;
+}
+
 }  // namespace
 
 std::optional<Order> SqliteOrders::by_id(std::string_view id) {
@@ -247,7 +279,8 @@ std::optional<Order> SqliteOrders::by_id(std::string_view id) {
                 .payment = load_payment(db_, order_id, money_currency), .created_ms = row.integer(11),
                 .updated_ms = row.integer(15), .expires_ms = row.optional_integer(16), .totals = nullptr,
                 .timeline = load_timeline(db_, order_id), .refunds = load_refunds(db_, order_id, money_currency),
-                .shipments = load_shipments(db_, order_id), .shipping_address = address_of(row.optional_text(17)),
+                .shipments = load_shipments(db_, order_id), .returns = load_returns(db_, order_id),
+                .shipping_address = address_of(row.optional_text(17)),
                 .billing_address = address_of(row.optional_text(18))};
     // Orders placed before schema 5 have no totals snapshot.
     if (auto totals = row.optional_text(12)) order.totals = nlohmann::json::parse(*totals);
