@@ -77,8 +77,8 @@ COMMERCE_API commerce_status commerce_order_search(commerce_doc **out, commerce_
  *    "reference": "T-0042",    optional: the terminal's or the bank's reference, kept in the ledger
  *    "note": "..."}
  * Once everything is captured the payment is "captured" and an order awaiting payment becomes "paid" (the
- * "order.paid" outbox event); an order that receives any money stops expiring. Errors: COMMERCE_ERR_NOT_FOUND (order_id),
- * COMMERCE_ERR_INVALID_ARGUMENT (amount not positive or more than is left: reason "out_of_range", details
+ * "order.paid" outbox event); an order that receives any money stops expiring. Errors: COMMERCE_ERR_NOT_FOUND
+ * (order_id), COMMERCE_ERR_INVALID_ARGUMENT (amount not positive or more than is left: reason "out_of_range", details
  * "capturable"), COMMERCE_ERR_ILLEGAL_STATE (a cancelled order, or a payment already captured or refunded: details
  * "field", "current", "requested"). Returns the "order". */
 COMMERCE_API commerce_status commerce_order_capture_payment(commerce_doc **out, commerce_engine *engine,
@@ -148,7 +148,7 @@ COMMERCE_API commerce_status commerce_order_complete(commerce_doc **out, commerc
  *
  * commerce_return_request: the order's owner, or "orders.manage": {"lines": [{"line": 0, "quantity": 1,
  *   "reason": "too small"}], "note": "..."}; only shipped units of physical lines, not already in a return that was
- *   not rejected (INVALID_ARGUMENT, reason out_of_range with "returnable"; digital; unknown_line; duplicate).
+ *   not rejected (INVALID_ARGUMENT, reason out_of_range with "available"; digital; unknown_line; duplicate).
  * commerce_return_approve, commerce_return_reject ("orders.manage"): {"note"} or NULL.
  * commerce_return_receive ("orders.manage", and "orders.refund" unless "refund" is false): {"lines": [{"line": 0,
  *   "disposition": "restock" | "discard"}] (default restock), "refund": true, "note"}: the goods arrived; restocked

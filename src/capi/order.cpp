@@ -30,12 +30,14 @@ commerce_status commerce_order_list(commerce_doc** out, commerce_engine* engine,
 
 commerce_status commerce_order_receipt(commerce_doc** out, commerce_engine* engine, const char* session,
                                        const char* order_id, const char* options_json) {
-    return return_document(out, [&] { return flows::order_receipt(engine_of(engine), session, order_id, options_json); });
+    return return_document(out,
+                           [&] { return flows::order_receipt(engine_of(engine), session, order_id, options_json); });
 }
 
 commerce_status commerce_order_invoice(commerce_doc** out, commerce_engine* engine, const char* session,
                                        const char* order_id, const char* options_json) {
-    return return_document(out, [&] { return flows::order_invoice(engine_of(engine), session, order_id, options_json); });
+    return return_document(out,
+                           [&] { return flows::order_invoice(engine_of(engine), session, order_id, options_json); });
 }
 
 commerce_status commerce_order_search(commerce_doc** out, commerce_engine* engine, const char* session,
@@ -52,12 +54,14 @@ commerce_status commerce_order_capture_payment(commerce_doc** out, commerce_engi
 
 commerce_status commerce_order_refund(commerce_doc** out, commerce_engine* engine, const char* session,
                                       const char* order_id, const char* request_json) {
-    return return_document(out, [&] { return flows::refund_order(engine_of(engine), session, order_id, request_json); });
+    return return_document(out,
+                           [&] { return flows::refund_order(engine_of(engine), session, order_id, request_json); });
 }
 
 commerce_status commerce_order_cancel(commerce_doc** out, commerce_engine* engine, const char* session,
                                       const char* order_id, const char* request_json) {
-    return return_document(out, [&] { return flows::cancel_order(engine_of(engine), session, order_id, request_json); });
+    return return_document(out,
+                           [&] { return flows::cancel_order(engine_of(engine), session, order_id, request_json); });
 }
 
 commerce_status commerce_order_ship(commerce_doc** out, commerce_engine* engine, const char* session,
@@ -75,12 +79,14 @@ commerce_status commerce_order_update_shipment(commerce_doc** out, commerce_engi
 
 commerce_status commerce_order_complete(commerce_doc** out, commerce_engine* engine, const char* session,
                                         const char* order_id, const char* request_json) {
-    return return_document(out, [&] { return flows::complete_order(engine_of(engine), session, order_id, request_json); });
+    return return_document(out,
+                           [&] { return flows::complete_order(engine_of(engine), session, order_id, request_json); });
 }
 
 commerce_status commerce_return_request(commerce_doc** out, commerce_engine* engine, const char* session,
                                         const char* order_id, const char* request_json) {
-    return return_document(out, [&] { return flows::request_return(engine_of(engine), session, order_id, request_json); });
+    return return_document(out,
+                           [&] { return flows::request_return(engine_of(engine), session, order_id, request_json); });
 }
 
 commerce_status commerce_return_approve(commerce_doc** out, commerce_engine* engine, const char* session,

@@ -113,14 +113,31 @@ Order build_order(Engine& engine, Transaction& tx, const PricedCart& priced, con
     const ManualPaymentTerms terms{.payment_id = engine.ids().next(), .transaction_id = engine.ids().next(),
                                    .total = priced.total, .staff = actor && actor->can(permission::orders_manage),
                                    .actor_id = actor_id, .now_ms = now};
-    Order order{.id = engine.ids().next(), .number = {}, .user_id = priced.cart.user_id,
-                .email = order_email(tx, priced.cart, request), .cart_id = priced.cart.id, .currency = &currency,
-                .status = {}, .payment_status = {}, .fulfillment_status = std::string(fulfillment_status::not_fulfilled),
-                .lines = {}, .subtotal = priced.subtotal, .shipping = Money::zero(currency),
-                .shipping_tax = Money::zero(currency), .total = priced.total,
-                .payment = manual_payment(request.at("payment"), terms), .created_ms = now, .updated_ms = now,
-                .expires_ms = std::nullopt, .totals = cart_totals_json(priced), .timeline = {}, .refunds = {},
-                .shipments = {}, .returns = {}, .shipping_address = std::nullopt, .billing_address = std::nullopt};
+    Order order{.id = engine.ids().next(),
+                .number = {},
+                .user_id = priced.cart.user_id,
+                .email = order_email(tx, priced.cart, request),
+                .cart_id = priced.cart.id,
+                .currency = &currency,
+                .status = {},
+                .payment_status = {},
+                .fulfillment_status = std::string(fulfillment_status::not_fulfilled),
+                .lines = {},
+                .subtotal = priced.subtotal,
+                .shipping = Money::zero(currency),
+                .shipping_tax = Money::zero(currency),
+                .total = priced.total,
+                .payment = manual_payment(request.at("payment"), terms),
+                .created_ms = now,
+                .updated_ms = now,
+                .expires_ms = std::nullopt,
+                .totals = cart_totals_json(priced),
+                .timeline = {},
+                .refunds = {},
+                .shipments = {},
+                .returns = {},
+                .shipping_address = std::nullopt,
+                .billing_address = std::nullopt};
     order.payment_status = order.payment.status;
     order.status = std::string(order.payment.status == payment_status::captured ? order_status::paid
                                                                                  : order_status::pending_payment);
@@ -162,15 +179,9 @@ nlohmann::json place_order(Engine& engine, const char* session, const char* cart
         // A guest's keys are scoped by the cart, which is the guest's only credential: one guest's key never
         // meets another's.
         const std::string scope = actor ? actor->user_id : "guest:" + std::string(id);
-        if (idempotency_key) {
-            if (auto earlier = tx.idempotency().find(scope, *idempotency_key)) {
-                if (earlier->request_hash != request_hash)
-                    throw Error(COMMERCE_ERR_CONFLICT,
-                                "this idempotency key was already used for a different request",
-                                {{"field", "idempotency_key"}, {"order_id", earlier->order_id}});
-                document = order_with_keys(engine, tx, *tx.orders().by_id(earlier->order_id));
-                return;
-            }
+        if (const auto earlier = replayed_order(tx, scope, idempotency_key, request_hash)) {
+            document = order_with_keys(engine, tx, existing_order(tx, *earlier));
+            return;
         }
         Cart cart = accessible_cart(tx, id, actor);
         require_open(cart);

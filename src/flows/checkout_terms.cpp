@@ -57,8 +57,8 @@ void require_priced_place(const PostalAddress& address, const PricedCart& priced
     const auto& place = priced.cart.shipping_address;
     if (!place) return;
     const bool same_country = address.country == place->country;
-    const bool same_postal_code =
-        !place->postal_code || address.postal_code.empty() || folded(address.postal_code) == folded(*place->postal_code);
+    const bool same_postal_code = !place->postal_code || address.postal_code.empty() ||
+                                  folded(address.postal_code) == folded(*place->postal_code);
     if (same_country && same_postal_code) return;
     throw Error(COMMERCE_ERR_INVALID_ARGUMENT,
                 fmt::format("the cart was priced for {} {}: set the cart's shipping address to this one first",
@@ -93,8 +93,8 @@ void compare_items(nlohmann::json& changes, const json& items, const PricedCart&
         }
         if (item.contains("quantity")) compare(changes, field + ".quantity", item.at("quantity"), line->quantity);
         if (item.contains("unit_price"))
-            compare(changes, field + ".unit_price", money_member(item, "unit_price", "expected." + field + ".unit_price"),
-                    line->unit_price.to_json());
+            compare(changes, field + ".unit_price",
+                    money_member(item, "unit_price", "expected." + field + ".unit_price"), line->unit_price.to_json());
     }
     for (const auto& line : priced.lines)
         if (std::find(seen.begin(), seen.end(), line.variant->id) == seen.end())

@@ -43,17 +43,14 @@ void emit_shipment_event(Engine& engine, Transaction& tx, const Order& order, co
     nlohmann::json lines = nlohmann::json::array();
     for (const auto& line : shipment.lines) {
         const OrderLine& bought = order.lines[static_cast<std::size_t>(line.line)];
-        lines.push_back({{"line", line.line}, {"quantity", line.quantity}, {"sku", bought.sku}, {"title", bought.title}});
+        lines.push_back(
+            {{"line", line.line}, {"quantity", line.quantity}, {"sku", bought.sku}, {"title", bought.title}});
     }
     emit_event(engine.outbox(tx), "shipment." + shipment.status, order.id,
                {{"order_id", order.id}, {"number", order.number}, {"user_id", nullable(order.user_id)},
                 {"email", order.email}, {"shipment_id", shipment.id}, {"status", shipment.status},
                 {"carrier", nullable(shipment.carrier)}, {"tracking_number", nullable(shipment.tracking_number)},
                 {"tracking_url", nullable(shipment.tracking_url)}, {"lines", std::move(lines)}});
-}
-
-OrderChange change_by(Engine& engine, const Actor& actor, const json& request) {
-    return {actor.user_id, engine.now_ms(), def::text_member(request, "note", "note", kMaxLongText)};
 }
 
 // Runs `body` on the order as staff ("orders.manage") in one write transaction, saves it, and returns its
@@ -63,14 +60,13 @@ nlohmann::json change_order(Engine& engine, const char* session, const char* ord
     const std::string_view id = checked_text(order_id, "order_id");
     nlohmann::json document;
     write_as(engine, session, permission::orders_manage, [&](Transaction& tx, const Actor& actor) {
-        auto order = tx.orders().by_id(id);
-        if (!order) throw_not_found("order_id", std::string(id), fmt::format("no order with id '{}'", id));
-        const std::string was = order->status;
-        body(tx, actor, *order);
-        tx.orders().update(*order);
-        if (order->status == order_status::delivered && was != order_status::delivered)
-            emit_order_event(engine, tx, "order.delivered", *order);
-        document = order_with_keys(engine, tx, *order);
+        Order order = existing_order(tx, id);
+        const std::string was = order.status;
+        body(tx, actor, order);
+        tx.orders().update(order);
+        if (order.status == order_status::delivered && was != order_status::delivered)
+            emit_order_event(engine, tx, "order.delivered", order);
+        document = order_with_keys(engine, tx, order);
     });
     return document;
 }
@@ -84,7 +80,7 @@ nlohmann::json ship_order(Engine& engine, const char* session, const char* order
     return change_order(engine, session, order_id, [&](Transaction& tx, const Actor& actor, Order& order) {
         Shipment shipment = plan_shipment(order, shipment_request(request, order));
         shipment.id = engine.ids().next();
-        record_shipment(order, std::move(shipment), change_by(engine, actor, request));
+        record_shipment(order, std::move(shipment), change_by(engine, actor.user_id, request));
         emit_shipment_event(engine, tx, order, order.shipments.back());
     });
 }
@@ -99,7 +95,7 @@ nlohmann::json update_shipment(Engine& engine, const char* session, const char* 
         record_shipment_step(order, shipment, status,
                              def::text_member(request, "tracking_number", "tracking_number", kMaxShortText),
                              def::text_member(request, "tracking_url", "tracking_url", kMaxShortText),
-                             change_by(engine, actor, request));
+                             change_by(engine, actor.user_id, request));
         for (const auto& each : order.shipments)
             if (each.id == shipment) emit_shipment_event(engine, tx, order, each);
     });
@@ -109,7 +105,7 @@ nlohmann::json complete_order(Engine& engine, const char* session, const char* o
     const json request = parse_object(request_json, "request", /*optional=*/true);
     reject_unknown_members(request, "a completion", {"note"});
     return change_order(engine, session, order_id, [&](Transaction& tx, const Actor& actor, Order& order) {
-        record_completion(order, change_by(engine, actor, request));
+        record_completion(order, change_by(engine, actor.user_id, request));
         emit_order_event(engine, tx, "order.completed", order);
     });
 }

@@ -7,7 +7,6 @@
 #include "core/permission_names.h"
 #include "core/text.h"
 #include "domain/cart/cart_items.h"
-#include "domain/inventory/sales.h"
 #include "domain/order/lifecycle.h"
 #include "domain/order/refund_allocation.h"
 #include "domain/order/transitions.h"
@@ -22,21 +21,10 @@ namespace {
 // The money a person records on a manual payment: a capture they took at the till or the bank.
 constexpr std::string_view kRecordedByStaff = "recorded";
 
-Order existing_order(Transaction& tx, std::string_view order_id) {
-    auto order = tx.orders().by_id(order_id);
-    if (!order) throw_not_found("order_id", std::string(order_id), fmt::format("no order with id '{}'", order_id));
-    return std::move(*order);
-}
-
 std::optional<Money> optional_amount(const json& request, const Order& order) {
     auto text = optional_string(request, "amount", kMaxShortText);
     if (!text) return std::nullopt;
     return Money::parse(*text, order.currency->code);
-}
-
-OrderChange change_by(Engine& engine, const std::optional<Actor>& actor, const json& request) {
-    return {actor ? std::optional(actor->user_id) : std::nullopt, engine.now_ms(),
-            optional_string(request, "note", kMaxLongText)};
 }
 
 RefundRequest refund_request(const json& request, const Order& order) {
@@ -103,7 +91,7 @@ nlohmann::json capture_payment(Engine& engine, const char* session, const char* 
         if (order.status == order_status::cancelled)
             throw Error(COMMERCE_ERR_ILLEGAL_STATE, fmt::format("order {} is cancelled", order.number),
                         {{"field", "status"}, {"current", order.status}, {"order_id", order.id}});
-        const OrderChange change = change_by(engine, actor, request);
+        const OrderChange change = change_by(engine, actor.user_id, request);
         const Money amount = optional_amount(request, order).value_or(order.payment.amount - order.payment.captured);
         const bool was_paid = order.status != order_status::pending_payment;
         record_capture(order,
@@ -130,16 +118,11 @@ nlohmann::json refund_order(Engine& engine, const char* session, const char* ord
         Order order = existing_order(tx, id);
         // A refund key is the order's: a retry of the same refund answers with the order, not a second refund.
         const std::string scope = "refund:" + order.id;
-        if (idempotency_key) {
-            if (auto earlier = tx.idempotency().find(scope, *idempotency_key)) {
-                if (earlier->request_hash != request_hash)
-                    throw Error(COMMERCE_ERR_CONFLICT, "this idempotency key was already used for a different refund",
-                                {{"field", "idempotency_key"}, {"order_id", order.id}});
-                document = order_with_keys(engine, tx, order);
-                return;
-            }
+        if (replayed_order(tx, scope, idempotency_key, request_hash)) {
+            document = order_with_keys(engine, tx, order);
+            return;
         }
-        const OrderChange change = change_by(engine, actor, request);
+        const OrderChange change = change_by(engine, actor.user_id, request);
         give_back(engine, tx, order, plan_refund(order, refund_request(request, order)), change);
         tx.orders().update(order);
         if (idempotency_key)
@@ -157,15 +140,11 @@ nlohmann::json cancel_order(Engine& engine, const char* session, const char* ord
     nlohmann::json document;
     engine.write([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
-        Order order = existing_order(tx, id);
-        // Someone else's order reads as missing to a customer, as commerce_order_get does.
-        if (order.user_id != actor.user_id && !actor.can(permission::orders_manage) &&
-            !actor.can(permission::orders_read))
-            throw_not_found("order_id", std::string(id), fmt::format("no order with id '{}'", id));
+        Order order = readable_order(tx, actor, id);
         // Whoever may see the order learns first that it is past cancelling: that is the answer that matters.
         require_cancellable(order);
         require_may_cancel(actor, order);
-        cancel(engine, tx, order, change_by(engine, actor, request));
+        cancel(engine, tx, order, change_by(engine, actor.user_id, request));
         tx.orders().update(order);
         document = order_with_keys(engine, tx, order);
     });

@@ -2,6 +2,7 @@
 // outbox event that announces a change of an order.
 #pragma once
 
+#include "core/actor.h"
 #include "domain/order/transitions.h"
 #include "engine/engine.h"
 
@@ -13,6 +14,22 @@
 namespace commerce::flows {
 
 nlohmann::json order_with_keys(Engine& engine, Transaction& tx, const Order& order);
+
+// The order; NOT_FOUND (field "order_id") otherwise.
+Order existing_order(Transaction& tx, std::string_view order_id);
+
+// The order, for its owner or a user with "orders.read"; to anyone else it reads as missing (NOT_FOUND): the
+// existence of someone else's order is not the caller's business.
+Order readable_order(Transaction& tx, const Actor& actor, std::string_view order_id);
+
+// The order an idempotent request produced before: the id stored with `key` in `scope` when it was used for this
+// very request (its hash); CONFLICT (field "idempotency_key", and the earlier "order_id") when it was used for
+// another; nullopt when the key is new or absent. Store the key with the result in the same transaction.
+std::optional<std::string> replayed_order(Transaction& tx, std::string_view scope,
+                                          const std::optional<std::string>& key, std::string_view request_hash);
+
+// Who makes a change now, with the request's "note".
+OrderChange change_by(Engine& engine, const std::optional<std::string>& actor_id, const nlohmann::json& request);
 
 // Appends `topic` ("order.placed", "order.paid", "order.cancelled", "order.refunded") about the order, in the
 // caller's transaction. The payload names the order and its states (an "order_change", outbox_batch.schema.json);

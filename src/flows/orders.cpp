@@ -29,12 +29,7 @@ nlohmann::json read_order(Engine& engine, const char* session, const char* order
     const std::string_view id = checked_text(order_id, "order_id");
     nlohmann::json document;
     engine.read([&](Transaction& tx) {
-        const Actor actor = session_actor(engine, tx, token);
-        auto order = tx.orders().by_id(id);
-        // Someone else's order reads as missing: its existence is not the caller's business.
-        if (!order || (order->user_id != actor.user_id && !actor.can(permission::orders_read)))
-            throw_not_found("order_id", std::string(id), fmt::format("no order with id '{}'", id));
-        document = render(tx, *order);
+        document = render(tx, readable_order(tx, session_actor(engine, tx, token), id));
     });
     return document;
 }
@@ -90,9 +85,10 @@ nlohmann::json list_orders(Engine& engine, const char* session, const char* quer
     engine.read([&](Transaction& tx) {
         const Actor actor = session_actor(engine, tx, token);
         if (user_id && *user_id != actor.user_id) actor.require(permission::orders_read);
-        document = keyset_page("order_list", tx.orders().page_for_user(user_id.value_or(actor.user_id), after, limit + 1),
-                               limit, [](const Order& order) { return order.id; },
-                               [&](const Order& order) { return order_with_keys(engine, tx, order); });
+        document = keyset_page(
+            "order_list", tx.orders().page_for_user(user_id.value_or(actor.user_id), after, limit + 1), limit,
+            [](const Order& order) { return order.id; },
+            [&](const Order& order) { return order_with_keys(engine, tx, order); });
     });
     return document;
 }

@@ -19,18 +19,6 @@ namespace {
 
 namespace def = definition;
 
-OrderChange change_by(Engine& engine, const Actor& actor, const json& request) {
-    return {actor.user_id, engine.now_ms(), def::text_member(request, "note", "note", kMaxLongText)};
-}
-
-Order readable_order(Transaction& tx, const Actor& actor, std::string_view id) {
-    auto order = tx.orders().by_id(id);
-    // Someone else's order reads as missing, as commerce_order_get has it.
-    if (!order || (order->user_id != actor.user_id && !actor.can(permission::orders_read)))
-        throw_not_found("order_id", std::string(id), fmt::format("no order with id '{}'", id));
-    return std::move(*order);
-}
-
 // "return.requested", ".approved", ".rejected", ".received": the return as it now is, for the shopper's email.
 void emit_return_event(Engine& engine, Transaction& tx, const Order& order, const OrderReturn& order_return) {
     nlohmann::json lines = nlohmann::json::array();
@@ -39,8 +27,9 @@ void emit_return_event(Engine& engine, Transaction& tx, const Order& order, cons
         lines.push_back({{"line", line.line}, {"quantity", line.quantity}, {"sku", bought.sku},
                          {"title", bought.title}, {"disposition", nullable(line.disposition)}});
     }
-    const std::string_view status = order_return.status == return_status::refunded ? return_status::received
-                                                                                    : std::string_view(order_return.status);
+    const std::string_view status = order_return.status == return_status::refunded
+                                        ? return_status::received
+                                        : std::string_view(order_return.status);
     emit_event(engine.outbox(tx), fmt::format("return.{}", status), order.id,
                {{"order_id", order.id}, {"number", order.number}, {"user_id", nullable(order.user_id)},
                 {"email", order.email}, {"return_id", order_return.id}, {"status", order_return.status},
@@ -89,7 +78,8 @@ void apply_dispositions(const json& request, OrderReturn& order_return) {
         const std::string field = def::indexed("lines", i);
         const json& line = (*given)[i];
         def::require_known_members(line, field, {"line", "disposition"});
-        const int64_t position = def::integer_member(line, "line", def::path(field, "line"), 0, kMaxLineQuantity).value_or(-1);
+        const int64_t position =
+            def::integer_member(line, "line", def::path(field, "line"), 0, kMaxLineQuantity).value_or(-1);
         const std::string disposition = def::required_text_member(line, "disposition", def::path(field, "disposition"),
                                                                   kMaxShortText);
         if (disposition != "restock" && disposition != "discard")
@@ -97,7 +87,8 @@ void apply_dispositions(const json& request, OrderReturn& order_return) {
         auto returned = std::find_if(order_return.lines.begin(), order_return.lines.end(),
                                      [&](const ReturnLine& each) { return each.line == position; });
         if (returned == order_return.lines.end())
-            throw_invalid(def::path(field, "line"), "unknown_line", fmt::format("line {} is not in this return", position));
+            throw_invalid(def::path(field, "line"), "unknown_line",
+                          fmt::format("line {} is not in this return", position));
         returned->disposition = disposition;
     }
 }
@@ -129,24 +120,29 @@ nlohmann::json request_return(Engine& engine, const char* session, const char* o
     return document;
 }
 
-nlohmann::json approve_return(Engine& engine, const char* session, const char* order_id, const char* return_id,
-                              const char* request_json) {
+namespace {
+
+// Staff's decision on a requested return: approved or rejected, with an optional note.
+nlohmann::json decide_return(Engine& engine, const char* session, const char* order_id, const char* return_id,
+                             const char* request_json, std::string_view decision) {
     const json request = parse_object(request_json, "request", /*optional=*/true);
-    reject_unknown_members(request, "a return approval", {"note"});
+    reject_unknown_members(request, "a return decision", {"note"});
     return change_return(engine, session, order_id, return_id,
                          [&](Transaction&, const Actor& actor, Order& order, OrderReturn& order_return) {
-                             move_return(order, order_return, return_status::approved, change_by(engine, actor, request));
+                             move_return(order, order_return, decision, change_by(engine, actor.user_id, request));
                          });
+}
+
+}  // namespace
+
+nlohmann::json approve_return(Engine& engine, const char* session, const char* order_id, const char* return_id,
+                              const char* request_json) {
+    return decide_return(engine, session, order_id, return_id, request_json, return_status::approved);
 }
 
 nlohmann::json reject_return(Engine& engine, const char* session, const char* order_id, const char* return_id,
                              const char* request_json) {
-    const json request = parse_object(request_json, "request", /*optional=*/true);
-    reject_unknown_members(request, "a return rejection", {"note"});
-    return change_return(engine, session, order_id, return_id,
-                         [&](Transaction&, const Actor& actor, Order& order, OrderReturn& order_return) {
-                             move_return(order, order_return, return_status::rejected, change_by(engine, actor, request));
-                         });
+    return decide_return(engine, session, order_id, return_id, request_json, return_status::rejected);
 }
 
 nlohmann::json receive_return(Engine& engine, const char* session, const char* order_id, const char* return_id,
@@ -156,7 +152,7 @@ nlohmann::json receive_return(Engine& engine, const char* session, const char* o
     const bool refund = def::bool_member(request, "refund", "refund").value_or(true);
     return change_return(engine, session, order_id, return_id,
                          [&](Transaction& tx, const Actor& actor, Order& order, OrderReturn& order_return) {
-        const OrderChange change = change_by(engine, actor, request);
+        const OrderChange change = change_by(engine, actor.user_id, request);
         move_return(order, order_return, return_status::received, change);  // the return's state is told first
         if (refund) actor.require(permission::orders_refund);
         apply_dispositions(request, order_return);

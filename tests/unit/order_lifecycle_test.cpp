@@ -152,8 +152,8 @@ TEST_CASE("random sequences of unit and amount refunds never give back more than
         RefundRequest rest;
         for (std::size_t i = 0; i < order.lines.size(); ++i)
             if (order.lines[i].quantity > order.lines[i].refunded_quantity)
-                rest.lines.push_back({static_cast<int64_t>(i), order.lines[i].quantity - order.lines[i].refunded_quantity,
-                                      false});
+                rest.lines.push_back(
+                    {static_cast<int64_t>(i), order.lines[i].quantity - order.lines[i].refunded_quantity, false});
         if (!rest.lines.empty()) refund_of(order, rest);
         int64_t shipping_back = 0;
         for (const auto& refund : order.refunds) shipping_back += refund.shipping.minor();

@@ -97,7 +97,8 @@ std::span<const std::string_view> machine_states(OrderMachine machine) {
 
 bool transition_allowed(OrderMachine machine, std::string_view from, std::string_view to) {
     const auto edges = machine_edges(machine);
-    return std::any_of(edges.begin(), edges.end(), [&](const Edge& edge) { return edge.from == from && edge.to == to; });
+    return std::any_of(edges.begin(), edges.end(),
+                       [&](const Edge& edge) { return edge.from == from && edge.to == to; });
 }
 
 void require_transition(OrderMachine machine, std::string_view order_id, std::string_view from, std::string_view to) {

@@ -1,11 +1,11 @@
 #include "domain/order/refund_allocation.h"
 
 #include "core/error.h"
+#include "domain/order/line_units.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 
 namespace commerce {
 namespace {
@@ -62,21 +62,11 @@ Money tax_in_slice(const Part& part, const Money& slice) {
 }
 
 void check_line_requests(const Order& order, const RefundRequest& request) {
-    std::set<int64_t> seen;
-    for (std::size_t i = 0; i < request.lines.size(); ++i) {
-        const RefundedLineRequest& asked = request.lines[i];
-        const std::string field = fmt::format("lines[{}]", i);
-        if (asked.line < 0 || asked.line >= static_cast<int64_t>(order.lines.size()))
-            throw_invalid(field + ".line", "unknown_line",
-                          fmt::format("the order has no line {} (it has {})", asked.line, order.lines.size()));
-        if (!seen.insert(asked.line).second)
-            throw_invalid(field + ".line", "duplicate", fmt::format("line {} is given twice", asked.line));
-        const OrderLine& line = order.lines[static_cast<std::size_t>(asked.line)];
-        const int64_t left = line.quantity - line.refunded_quantity;
-        if (asked.quantity < 1 || asked.quantity > left)
-            throw_invalid(field + ".quantity", "out_of_range",
-                          fmt::format("line {} has {} unrefunded units; {} asked", asked.line, left, asked.quantity));
-    }
+    std::vector<LineUnits> asked;
+    std::vector<int64_t> unrefunded;
+    for (const auto& line : request.lines) asked.push_back({line.line, line.quantity});
+    for (const auto& line : order.lines) unrefunded.push_back(line.quantity - line.refunded_quantity);
+    check_line_units(order, asked, unrefunded, /*physical_only=*/false, "left to refund");
 }
 
 void plan_line_units(const Order& order, const RefundRequest& request, std::vector<Part>& parts, Refund& refund) {
@@ -156,11 +146,11 @@ Refund plan_refund(const Order& order, const RefundRequest& request) {
     if (refund.amount.is_zero() && request.lines.empty() && !request.shipping)
         throw_invalid("lines", "nothing_to_refund", "name the lines, the shipping or an amount to refund");
     if (refund.amount > refundable(order))
-        throw Error(COMMERCE_ERR_ILLEGAL_STATE,
-                    fmt::format("{} {} is more than the {} captured and not yet refunded", refund.amount.amount_string(),
-                                order.currency->code, refundable(order).amount_string()),
-                    {{"reason", "exceeds_captured"}, {"refundable", refundable(order).to_json()},
-                     {"order_id", order.id}});
+        throw Error(
+            COMMERCE_ERR_ILLEGAL_STATE,
+            fmt::format("{} {} is more than the {} captured and not yet refunded", refund.amount.amount_string(),
+                        order.currency->code, refundable(order).amount_string()),
+            {{"reason", "exceeds_captured"}, {"refundable", refundable(order).to_json()}, {"order_id", order.id}});
     return refund;
 }
 

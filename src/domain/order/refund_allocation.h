@@ -37,8 +37,9 @@ struct RefundRequest {
 // twice ("duplicate"), more units than are left unrefunded ("lines[i].quantity", "out_of_range"), lines or
 // shipping together with an amount ("amount", "exclusive"), an amount that is not positive ("amount",
 // "out_of_range"), shipping already given back ("shipping", "already_refunded") or never charged ("shipping",
-// "nothing_to_refund"), a refund of nothing ("lines", "nothing_to_refund"). CURRENCY_MISMATCH for an amount in another currency. ILLEGAL_STATE with reason
-// "exceeds_captured" and "refundable" when it asks for more than was captured and not yet refunded.
+// "nothing_to_refund"), a refund of nothing ("lines", "nothing_to_refund"). CURRENCY_MISMATCH for an amount in another
+// currency. ILLEGAL_STATE with reason "exceeds_captured" and "refundable" when it asks for more than was captured and
+// not yet refunded.
 Refund plan_refund(const Order& order, const RefundRequest& request);
 
 // Records the refund on the order: its lines' refunded units, the payment's refunded amount, the refund itself.

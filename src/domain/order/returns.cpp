@@ -1,12 +1,12 @@
 #include "domain/order/returns.h"
 
 #include "core/error.h"
+#include "domain/order/line_units.h"
 #include "domain/order/shipment.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 
 namespace commerce {
 namespace {
@@ -23,32 +23,17 @@ std::vector<int64_t> returnable_units(const Order& order) {
     std::vector<int64_t> returnable = shipped_units(order);
     for (const auto& order_return : order.returns)
         if (order_return.status != return_status::rejected)
-            for (const auto& line : order_return.lines) returnable.at(static_cast<std::size_t>(line.line)) -= line.quantity;
+            for (const auto& line : order_return.lines)
+                returnable.at(static_cast<std::size_t>(line.line)) -= line.quantity;
     return returnable;
 }
 
 OrderReturn plan_return(const Order& order, std::vector<ReturnLine> lines) {
     if (lines.empty()) throw_invalid("lines", "required", "name the lines to return");
     const std::vector<int64_t> returnable = returnable_units(order);
-    std::set<int64_t> seen;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const ReturnLine& asked = lines[i];
-        const std::string field = fmt::format("lines[{}]", i);
-        if (asked.line < 0 || asked.line >= static_cast<int64_t>(order.lines.size()))
-            throw_invalid(field + ".line", "unknown_line",
-                          fmt::format("the order has no line {} (it has {})", asked.line, order.lines.size()));
-        if (!seen.insert(asked.line).second)
-            throw_invalid(field + ".line", "duplicate", fmt::format("line {} is given twice", asked.line));
-        const auto position = static_cast<std::size_t>(asked.line);
-        if (order.lines[position].digital)
-            throw_invalid(field + ".line", "digital", fmt::format("line {} is digital: it cannot be sent back", asked.line));
-        if (asked.quantity < 1 || asked.quantity > returnable[position])
-            throw Error(COMMERCE_ERR_INVALID_ARGUMENT,
-                        fmt::format("line {} has {} units that may be returned; {} asked", asked.line,
-                                    returnable[position], asked.quantity),
-                        {{"field", field + ".quantity"}, {"reason", "out_of_range"},
-                         {"returnable", returnable[position]}});
-    }
+    std::vector<LineUnits> asked;
+    for (const auto& line : lines) asked.push_back({line.line, line.quantity});
+    check_line_units(order, asked, returnable, /*physical_only=*/true, "that may be returned");
     std::sort(lines.begin(), lines.end(), [](const ReturnLine& a, const ReturnLine& b) { return a.line < b.line; });
     return {.id = {}, .status = std::string(return_status::requested), .lines = std::move(lines), .note = std::nullopt,
             .requested_by = std::nullopt, .refund_id = std::nullopt, .created_ms = 0, .updated_ms = 0};

@@ -26,7 +26,7 @@ std::vector<int64_t> returnable_units(const Order& order);
 
 // A return of the requested lines (the caller gives it an id, who asked and when). INVALID_ARGUMENT with a
 // stable reason: a line out of range ("lines[i].line", "unknown_line"), twice ("duplicate"), digital
-// ("digital"), more units than may be returned ("lines[i].quantity", "out_of_range", details "returnable"), no
+// ("digital"), more units than may be returned ("lines[i].quantity", "out_of_range", details "available"), no
 // lines ("lines", "required").
 OrderReturn plan_return(const Order& order, std::vector<ReturnLine> lines);
 
@@ -34,8 +34,8 @@ OrderReturn plan_return(const Order& order, std::vector<ReturnLine> lines);
 OrderReturn& return_of(Order& order, std::string_view return_id);
 
 // Moves a return along requested → approved | rejected, approved → received, received → refunded, and records
-// it in the order's timeline (kind "return_status", subject_id the return's id). ILLEGAL_STATE ("field": "return.status", "current", "requested")
-// for any other step.
+// it in the order's timeline (kind "return_status", subject_id the return's id). ILLEGAL_STATE ("field":
+// "return.status", "current", "requested") for any other step.
 void move_return(Order& order, OrderReturn& order_return, std::string_view to, const OrderChange& change);
 
 }  // namespace commerce

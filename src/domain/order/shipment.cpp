@@ -2,11 +2,11 @@
 
 #include "core/error.h"
 #include "domain/order/lifecycle.h"
+#include "domain/order/line_units.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 
 namespace commerce {
 namespace {
@@ -32,32 +32,22 @@ bool ships_goods(const Order& order) {
 
 Shipment plan_shipment(const Order& order, const ShipmentRequest& request) {
     if (order.status == order_status::cancelled || order.status == order_status::completed)
-        throw Error(COMMERCE_ERR_ILLEGAL_STATE, fmt::format("order {} is {}: nothing more ships", order.number, order.status),
-                    {{"field", "status"}, {"current", order.status}, {"requested", order_status::shipped},
+        throw Error(COMMERCE_ERR_ILLEGAL_STATE,
+                    fmt::format("order {} is {}: nothing more ships", order.number, order.status),
+                    {{"field", "status"},
+                     {"current", order.status},
+                     {"requested", order_status::shipped},
                      {"order_id", order.id}});
     check_tracking_url(request.tracking_url);
     const std::vector<int64_t> shipped = shipped_units(order);
     Shipment shipment{.id = {}, .status = std::string(shipment_status::shipped), .carrier = request.carrier,
                       .tracking_number = request.tracking_number, .tracking_url = request.tracking_url, .lines = {},
                       .created_ms = 0, .out_for_delivery_ms = std::nullopt, .delivered_ms = std::nullopt};
-    std::set<int64_t> seen;
-    for (std::size_t i = 0; i < request.lines.size(); ++i) {
-        const ShipmentRequestLine& asked = request.lines[i];
-        const std::string field = fmt::format("lines[{}]", i);
-        if (asked.line < 0 || asked.line >= static_cast<int64_t>(order.lines.size()))
-            throw_invalid(field + ".line", "unknown_line",
-                          fmt::format("the order has no line {} (it has {})", asked.line, order.lines.size()));
-        if (!seen.insert(asked.line).second)
-            throw_invalid(field + ".line", "duplicate", fmt::format("line {} is given twice", asked.line));
-        const auto position = static_cast<std::size_t>(asked.line);
-        if (order.lines[position].digital)
-            throw_invalid(field + ".line", "digital", fmt::format("line {} is digital: it is delivered by download", asked.line));
-        const int64_t left = order.lines[position].quantity - shipped[position];
-        if (asked.quantity < 1 || asked.quantity > left)
-            throw_invalid(field + ".quantity", "out_of_range",
-                          fmt::format("line {} has {} units left to ship; {} asked", asked.line, left, asked.quantity));
-        shipment.lines.push_back({asked.line, asked.quantity});
-    }
+    std::vector<int64_t> unshipped;
+    for (std::size_t line = 0; line < order.lines.size(); ++line)
+        unshipped.push_back(order.lines[line].quantity - shipped[line]);
+    check_line_units(order, request.lines, unshipped, /*physical_only=*/true, "left to ship");
+    for (const auto& line : request.lines) shipment.lines.push_back({line.line, line.quantity});
     if (request.lines.empty())
         for (std::size_t line = 0; line < order.lines.size(); ++line)
             if (!order.lines[line].digital && order.lines[line].quantity > shipped[line])
@@ -85,9 +75,9 @@ std::string_view fulfillment_from_shipments(const Order& order) {
     }
     if (!any_shipped) return fulfillment_status::not_fulfilled;
     if (!all_shipped) return fulfillment_status::partially_shipped;
-    const bool all_delivered = std::all_of(order.shipments.begin(), order.shipments.end(), [](const Shipment& shipment) {
-        return shipment.status == shipment_status::delivered;
-    });
+    const bool all_delivered =
+        std::all_of(order.shipments.begin(), order.shipments.end(),
+                    [](const Shipment& shipment) { return shipment.status == shipment_status::delivered; });
     return all_delivered ? fulfillment_status::delivered : fulfillment_status::shipped;
 }
 

@@ -3,6 +3,7 @@
 // shipments (docs/orders.md).
 #pragma once
 
+#include "domain/order/line_units.h"
 #include "domain/order/order.h"
 
 #include <optional>
@@ -18,13 +19,8 @@ inline constexpr std::string_view out_for_delivery = "out_for_delivery";
 inline constexpr std::string_view delivered = "delivered";
 }  // namespace shipment_status
 
-struct ShipmentRequestLine {
-    int64_t line = 0;  // the order line's position
-    int64_t quantity = 0;
-};
-
 struct ShipmentRequest {
-    std::vector<ShipmentRequestLine> lines;  // empty: every unit not shipped yet
+    std::vector<LineUnits> lines;  // empty: every unit not shipped yet
     std::optional<std::string> carrier;
     std::optional<std::string> tracking_number;
     std::optional<std::string> tracking_url;

@@ -157,8 +157,8 @@ void record_completion(Order& order, const OrderChange& change) {
                                 order.status),
                     {{"reason", "not_delivered"}, {"field", "status"}, {"current", order.status},
                      {"requested", os::completed}, {"order_id", order.id}});
-    if (order.payment_status != payment_status::captured && order.payment_status != payment_status::partially_refunded &&
-        order.payment_status != payment_status::refunded)
+    if (order.payment_status != payment_status::captured &&
+        order.payment_status != payment_status::partially_refunded && order.payment_status != payment_status::refunded)
         throw Error(COMMERCE_ERR_ILLEGAL_STATE,
                     fmt::format("order {} cannot be completed while its payment is {}", order.number,
                                 order.payment_status),

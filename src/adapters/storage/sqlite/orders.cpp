@@ -29,17 +29,31 @@ std::optional<PostalAddress> address_of(const std::optional<std::string>& text) 
 }  // namespace
 
 void SqliteOrders::insert(const Order& order) {
-    db_.query("INSERT INTO orders (id, number, user_id, email, cart_id, currency, status, payment_status, "
-              "fulfillment_status, subtotal_minor, total_minor, created_ms, totals, shipping_minor, shipping_tax_minor, "
-              "updated_ms, expires_ms, shipping_address, billing_address) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)")
-        .bind(1, order.id).bind(2, order.number).bind(3, order.user_id).bind(4, order.email).bind(5, order.cart_id)
-        .bind(6, order.currency->code).bind(7, order.status).bind(8, order.payment_status)
-        .bind(9, order.fulfillment_status).bind(10, order.subtotal.minor()).bind(11, order.total.minor())
-        .bind(12, order.created_ms).bind(13, order.totals.is_null() ? std::nullopt : std::optional(order.totals.dump()))
-        .bind(14, order.shipping.minor()).bind(15, order.shipping_tax.minor()).bind(16, order.updated_ms)
-        .bind(17, order.expires_ms).bind(18, address_text(order.shipping_address))
-        .bind(19, address_text(order.billing_address)).run();
+    db_.query(
+           "INSERT INTO orders (id, number, user_id, email, cart_id, currency, status, payment_status, "
+           "fulfillment_status, subtotal_minor, total_minor, created_ms, totals, shipping_minor, shipping_tax_minor, "
+           "updated_ms, expires_ms, shipping_address, billing_address) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)")
+        .bind(1, order.id)
+        .bind(2, order.number)
+        .bind(3, order.user_id)
+        .bind(4, order.email)
+        .bind(5, order.cart_id)
+        .bind(6, order.currency->code)
+        .bind(7, order.status)
+        .bind(8, order.payment_status)
+        .bind(9, order.fulfillment_status)
+        .bind(10, order.subtotal.minor())
+        .bind(11, order.total.minor())
+        .bind(12, order.created_ms)
+        .bind(13, order.totals.is_null() ? std::nullopt : std::optional(order.totals.dump()))
+        .bind(14, order.shipping.minor())
+        .bind(15, order.shipping_tax.minor())
+        .bind(16, order.updated_ms)
+        .bind(17, order.expires_ms)
+        .bind(18, address_text(order.shipping_address))
+        .bind(19, address_text(order.billing_address))
+        .run();
     insert_lines(order);
     insert_payment(order);
     append_history(order);
@@ -178,9 +192,15 @@ Payment load_payment(Connection& db, const std::string& order_id, const Currency
                         "refunded_minor FROM payments WHERE order_id = ?1");
     row.bind(1, order_id);
     if (!row.step()) throw Error(COMMERCE_ERR_STORAGE, "order '" + order_id + "' has no payment record");
-    Payment payment{row.text(0), row.text(1), row.text(2), row.text(3), Money::from_minor(row.integer(4), currency),
-                    Money::from_minor(row.integer(7), currency), Money::from_minor(row.integer(8), currency),
-                    optional_money(row.optional_integer(5), currency), optional_money(row.optional_integer(6), currency),
+    Payment payment{row.text(0),
+                    row.text(1),
+                    row.text(2),
+                    row.text(3),
+                    Money::from_minor(row.integer(4), currency),
+                    Money::from_minor(row.integer(7), currency),
+                    Money::from_minor(row.integer(8), currency),
+                    optional_money(row.optional_integer(5), currency),
+                    optional_money(row.optional_integer(6), currency),
                     {}};
     auto entries = db.query("SELECT id, operation, status, amount_minor, reference, raw_status, actor_id, created_ms "
                             "FROM payment_transactions WHERE payment_id = ?1 ORDER BY created_ms, id");
@@ -263,9 +283,10 @@ std::vector<OrderReturn> load_returns(Connection& db, const std::string& order_i
 }  // namespace
 
 std::optional<Order> SqliteOrders::by_id(std::string_view id) {
-    auto row = db_.query("SELECT id, number, user_id, email, cart_id, currency, status, payment_status, "
-                         "fulfillment_status, subtotal_minor, total_minor, created_ms, totals, shipping_minor, "
-                         "shipping_tax_minor, updated_ms, expires_ms, shipping_address, billing_address FROM orders WHERE id = ?1");
+    auto row = db_.query(
+        "SELECT id, number, user_id, email, cart_id, currency, status, payment_status, "
+        "fulfillment_status, subtotal_minor, total_minor, created_ms, totals, shipping_minor, "
+        "shipping_tax_minor, updated_ms, expires_ms, shipping_address, billing_address FROM orders WHERE id = ?1");
     row.bind(1, id);
     if (!row.step()) return std::nullopt;
     const std::string order_id = row.text(0);
@@ -286,9 +307,10 @@ std::optional<Order> SqliteOrders::by_id(std::string_view id) {
     if (auto totals = row.optional_text(12)) order.totals = nlohmann::json::parse(*totals);
 
     // Lines of schema 2 orders have the product's id as their variant id (migration 3).
-    auto lines = db_.query("SELECT product_id, coalesce(variant_id, product_id), sku, title, options, quantity, "
-                           "unit_price_minor, line_total_minor, note, attributes, discount_minor, tax_minor, "
-                           "total_minor, refunded_quantity, digital FROM order_lines WHERE order_id = ?1 ORDER BY position");
+    auto lines = db_.query(
+        "SELECT product_id, coalesce(variant_id, product_id), sku, title, options, quantity, "
+        "unit_price_minor, line_total_minor, note, attributes, discount_minor, tax_minor, "
+        "total_minor, refunded_quantity, digital FROM order_lines WHERE order_id = ?1 ORDER BY position");
     lines.bind(1, order.id);
     const auto line_money = [&](int column) { return Money::from_minor(lines.integer(column), money_currency); };
     while (lines.step())
@@ -303,7 +325,8 @@ std::optional<Order> SqliteOrders::by_id(std::string_view id) {
 
 std::vector<Order> SqliteOrders::page_for_user(std::string_view user_id, std::string_view before_id, int64_t limit) {
     // Ids are UUIDv7, so id order is creation order and a cursor stays stable under inserts.
-    auto rows = db_.query("SELECT id FROM orders WHERE user_id = ?1 AND (?2 = '' OR id < ?2) ORDER BY id DESC LIMIT ?3");
+    auto rows =
+        db_.query("SELECT id FROM orders WHERE user_id = ?1 AND (?2 = '' OR id < ?2) ORDER BY id DESC LIMIT ?3");
     rows.bind(1, user_id).bind(2, before_id).bind(3, limit);
     std::vector<std::string> ids;
     while (rows.step()) ids.push_back(rows.text(0));
@@ -326,8 +349,9 @@ int64_t SqliteOrders::next_number(int year) {
 }
 
 std::vector<PlacedTotal> SqliteOrders::placed_between(int64_t from_ms, int64_t to_ms) {
-    auto rows = db_.query("SELECT id, total_minor, currency, created_ms FROM orders "
-                          "WHERE created_ms >= ?1 AND created_ms < ?2 AND status <> 'cancelled' ORDER BY created_ms, id");
+    auto rows = db_.query(
+        "SELECT id, total_minor, currency, created_ms FROM orders "
+        "WHERE created_ms >= ?1 AND created_ms < ?2 AND status <> 'cancelled' ORDER BY created_ms, id");
     rows.bind(1, from_ms).bind(2, to_ms);
     std::vector<PlacedTotal> placed;
     while (rows.step())
