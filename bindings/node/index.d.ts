@@ -603,6 +603,14 @@ export class Engine {
   completeOrder(session: SessionArg, orderId: Ref, request?: CompleteOrderRequest | string | null): Order;
   /** Housekeeping for a timer (no session): cancels up to limit (1..10000, default 100) expired unpaid orders. */
   sweepOrders(limit?: number): OrderSweep;
+  /** "orders.read": every order by states, customer, email, number prefix and placement time [from, to). */
+  searchOrders(session: SessionArg, query?: Record<string, unknown> | string | null): OrderList;
+  /** The order's owner or "orders.read": a plain-text receipt, {locale: "de-DE", width: 42}. */
+  orderReceipt(session: SessionArg, orderId: Ref, options?: { locale?: string; width?: number } | string | null):
+      Document<'receipt'> & { order_id: string; number: string; locale: string; width: number; text: string };
+  /** The order's owner or "orders.read": the invoice document; every amount also carries "formatted". */
+  orderInvoice(session: SessionArg, orderId: Ref, options?: { locale?: string } | string | null):
+      Document<'invoice'> & Record<string, unknown>;
 }
 
 /** Opens a store; same as Engine.open(config). */

@@ -719,6 +719,24 @@ class Engine {
   }
   /** Housekeeping for a timer: cancels orders whose unpaid time ran out; returns the count expired. */
   sweepOrders(limit = 100) { return result(this[kNative].sweep_orders(integerArg(limit, 'limit'))); }
+
+  // finding orders ("orders.read"), receipts and invoices (the order's owner, or "orders.read")
+  /** query: {status: "paid" | ["paid", "processing"], payment_status, fulfillment_status, user_id, email,
+   * number (a prefix), from, to (a Date or RFC 3339 UTC text), limit, after: page.next}, or null/undefined for
+   * every order. */
+  searchOrders(session, query) {
+    return result(this[kNative].search_orders(sessionArg(session), jsonArg(query, 'query', true)));
+  }
+  /** options: {locale: "de-DE", width: 42}, or null/undefined for the catalog's default locale, 42 wide. */
+  orderReceipt(session, orderId, options) {
+    return result(this[kNative].order_receipt(sessionArg(session), refArg(orderId, 'id', 'orderId'),
+                                              jsonArg(options, 'options', true)));
+  }
+  /** options: {locale: "de-DE"}, or null/undefined for the catalog's default locale. */
+  orderInvoice(session, orderId, options) {
+    return result(this[kNative].order_invoice(sessionArg(session), refArg(orderId, 'id', 'orderId'),
+                                              jsonArg(options, 'options', true)));
+  }
 }
 
 // `using engine = commerce.open(...)` where the runtime supports explicit resource management.

@@ -529,6 +529,12 @@ public:
     Outcome complete_order(const std::string &session, const std::string &order_id,
                            const std::string &request_json /* optional */);
     Outcome sweep_orders(long long limit);
+    /* finding orders, receipts and invoices (include/commerce/order.h), defined in commerce_order.i */
+    Outcome search_orders(const std::string &session, const std::string &query_json /* optional: every order */);
+    Outcome order_receipt(const std::string &session, const std::string &order_id,
+                          const std::string &options_json /* optional: the default locale, 42 wide */);
+    Outcome order_invoice(const std::string &session, const std::string &order_id,
+                          const std::string &options_json /* optional: the default locale */);
 
     /* engine */
     Outcome rekey(const std::string &new_key) {
@@ -583,6 +589,12 @@ private:
         if (!text_ok(b)) return nul_error(fb);
         return run([&](commerce_engine *e, commerce_doc **out) { return f(out, e, a.c_str(), b.c_str()); });
     }
+    /* A call of order.h on one order with an optional JSON argument named `what` (capture, cancel, ship, complete,
+     * receipt, invoice); defined in commerce_order.i. */
+    using OrderCall = commerce_status (*)(commerce_doc **, commerce_engine *, const char *, const char *,
+                                          const char *);
+    Outcome order_call(OrderCall f, const std::string &session, const std::string &order_id, const char *what,
+                       const std::string &json);
 
     mutable std::shared_mutex mutex_;
     commerce_engine *handle_ = nullptr;

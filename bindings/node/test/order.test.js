@@ -221,3 +221,24 @@ test('shipping is refused with its reasons and changes nothing', () => {
   assert.throws(() => engine.updateShipment(admin, order, order.shipments[0]), TypeError); // the request is required
   assert.deepEqual(engine.getOrder(admin, order.id).shipments, order.shipments);
 });
+
+test('staff search orders by status, page by page; receipts and invoices are written the locale\'s way', () => {
+  const staff = staffMember();
+  const first = place('cash', 1);
+  const unpaid = place('cash_on_delivery', 1);
+  assert.deepEqual(engine.searchOrders(staff).items.map((o) => o.id), [unpaid.id, first.id]);
+  assert.deepEqual(engine.searchOrders(staff, { status: 'paid' }).items.map((o) => o.id), [first.id]);
+  const page = engine.searchOrders(staff, { limit: 1 });
+  assert.deepEqual(engine.searchOrders(staff, { limit: 1, after: page.next }).items.map((o) => o.id), [first.id]);
+  expectError(commerce.ForbiddenError, () => engine.searchOrders(alice));
+  expectError(commerce.InvalidArgumentError, () => engine.searchOrders(staff, { status: 'lost' }));
+
+  const receipt = engine.orderReceipt(alice, first, { locale: 'de-DE', width: 32 });
+  assert.equal(receipt.type, 'receipt');
+  assert.ok(receipt.text.includes(first.number));
+  for (const line of receipt.text.split('\n')) assert.ok([...line].length <= 32);
+  const invoice = engine.orderInvoice(alice, first.id, { locale: 'de-DE' });
+  const lines = invoice.lines.reduce((sum, line) => sum + cents(line.total), 0n);
+  assert.equal(lines + cents(invoice.shipping.total), cents(invoice.total));
+  assert.ok(invoice.total.formatted.includes('€'));
+});

@@ -37,8 +37,9 @@ Conventions:
   ``commerce/_pricing.py`` (``pricing.h``), price lists and customer groups in ``commerce/_price_list.py``
   (``pricing.h``, ``customer_group.h``), currencies in ``commerce/_currency.py`` (``currency.h``), wishlists in
   ``commerce/_wishlist.py`` (``wishlist.h``) and the order lifecycle (payment capture, refunds, cancellation,
-  shipments and completion, the expiry sweep) in ``commerce/_order.py`` (``order.h``); all are methods of
-  :class:`Engine`; carts, checkout and placing, reading and listing orders are in this module.
+  shipments and completion, the expiry sweep, the staff's order search, receipts and invoices) in
+  ``commerce/_order.py`` (``order.h``); all are methods of :class:`Engine`; carts, checkout and placing, reading
+  and listing orders are in this module.
 * Failures raise :class:`CommerceError` subclasses carrying the stable ``code`` (see ``status.h``), its
   ``name``, the ``message`` and the ``details`` dict. A code this module does not know raises
   :class:`CommerceError` itself.
@@ -567,8 +568,21 @@ class Engine(_IdentityMixin, _AccessMixin, _OutboxMixin, _CatalogMixin, _Invento
     # checkout and orders --------------------------------------------------------------------------------
 
     def place_order(self, session: SessionArg, cart_id: Union[str, bytes], request: JsonInput) -> Dict[str, Any]:
-        """Places an order from a cart, e.g. ``{"payment": {"method": "manual", "kind": "cash",
-        "tendered": Decimal("50.00")}, "idempotency_key": "k1"}``; returns the ``order``."""
+        """Places an order from a cart in one transaction, e.g. ``{"payment": {"method": "manual", "kind": "cash",
+        "tendered": Decimal("50.00")}, "idempotency_key": "k1"}``. The request may also carry
+        ``"shipping_address"`` and ``"billing_address"`` (each a whole address ``{"name", "company", "line1",
+        "line2", "city", "region", "postal_code", "country", "phone"}`` or ``{"address_id": ...}`` from the
+        user's book; billing defaults to shipping), kept with the order; and ``"expected"``, the totals the
+        shopper saw (any of ``"total"``, ``"subtotal"``, ``"discount_total"``, ``"shipping_total"``,
+        ``"tax_total"`` as :class:`Money`, and ``"items"`` ``[{"variant_id", "quantity", "unit_price"}]``), each
+        of which must still hold. :class:`Conflict` for an idempotency key used for another request, or with
+        ``details["reason"]`` ``"totals_changed"`` and ``details["changes"]`` ``[{"field", "expected",
+        "actual"}]`` (every difference) when the cart no longer prices as expected; :class:`InvalidArgument`
+        for an address (``details["field"]`` names the member, e.g. ``"billing_address.line1"``) or with
+        reason ``"not_the_priced_address"`` for a shipping address elsewhere than the cart was priced for;
+        :class:`OutOfStock` (the details list the products short); :class:`IllegalState` for an empty or
+        completed cart; :class:`Forbidden` for a terminal reference without ``orders.manage``. Returns the
+        ``order``."""
         return _result(self._native.place_order(_session_arg(session), _text(cart_id, "cart_id"),
                                                 _json_arg(request, "request")))
 

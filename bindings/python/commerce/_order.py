@@ -1,12 +1,13 @@
 """Order lifecycle methods of :class:`commerce.Engine` (``include/commerce/order.h``): recording the money taken on
 an order's manual payment, refunds allocated exactly over its lines, tax and shipping, cancellation, fulfilment
-(shipments, their delivery and the order's completion), and the expiry of orders left unpaid (placing, reading and
-listing orders are in ``commerce/__init__.py``).
+(shipments, their delivery and the order's completion), the expiry of orders left unpaid, the staff's search of
+every order, and an order's receipt and invoice (placing, reading and listing orders are in
+``commerce/__init__.py``).
 
 A mixin: :class:`commerce.Engine` inherits these methods. Capturing, shipping and completing need a session whose
-roles grant ``orders.manage``, refunding ``orders.refund``; a customer may cancel their own order while it is
-unpaid. An order (and a shipment) may be given as its id ``str`` or as its document. Amounts are exact: give them
-as :class:`~decimal.Decimal` or ``str``, never a float::
+roles grant ``orders.manage``, refunding ``orders.refund``, searching ``orders.read``; a customer may cancel their
+own order while it is unpaid, and read its receipt and invoice. An order (and a shipment) may be given as its id
+``str`` or as its document. Amounts are exact: give them as :class:`~decimal.Decimal` or ``str``, never a float::
 
     order = engine.place_order(session, cart["id"], {"payment": {"method": "manual", "kind": "cash_on_delivery"}})
     order = engine.capture_payment(admin, order)                        # the courier brought the money: "paid"
@@ -18,11 +19,20 @@ as :class:`~decimal.Decimal` or ``str``, never a float::
     order = engine.ship_order(admin, order, {"carrier": "DHL", "tracking_number": "JD0001"})   # "shipped"
     order = engine.update_shipment(admin, order, order["shipments"][0], {"status": "delivered"})  # "delivered"
     order = engine.complete_order(admin, order)                                                # "completed"
+
+    page = engine.search_orders(admin, {"status": ["paid", "completed"], "email": "ana@example.test", "limit": 20})
+    page = engine.search_orders(admin, {"status": "paid", "limit": 20, "after": page["next"]})  # the next page
+    print(engine.order_receipt(admin, order, {"locale": "de-DE", "width": 32})["text"])        # "... 12,50 €"
+    invoice = engine.order_invoice(admin, order, {"locale": "de-DE"})
+    invoice["total"]                  # {'amount': '12.50', 'currency': 'EUR', 'formatted': '12,50 €'}
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from . import JsonInput, SessionArg, _int64, _json_arg, _ref_arg, _session_arg
+from ._currency import _moment
 from ._mixin import Doc, Ref, _result
 
 
@@ -116,6 +126,43 @@ class OrderMixin:
         (``orders.unpaid_expire_after_minutes`` of the engine config, for bank transfers) ran out on the engine's
         clock, as :meth:`cancel_order` does. Returns an ``order_sweep`` with the count ``expired``."""
         return _result(self._native.sweep_orders(_int64(limit, "limit")))
+
+    # finding orders, receipts and invoices ----------------------------------------------------------------
+
+    def search_orders(self, session: SessionArg, query: JsonInput = None) -> Doc:
+        """Every order of the store (``orders.read``), newest first; every criterion given must hold: ``{"status":
+        "paid" or ["paid", "processing"], "payment_status": ..., "fulfillment_status": ..., "user_id": "...",
+        "email": "ana@example.test", "number": "2026-0001" (a prefix), "from": ..., "to": ... (placed in ``[from,
+        to)``: a timezone-aware :class:`~datetime.datetime` or RFC 3339 UTC text), "limit": 50 (1 to 200),
+        "after": page["next"]}``, or None for every order. :class:`~commerce.Forbidden` without ``orders.read``,
+        :class:`~commerce.InvalidArgument` with ``details["field"]`` and ``details["reason"]``
+        (``unknown_status``, ``type``, ``format``, ``out_of_range``, ``unknown_member``). Returns an
+        ``order_list`` page whose ``next`` is the cursor of the following page (None on the last)."""
+        if isinstance(query, Mapping):
+            query = {key: _moment(value, key) if key in ("from", "to") else value for key, value in query.items()}
+        return _result(self._native.search_orders(_session_arg(session), _json_arg(query, "query", optional=True)))
+
+    def order_receipt(self, session: SessionArg, order_id: Ref, options: JsonInput = None) -> Doc:
+        """A plain-text receipt of the order for a till's printer, for its owner or ``orders.read``: ``options``
+        is None or ``{"locale": "de-DE" (default: the catalog's default locale), "width": 42 (24 to 120)}``. No
+        line of ``text`` is longer than ``width`` characters; money is written in the order's currency the
+        locale's way (``"12,50 €"``), exactly. :class:`~commerce.NotFound` for an unknown order (or someone
+        else's, to a customer), :class:`~commerce.InvalidArgument` (``details["field"]`` ``"locale"`` with
+        reason ``"unknown_locale"``, or ``"width"``). Returns a ``receipt`` ``{"order_id", "number", "locale",
+        "width", "text"}``."""
+        return _result(self._native.order_receipt(_session_arg(session), _order(order_id),
+                                                  _json_arg(options, "options", optional=True)))
+
+    def order_invoice(self, session: SessionArg, order_id: Ref, options: JsonInput = None) -> Doc:
+        """The invoice of the order, for its owner or ``orders.read``: ``options`` is None or ``{"locale":
+        "de-DE"}``. Its number and issue time, ``bill_to`` and ``ship_to``, each line with its ``unit_price``,
+        ``discount``, ``net``, ``tax`` and ``total``, the ``shipping``, the ``taxes`` by rate and the totals;
+        the lines' totals plus ``shipping["total"]`` are ``total``. Every amount is a dict ``{"amount": "12.50",
+        "currency": "EUR", "formatted": "12,50 €"}`` (``Decimal(amount["amount"])`` is exact; it is not a
+        :class:`~commerce.Money`, whose documents have no ``formatted``). :class:`~commerce.NotFound`,
+        :class:`~commerce.InvalidArgument` (``details["field"]`` ``"locale"``). Returns an ``invoice``."""
+        return _result(self._native.order_invoice(_session_arg(session), _order(order_id),
+                                                  _json_arg(options, "options", optional=True)))
 
 
 __all__ = ["OrderMixin"]

@@ -1,12 +1,14 @@
 """Tests of the Python binding's order lifecycle calls (order.h): a cash-on-delivery order captured and refunded in
 two steps to exactly its total, refunds refused with their reasons, a customer cancelling their unpaid order, an
-unpaid bank transfer expired by the sweep, and fulfilment: an order shipped in two parcels, delivered and completed
-(with its outbox events), goods handed over at once, and shipping refused with its reasons.
+unpaid bank transfer expired by the sweep, fulfilment: an order shipped in two parcels, delivered and completed
+(with its outbox events), goods handed over at once, and shipping refused with its reasons; the staff's order
+search by status, email and placement time, page by page; a German receipt within a narrow printer's width; an
+invoice that adds up exactly; the addresses an order keeps; and totals the shopper saw that no longer hold.
 
 The conftest validates every document against docs/schema/.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -20,6 +22,15 @@ CENT = Decimal("0.01")
 
 def eur(text):
     return Money(Decimal(text), "EUR")
+
+
+# Addresses in Germany, where the shop's carts are priced; the engine writes "" for a member not given.
+BERLIN = {"name": "Alice Liddell", "line1": "Unter den Linden 1", "city": "Berlin", "postal_code": "10117",
+          "country": "DE"}
+HAMBURG = {"name": "Liddell GmbH", "company": "Liddell GmbH", "line1": "Jungfernstieg 7", "city": "Hamburg",
+           "postal_code": "20354", "country": "DE", "phone": "+49 40 123456"}
+EMPTY_ADDRESS = dict.fromkeys(("name", "company", "line1", "line2", "city", "region", "postal_code", "country",
+                               "phone"), "")
 
 
 @pytest.fixture
@@ -36,15 +47,26 @@ class Shop:
         engine.set_tax_definition(admin, GERMANY)
         self.soap = engine.create_product(admin, {"sku": "SOAP", "title": "Soap", "prices": [eur("3.33")],
                                                   "stock": 10})
-        engine.register_user("alice@example.com", ADMIN_PASSWORD)
-        self.alice = engine.login("alice@example.com", ADMIN_PASSWORD)
+        self.alice = self.customer("alice@example.com")
 
-    def place(self, kind, quantity):
-        """Alice's order of ``quantity`` soaps shipped to Germany, paid by a manual payment of that kind."""
-        cart = self.engine.create_cart(self.alice, "EUR")
-        self.engine.add_item(self.alice, cart["id"], self.soap, quantity)
-        self.engine.update_cart(self.alice, cart, {"shipping_address": {"country": "DE"}})
-        return self.engine.place_order(self.alice, cart["id"], {"payment": {"method": "manual", "kind": kind}})
+    def customer(self, email):
+        """The session of a new customer."""
+        self.engine.register_user(email, ADMIN_PASSWORD)
+        return self.engine.login(email, ADMIN_PASSWORD)
+
+    def place(self, kind, quantity, shopper=None, shipping_method=None, **request):
+        """The order of ``quantity`` soaps by ``shopper`` (Alice by default) shipped to Germany (by
+        ``shipping_method`` when given), paid by a manual payment of that kind; ``request`` adds members to the
+        request (addresses, expected totals)."""
+        shopper = shopper or self.alice
+        cart = self.engine.create_cart(shopper, "EUR")
+        self.engine.add_item(shopper, cart["id"], self.soap, quantity)
+        changes = {"shipping_address": {"country": "DE"}}
+        if shipping_method:
+            changes["shipping_method"] = shipping_method
+        self.engine.update_cart(shopper, cart, changes)
+        return self.engine.place_order(shopper, cart["id"], {"payment": {"method": "manual", "kind": kind},
+                                                             **request})
 
     def on_hand(self):
         return self.engine.stock_level(self.soap["variants"][0])["on_hand"]
@@ -222,3 +244,143 @@ def test_shipping_is_refused_with_its_reasons_and_changes_nothing(shop):
     with pytest.raises(TypeError):
         engine.update_shipment(admin, order, order["shipments"][0], None)  # the request is required
     assert engine.get_order(admin, order["id"])["shipments"] == order["shipments"]
+
+
+def test_staff_search_every_order_by_status_email_and_time_page_by_page(shop):
+    engine, staff = shop.engine, shop.staff()
+    first = shop.place("cash", 1)
+    engine.advance_time(timedelta(minutes=30))
+    unpaid = shop.place("cash_on_delivery", 1)
+    engine.advance_time(timedelta(minutes=30))
+    carol = shop.customer("carol@example.com")
+    carols = shop.place("cash", 2, shopper=carol)
+
+    def ids(page):
+        return [order["id"] for order in page["items"]]
+
+    newest_first = [carols["id"], unpaid["id"], first["id"]]
+    assert ids(engine.search_orders(staff)) == newest_first  # no query: every order
+    paid = engine.search_orders(staff, {"status": "paid"})
+    assert ids(paid) == [carols["id"], first["id"]] and paid["next"] is None
+    alices = engine.search_orders(staff, {"status": ["paid", "pending_payment"], "email": "Alice@Example.com"})
+    assert ids(alices) == [unpaid["id"], first["id"]]  # the email is normalized
+    later = engine.search_orders(staff, {"from": datetime(2026, 11, 6, 21, 40, tzinfo=timezone.utc),
+                                         "to": "2026-11-06T22:30:00Z"})  # a datetime, or RFC 3339 text; to is exclusive
+    assert ids(later) == [carols["id"], unpaid["id"]]
+
+    seen, query = [], {"limit": 1}
+    while True:
+        page = engine.search_orders(staff, query)
+        assert len(page["items"]) == 1
+        seen += ids(page)
+        if page["next"] is None:
+            break
+        query["after"] = page["next"]
+    assert seen == newest_first
+
+    with pytest.raises(commerce.Forbidden):
+        engine.search_orders(shop.alice, {"email": "alice@example.com"})  # not even for their own orders
+    with pytest.raises(commerce.InvalidArgument) as refused:
+        engine.search_orders(staff, {"status": ["paid", "lost_at_sea"]})
+    assert (refused.value.details["field"], refused.value.details["reason"]) == ("status", "unknown_status")
+
+
+def test_a_german_receipt_fits_a_narrow_printer(shop):
+    engine = shop.engine
+    engine.update_product(shop.admin, shop.soap, {"title": "Lavender soap with shea butter and oat milk"})
+    order = shop.place("cash", 3)
+    assert order["total"] == eur("11.89")
+    receipt = engine.order_receipt(shop.alice, order, {"locale": "de-DE", "width": 32})
+    assert (receipt["order_id"], receipt["number"], receipt["locale"], receipt["width"]) == (
+        order["id"], order["number"], "de-DE", 32)
+    text = receipt["text"]
+    lines = text.splitlines()
+    assert text.endswith("\n") and order["number"] in lines[0]
+    assert all(len(line) <= 32 for line in lines), lines  # len counts code points: "€" is one
+    [total] = [line for line in lines if line.startswith("TOTAL")]
+    assert total.endswith("11,89\u00a0€")  # the German way: a decimal comma, the sign after a no-break space
+    assert any(line.startswith("3 x Lavender soap") and line.endswith("9,99\u00a0€") for line in lines)  # cut
+
+    assert engine.order_receipt(shop.admin, order["id"])["width"] == 42  # staff; the default width
+    with pytest.raises(commerce.InvalidArgument) as refused:
+        engine.order_receipt(shop.alice, order, {"locale": "no such locale"})
+    assert refused.value.details == {"field": "locale", "reason": "unknown_locale"}
+    with pytest.raises(commerce.InvalidArgument) as refused:
+        engine.order_receipt(shop.alice, order, {"width": 12})
+    assert refused.value.details["field"] == "width"
+    with pytest.raises(commerce.NotFound):
+        engine.order_receipt(shop.customer("carol@example.com"), order)  # someone else's order
+
+
+def test_an_invoice_adds_up_exactly_and_formats_every_amount(shop):
+    engine = shop.engine
+    engine.set_shipping_definition(shop.admin, {"methods": [
+        {"id": "dhl", "name": "DHL", "countries": ["DE"], "rates": [{"type": "flat", "amount": eur("4.90")}]}]})
+    order = shop.place("cash", 3, shipping_method="dhl", shipping_address=BERLIN, billing_address=HAMBURG)
+    invoice = engine.order_invoice(shop.alice, order, {"locale": "de-DE"})
+    assert (invoice["order_id"], invoice["number"], invoice["locale"], invoice["currency"]) == (
+        order["id"], order["number"], "de-DE", "EUR")
+    assert invoice["ship_to"] == {**EMPTY_ADDRESS, **BERLIN} and invoice["bill_to"] == {**EMPTY_ADDRESS, **HAMBURG}
+
+    def exact(money):
+        return Decimal(money["amount"])
+
+    shipping = invoice["shipping"]
+    assert exact(shipping["total"]) > 0 and exact(shipping["net"]) + exact(shipping["tax"]) == exact(shipping["total"])
+    charged = sum((exact(line["total"]) for line in invoice["lines"]), exact(shipping["total"]))
+    assert charged == exact(invoice["total"]) == order["total"].amount
+    assert sum((exact(tax["amount"]) for tax in invoice["taxes"]), Decimal(0)) == exact(invoice["tax_total"])
+    [line] = invoice["lines"]
+    assert (line["sku"], line["quantity"], exact(line["unit_price"])) == ("SOAP", 3, Decimal("3.33"))
+    assert exact(line["net"]) + exact(line["tax"]) == exact(line["total"])
+
+    def amounts(value):
+        if isinstance(value, dict):
+            if "amount" in value and "currency" in value:
+                yield value
+            else:
+                for member in value.values():
+                    yield from amounts(member)
+        elif isinstance(value, list):
+            for member in value:
+                yield from amounts(member)
+
+    every = list(amounts(invoice))
+    assert len(every) == 5 + 3 + 1 + 5  # the line's, the shipping's, the tax's and the totals
+    for money in every:
+        assert money["currency"] == "EUR"
+        assert money["formatted"] == money["amount"].replace(".", ",") + "\u00a0€", money
+    with pytest.raises(commerce.InvalidArgument) as refused:
+        engine.order_invoice(shop.alice, order, {"locale": "de-DE", "width": 32})  # a receipt's option
+    assert refused.value.details["field"] == "width"
+
+
+def test_an_order_keeps_its_shipping_and_billing_addresses(shop):
+    engine = shop.engine
+    assert shop.place("cash", 1)["shipping_address"] is None  # none given
+    order = shop.place("cash", 1, shipping_address=BERLIN, billing_address=HAMBURG)
+    assert order["shipping_address"] == {**EMPTY_ADDRESS, **BERLIN}
+    assert order["billing_address"] == {**EMPTY_ADDRESS, **HAMBURG}
+    assert engine.get_order(shop.alice, order["id"])["billing_address"] == order["billing_address"]
+
+    booked = engine.add_address(shop.alice, HAMBURG)
+    order = shop.place("cash", 1, shipping_address={"address_id": booked["id"]})  # from the address book
+    assert order["shipping_address"] == order["billing_address"] == {**EMPTY_ADDRESS, **HAMBURG}  # billing: the same
+
+    with pytest.raises(commerce.InvalidArgument) as refused:
+        shop.place("cash", 1, shipping_address={**BERLIN, "country": "AT"})  # the cart was priced for Germany
+    assert refused.value.details["reason"] == "not_the_priced_address"
+    with pytest.raises(commerce.InvalidArgument) as refused:
+        shop.place("cash", 1, shipping_address=BERLIN, billing_address={"city": "Hamburg", "country": "DE"})
+    assert refused.value.details["field"] == "billing_address.line1"
+
+
+def test_totals_the_shopper_saw_that_changed_refuse_the_order(shop):
+    engine = shop.engine
+    with pytest.raises(commerce.Conflict) as refused:
+        shop.place("cash", 3, expected={"total": eur("9.99")})  # the price without the VAT
+    assert refused.value.details["reason"] == "totals_changed"
+    assert refused.value.details["changes"] == [{"field": "total", "expected": eur("9.99"), "actual": eur("11.89")}]
+    assert engine.search_orders(shop.admin)["items"] == [] and shop.on_hand() == 10  # nothing was placed
+    order = shop.place("cash", 3, expected={"total": eur("11.89"), "subtotal": eur("9.99"), "tax_total": eur("1.90")})
+    assert order["total"] == eur("11.89")

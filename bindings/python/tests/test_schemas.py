@@ -202,7 +202,7 @@ def _currency_documents(engine, admin):
 def _order_documents(engine, admin):
     """The documents of the order lifecycle (order.h): an order paid later, refunded in part (with its refunds,
     timeline and ledger), one cancelled, one shipped in two parcels (one tracked, one handed over), delivered and
-    completed, the outbox events of its fulfilment, and a sweep."""
+    completed with its receipt and invoice, found by a search, the outbox events of its fulfilment, and a sweep."""
     raw = engine._native
     docs = []
     keep = _keeper(docs)
@@ -232,6 +232,9 @@ def _order_documents(engine, admin):
     delivered = keep(raw.update_shipment(admin, order_id, parcel, b'{"status": "delivered", "note": "at the door"}'))
     assert delivered["status"] == "delivered" and len(delivered["shipments"]) == 2
     keep(raw.complete_order(admin, order_id, b""))
+    keep(raw.order_receipt(admin, order_id, b'{"locale": "de-DE", "width": 32}'))
+    keep(raw.order_invoice(admin, order_id, b""))
+    keep(raw.search_orders(admin, b'{"status": "completed"}'))
     batch = keep(raw.fetch_outbox(b'{"topics": ["shipment.", "order.delivered", "order.completed"]}'))
     assert {e["topic"] for e in batch["events"]} == {"shipment.shipped", "shipment.out_for_delivery",
                                                      "shipment.delivered", "order.delivered", "order.completed"}
