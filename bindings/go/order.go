@@ -145,3 +145,65 @@ func (e *Engine) CompleteOrder(session, orderID string, request *CompleteOrderRe
 func (e *Engine) SweepOrders(limit int64) (*OrderSweep, error) {
 	return call[OrderSweep](e, func(n native.Engine) native.Outcome { return n.Sweep_orders(limit) })
 }
+
+// OrderSearchQuery selects orders for SearchOrders; every criterion given must hold. Each state list matches any
+// of its states; From and To bound the placement time as RFC 3339 UTC text, [From, To).
+type OrderSearchQuery struct {
+	Status            []string `json:"status,omitempty"`
+	PaymentStatus     []string `json:"payment_status,omitempty"`
+	FulfillmentStatus []string `json:"fulfillment_status,omitempty"`
+	UserID            string   `json:"user_id,omitempty"`
+	Email             string   `json:"email,omitempty"`
+	Number            string   `json:"number,omitempty"` // a prefix: "2026-0001"
+	From              string   `json:"from,omitempty"`
+	To                string   `json:"to,omitempty"`
+	Limit             int      `json:"limit,omitempty"`
+	After             string   `json:"after,omitempty"` // the Next of the previous page
+}
+
+// SearchOrders finds every order the query selects, newest first, one page at a time ("orders.read"); query
+// may be nil for every order. ForbiddenError without the permission, InvalidArgumentError for an unknown state
+// (details field and reason "unknown_status") or a malformed time.
+func (e *Engine) SearchOrders(session string, query *OrderSearchQuery) (*OrderList, error) {
+	text, err := optionalJSON(query, "query")
+	if err != nil {
+		return nil, err
+	}
+	return call[OrderList](e, func(n native.Engine) native.Outcome { return n.Search_orders(session, text) })
+}
+
+// PrintOptions are the options of OrderReceipt (Locale, Width 24 to 120) and OrderInvoice (Locale only).
+type PrintOptions struct {
+	Locale string `json:"locale,omitempty"` // BCP 47, "de-DE"; the catalog's default locale when empty
+	Width  int    `json:"width,omitempty"`  // receipts only; 42 when zero
+}
+
+// Receipt is a "receipt" document: Text has lines of at most Width printed characters.
+type Receipt struct {
+	Header
+	OrderID string `json:"order_id"`
+	Number  string `json:"number"`
+	Locale  string `json:"locale"`
+	Width   int    `json:"width"`
+	Text    string `json:"text"`
+}
+
+// OrderReceipt returns the order's plain-text receipt for a till's printer, money written the locale's way
+// (the order's owner or "orders.read"); options may be nil. NotFoundError for someone else's order.
+func (e *Engine) OrderReceipt(session, orderID string, options *PrintOptions) (*Receipt, error) {
+	text, err := optionalJSON(options, "options")
+	if err != nil {
+		return nil, err
+	}
+	return call[Receipt](e, func(n native.Engine) native.Outcome { return n.Order_receipt(session, orderID, text) })
+}
+
+// OrderInvoice returns the order's "invoice" document as a map (every amount is money plus "formatted"), for
+// the order's owner or "orders.read"; options may be nil (its Width is ignored).
+func (e *Engine) OrderInvoice(session, orderID string, options *PrintOptions) (*map[string]any, error) {
+	text, err := optionalJSON(options, "options")
+	if err != nil {
+		return nil, err
+	}
+	return call[map[string]any](e, func(n native.Engine) native.Outcome { return n.Order_invoice(session, orderID, text) })
+}

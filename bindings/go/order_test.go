@@ -3,8 +3,10 @@ package commerce_test
 import (
 	"math/big"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"commerce.local/commerce"
 )
@@ -12,8 +14,8 @@ import (
 // Tests of the Go binding's order lifecycle calls (order.h): a cash-on-delivery order captured and refunded in two
 // steps to exactly its total, refunds refused with their reasons, a customer cancelling their unpaid order, an
 // unpaid bank transfer expired by the sweep, and fulfilment: an order shipped in two parcels, delivered and
-// completed (with its outbox events), goods handed over at once, and shipping refused with its reasons. Every
-// engine runs on a manual clock.
+// completed (with its outbox events), goods handed over at once, shipping refused with its reasons, and orders
+// searched page by page with a receipt and an invoice. Every engine runs on a manual clock.
 
 // orderShop is a shop with German VAT, a soap at 3.33 EUR with 10 on hand and a customer, Alice.
 type orderShop struct {
@@ -308,5 +310,47 @@ func TestShippingRefusedWithItsReasons(t *testing.T) {
 	expectErr(t, err, commerce.ErrInvalidArgument)
 	if got := must(e.GetOrder(s.admin, order.ID)); !reflect.DeepEqual(got.Shipments, order.Shipments) {
 		t.Fatalf("a refused step changed the shipments: %+v", got.Shipments)
+	}
+}
+
+func TestOrdersSearchedPageByPageAndPrintedTheLocalesWay(t *testing.T) {
+	s := newOrderShop(t, shopConfig(nil))
+	e := s.e
+	first := s.place(commerce.PaymentCash, 1)
+	unpaid := s.place(commerce.PaymentCashOnDelivery, 1)
+	ids := func(list *commerce.OrderList) []string {
+		var found []string
+		for _, order := range list.Items {
+			found = append(found, order.ID)
+		}
+		return found
+	}
+	if got := ids(must(e.SearchOrders(s.admin, nil))); !reflect.DeepEqual(got, []string{unpaid.ID, first.ID}) {
+		t.Fatalf("every order: %v", got)
+	}
+	paid := must(e.SearchOrders(s.admin, &commerce.OrderSearchQuery{Status: []string{commerce.OrderPaid}}))
+	if got := ids(paid); !reflect.DeepEqual(got, []string{first.ID}) {
+		t.Fatalf("paid: %v", got)
+	}
+	page := must(e.SearchOrders(s.admin, &commerce.OrderSearchQuery{Limit: 1}))
+	next := must(e.SearchOrders(s.admin, &commerce.OrderSearchQuery{Limit: 1, After: *page.Next}))
+	if got := ids(next); !reflect.DeepEqual(got, []string{first.ID}) || next.Next != nil {
+		t.Fatalf("second page: %v", got)
+	}
+	_, err := e.SearchOrders(s.alice, nil)
+	expectErr(t, err, commerce.ErrForbidden)
+
+	receipt := must(e.OrderReceipt(s.alice, first.ID, &commerce.PrintOptions{Locale: "de-DE", Width: 32}))
+	if receipt.Type != "receipt" || !strings.Contains(receipt.Text, first.Number) {
+		t.Fatalf("receipt: %+v", receipt)
+	}
+	for _, line := range strings.Split(receipt.Text, "\n") {
+		if utf8.RuneCountInString(line) > 32 {
+			t.Fatalf("line too wide: %q", line)
+		}
+	}
+	invoice := *must(e.OrderInvoice(s.alice, first.ID, nil))
+	if invoice["type"] != "invoice" || invoice["number"] != first.Number {
+		t.Fatalf("invoice: %v", invoice)
 	}
 }
