@@ -203,7 +203,12 @@ func (e *Engine) RemoveItem(session, cartID, itemID string) (*Cart, error) {
 }
 
 // PlaceOrder places an order from a cart in one transaction. request is a PlaceOrderRequest, another
-// marshalable value, or JSON text.
+// marshalable value, or JSON text. Errors: CodeConflict (an idempotency key used for another request, or Details
+// "reason" "totals_changed" and "changes" [{"field", "expected", "actual"}] when the cart no longer prices as
+// Expected says), CodeInvalidArgument (an address, Details "field" naming the member such as
+// "billing_address.line1", or "reason" "not_the_priced_address"), CodeOutOfStock (Details list the products
+// short), CodeIllegalState (an empty or completed cart), CodeForbidden (a terminal reference without
+// "orders.manage").
 func (e *Engine) PlaceOrder(session, cartID string, request any) (*Order, error) {
 	text, err := encodeJSON(request, "request")
 	if err != nil {

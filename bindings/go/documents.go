@@ -181,6 +181,8 @@ type Order struct {
 	UserID            *string       `json:"user_id"`
 	Email             string        `json:"email"`
 	CartID            string        `json:"cart_id"`
+	ShippingAddress   *OrderAddress `json:"shipping_address"` // as given at checkout; nil when none was
+	BillingAddress    *OrderAddress `json:"billing_address"`  // the shipping address when none other was given
 	Currency          string        `json:"currency"`
 	Status            string        `json:"status"`             // OrderPendingPayment, OrderPaid, ... OrderCancelled
 	PaymentStatus     string        `json:"payment_status"`     // PaymentPending, PaymentCaptured, ... PaymentVoided
@@ -263,11 +265,16 @@ type OrderListQuery struct {
 	UserID string `json:"user_id,omitempty"`
 }
 
-// PlaceOrderRequest is the input of PlaceOrder.
+// PlaceOrderRequest is the input of PlaceOrder. ShippingAddress must be the place the cart was priced for (its
+// country, and its postal code when the cart has one); BillingAddress is the shipping address when nil. Expected
+// holds the totals the shopper saw, each of which must still hold.
 type PlaceOrderRequest struct {
-	Payment        PaymentRequest `json:"payment"`
-	Email          string         `json:"email,omitempty"`           // required for a guest cart
-	IdempotencyKey string         `json:"idempotency_key,omitempty"` // a retry with the same key returns the same order
+	Payment         PaymentRequest   `json:"payment"`
+	Email           string           `json:"email,omitempty"` // required for a guest cart
+	ShippingAddress *CheckoutAddress `json:"shipping_address,omitempty"`
+	BillingAddress  *CheckoutAddress `json:"billing_address,omitempty"`
+	Expected        *ExpectedTotals  `json:"expected,omitempty"`
+	IdempotencyKey  string           `json:"idempotency_key,omitempty"` // a retry with the same key returns the same order
 }
 
 // PaymentRequest selects the payment: Method "manual", Kind PaymentCash (Tendered computes the change),

@@ -4,9 +4,10 @@ import "commerce.local/commerce/internal/native"
 
 // The order lifecycle calls of include/commerce/order.h: recording the money taken on a manual payment
 // ("orders.manage"), refunds allocated exactly over the lines, their tax and the shipping ("orders.refund"),
-// cancellation, fulfilment (shipments, their delivery and the order's completion, "orders.manage"), and the expiry
-// of orders left unpaid. Placing, reading and listing orders are in commerce.go. Amounts are decimal strings,
-// never float64.
+// cancellation, fulfilment (shipments, their delivery and the order's completion, "orders.manage"), the expiry
+// of orders left unpaid, the staff's search of every order ("orders.read"), and an order's receipt and invoice
+// (its owner, or "orders.read"). Placing, reading and listing orders are in commerce.go. Amounts are decimal
+// strings, never float64.
 
 // Order statuses (Order.Status).
 const (
@@ -146,24 +147,10 @@ func (e *Engine) SweepOrders(limit int64) (*OrderSweep, error) {
 	return call[OrderSweep](e, func(n native.Engine) native.Outcome { return n.Sweep_orders(limit) })
 }
 
-// OrderSearchQuery selects orders for SearchOrders; every criterion given must hold. Each state list matches any
-// of its states; From and To bound the placement time as RFC 3339 UTC text, [From, To).
-type OrderSearchQuery struct {
-	Status            []string `json:"status,omitempty"`
-	PaymentStatus     []string `json:"payment_status,omitempty"`
-	FulfillmentStatus []string `json:"fulfillment_status,omitempty"`
-	UserID            string   `json:"user_id,omitempty"`
-	Email             string   `json:"email,omitempty"`
-	Number            string   `json:"number,omitempty"` // a prefix: "2026-0001"
-	From              string   `json:"from,omitempty"`
-	To                string   `json:"to,omitempty"`
-	Limit             int      `json:"limit,omitempty"`
-	After             string   `json:"after,omitempty"` // the Next of the previous page
-}
-
-// SearchOrders finds every order the query selects, newest first, one page at a time ("orders.read"); query
-// may be nil for every order. ForbiddenError without the permission, InvalidArgumentError for an unknown state
-// (details field and reason "unknown_status") or a malformed time.
+// SearchOrders finds every order of the store ("orders.read"), newest first, one page at a time; every criterion
+// of the query must hold, and a nil query is every order. The page's Next is the After of the following page (nil
+// on the last). Errors: CodeForbidden without "orders.read", CodeInvalidArgument with Details "field" and "reason"
+// (unknown_status, type, format, out_of_range, unknown_member).
 func (e *Engine) SearchOrders(session string, query *OrderSearchQuery) (*OrderList, error) {
 	text, err := optionalJSON(query, "query")
 	if err != nil {
@@ -172,25 +159,11 @@ func (e *Engine) SearchOrders(session string, query *OrderSearchQuery) (*OrderLi
 	return call[OrderList](e, func(n native.Engine) native.Outcome { return n.Search_orders(session, text) })
 }
 
-// PrintOptions are the options of OrderReceipt (Locale, Width 24 to 120) and OrderInvoice (Locale only).
-type PrintOptions struct {
-	Locale string `json:"locale,omitempty"` // BCP 47, "de-DE"; the catalog's default locale when empty
-	Width  int    `json:"width,omitempty"`  // receipts only; 42 when zero
-}
-
-// Receipt is a "receipt" document: Text has lines of at most Width printed characters.
-type Receipt struct {
-	Header
-	OrderID string `json:"order_id"`
-	Number  string `json:"number"`
-	Locale  string `json:"locale"`
-	Width   int    `json:"width"`
-	Text    string `json:"text"`
-}
-
-// OrderReceipt returns the order's plain-text receipt for a till's printer, money written the locale's way
-// (the order's owner or "orders.read"); options may be nil. NotFoundError for someone else's order.
-func (e *Engine) OrderReceipt(session, orderID string, options *PrintOptions) (*Receipt, error) {
+// OrderReceipt returns the order's plain-text receipt for a till's printer, for its owner or "orders.read":
+// money written in the order's currency the locale's way ("12,50 €"), no line longer than Width characters.
+// options may be nil (the catalog's default locale, 42 wide). Errors: CodeNotFound (orderID, or someone else's
+// order for a customer), CodeInvalidArgument (Details "field" "locale" with "reason" "unknown_locale", or "width").
+func (e *Engine) OrderReceipt(session, orderID string, options *ReceiptOptions) (*Receipt, error) {
 	text, err := optionalJSON(options, "options")
 	if err != nil {
 		return nil, err
@@ -198,12 +171,14 @@ func (e *Engine) OrderReceipt(session, orderID string, options *PrintOptions) (*
 	return call[Receipt](e, func(n native.Engine) native.Outcome { return n.Order_receipt(session, orderID, text) })
 }
 
-// OrderInvoice returns the order's "invoice" document as a map (every amount is money plus "formatted"), for
-// the order's owner or "orders.read"; options may be nil (its Width is ignored).
-func (e *Engine) OrderInvoice(session, orderID string, options *PrintOptions) (*map[string]any, error) {
+// OrderInvoice returns the order's invoice, for its owner or "orders.read": bill-to and ship-to, each line's net,
+// tax and total, the shipping, the taxes by rate and the totals, every amount exact and formatted for the locale.
+// options may be nil (the catalog's default locale). Errors: CodeNotFound (orderID, or someone else's order for a
+// customer), CodeInvalidArgument (Details "field" "locale").
+func (e *Engine) OrderInvoice(session, orderID string, options *InvoiceOptions) (*Invoice, error) {
 	text, err := optionalJSON(options, "options")
 	if err != nil {
 		return nil, err
 	}
-	return call[map[string]any](e, func(n native.Engine) native.Outcome { return n.Order_invoice(session, orderID, text) })
+	return call[Invoice](e, func(n native.Engine) native.Outcome { return n.Order_invoice(session, orderID, text) })
 }

@@ -1,9 +1,28 @@
 package commerce
 
-import "time"
+import (
+	"encoding/json"
+	"reflect"
+	"time"
+)
 
-// The parts of an order's lifecycle (docs/schema/order.schema.json, order_sweep.schema.json) and the inputs of
-// include/commerce/order.h. The Order itself is in documents.go.
+// The parts of an order's lifecycle (docs/schema/order.schema.json, order_sweep.schema.json), receipts and
+// invoices (receipt.schema.json, invoice.schema.json) and the inputs of include/commerce/order.h. The Order itself
+// is in documents.go.
+
+// OrderAddress is an address as an order keeps it (Order.ShippingAddress and BillingAddress, Invoice.BillTo and
+// ShipTo); a member not given is "".
+type OrderAddress struct {
+	Name       string `json:"name"`
+	Company    string `json:"company"`
+	Line1      string `json:"line1"`
+	Line2      string `json:"line2"`
+	City       string `json:"city"`
+	Region     string `json:"region"`
+	PostalCode string `json:"postal_code"`
+	Country    string `json:"country"` // ISO 3166-1 alpha-2, upper case
+	Phone      string `json:"phone"`
+}
 
 // OrderShipping is what an order charged for shipping, after its discounts and with its tax: the order's Total
 // minus its lines' totals.
@@ -87,6 +106,70 @@ type OrderSweep struct {
 	Expired int64 `json:"expired"` // orders cancelled because their unpaid time ran out
 }
 
+// Receipt is a "receipt": a plain-text receipt of an order for a till's printer.
+type Receipt struct {
+	Header
+	OrderID string `json:"order_id"`
+	Number  string `json:"number"`
+	Locale  string `json:"locale"`
+	Width   int    `json:"width"`
+	Text    string `json:"text"` // lines of at most Width characters (runes), each ending in "\n"
+}
+
+// FormattedMoney is exact money plus the amount as the invoice's locale writes it ("12,50 €"); Money's methods
+// (MinorUnits, Equal, ...) apply to it.
+type FormattedMoney struct {
+	Money
+	Formatted string `json:"formatted"`
+}
+
+// Invoice is an "invoice": the sum of the Lines' Total and Shipping.Total is Total, the sum of the Taxes is
+// TaxTotal.
+type Invoice struct {
+	Header
+	OrderID           string        `json:"order_id"`
+	Number            string        `json:"number"` // the order's number
+	IssuedAt          time.Time     `json:"issued_at"`
+	IssuedAtFormatted string        `json:"issued_at_formatted"`
+	Locale            string        `json:"locale"`
+	Currency          string        `json:"currency"`
+	Email             string        `json:"email"`
+	BillTo            *OrderAddress `json:"bill_to"`
+	ShipTo            *OrderAddress `json:"ship_to"`
+	Lines             []InvoiceLine `json:"lines"`
+	Shipping          struct {
+		Net   FormattedMoney `json:"net"`
+		Tax   FormattedMoney `json:"tax"`
+		Total FormattedMoney `json:"total"`
+	} `json:"shipping"`
+	Taxes            []InvoiceTax   `json:"taxes"` // by rate
+	PricesIncludeTax bool           `json:"prices_include_tax"`
+	Subtotal         FormattedMoney `json:"subtotal"`
+	TaxTotal         FormattedMoney `json:"tax_total"`
+	Total            FormattedMoney `json:"total"`
+	Paid             FormattedMoney `json:"paid"`
+	Refunded         FormattedMoney `json:"refunded"`
+}
+
+// InvoiceLine is a line of an invoice: Net is Total minus Tax.
+type InvoiceLine struct {
+	Description string         `json:"description"`
+	SKU         string         `json:"sku"`
+	Quantity    int64          `json:"quantity"`
+	UnitPrice   FormattedMoney `json:"unit_price"`
+	Discount    FormattedMoney `json:"discount"`
+	Net         FormattedMoney `json:"net"`
+	Tax         FormattedMoney `json:"tax"`
+	Total       FormattedMoney `json:"total"`
+}
+
+// InvoiceTax is the tax of one rate on an invoice.
+type InvoiceTax struct {
+	Name    string         `json:"name"`
+	Percent string         `json:"percent"` // "19"
+	Amount  FormattedMoney `json:"amount"`
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Inputs
 // ---------------------------------------------------------------------------------------------------------------
@@ -148,4 +231,92 @@ type UpdateShipmentRequest struct {
 // CompleteOrderRequest is the optional input of CompleteOrder.
 type CompleteOrderRequest struct {
 	Note string `json:"note,omitempty"`
+}
+
+// CheckoutAddress is PlaceOrderRequest.ShippingAddress or BillingAddress: a whole address (Line1, City and Country
+// required, as in the address book), or only AddressID, one of the signed-in user's address book.
+type CheckoutAddress struct {
+	AddressID  string `json:"address_id,omitempty"`
+	Name       string `json:"name,omitempty"`
+	Company    string `json:"company,omitempty"`
+	Line1      string `json:"line1,omitempty"`
+	Line2      string `json:"line2,omitempty"`
+	City       string `json:"city,omitempty"`
+	Region     string `json:"region,omitempty"`
+	PostalCode string `json:"postal_code,omitempty"`
+	Country    string `json:"country,omitempty"` // ISO 3166-1 alpha-2
+	Phone      string `json:"phone,omitempty"`
+}
+
+// ExpectedTotals is PlaceOrderRequest.Expected: the totals the shopper saw; each one given must still hold, or
+// PlaceOrder fails with CodeConflict, Details "reason" "totals_changed" and "changes" (see TotalsChange).
+type ExpectedTotals struct {
+	Total         *Money         `json:"total,omitempty"`
+	Subtotal      *Money         `json:"subtotal,omitempty"`
+	DiscountTotal *Money         `json:"discount_total,omitempty"`
+	ShippingTotal *Money         `json:"shipping_total,omitempty"`
+	TaxTotal      *Money         `json:"tax_total,omitempty"`
+	Items         []ExpectedItem `json:"items,omitempty"`
+}
+
+// ExpectedItem is a line of the cart as the shopper saw it.
+type ExpectedItem struct {
+	VariantID string `json:"variant_id"`
+	Quantity  int64  `json:"quantity,omitempty"`
+	UnitPrice *Money `json:"unit_price,omitempty"`
+}
+
+// TotalsChange is the shape of each member of the Details "changes" of a "totals_changed" conflict: the Field
+// ("total", "items[<variant>].unit_price", or "items[<variant>]" for a line gone or added, nil on the missing
+// side) with what the shopper expected and what the cart says now (money, a quantity or a line).
+type TotalsChange struct {
+	Field    string `json:"field"`
+	Expected any    `json:"expected"`
+	Actual   any    `json:"actual"`
+}
+
+// OrderSearchQuery is the input of SearchOrders; every criterion given must hold, and each state list matches any
+// of its states (the order statuses, PaymentPending ..., FulfillmentNotFulfilled ...).
+type OrderSearchQuery struct {
+	Status            []string  `json:"status,omitempty"`
+	PaymentStatus     []string  `json:"payment_status,omitempty"`
+	FulfillmentStatus []string  `json:"fulfillment_status,omitempty"`
+	UserID            string    `json:"user_id,omitempty"`
+	Email             string    `json:"email,omitempty"`  // normalized, exact
+	Number            string    `json:"number,omitempty"` // a prefix of the order number: "2026-0001"
+	From              time.Time `json:"-"`                // placed in [From, To); zero for no bound
+	To                time.Time `json:"-"`
+	Limit             int       `json:"limit,omitempty"` // 1 to 200; 50 when zero
+	After             string    `json:"after,omitempty"` // the Next of the previous page
+}
+
+// MarshalJSON writes From and To as the engine reads them (RFC 3339 UTC), leaving out a zero bound.
+func (q OrderSearchQuery) MarshalJSON() ([]byte, error) {
+	type members OrderSearchQuery // without this method
+	if err := checkValue(reflect.ValueOf(members(q)), "query"); err != nil {
+		return nil, err
+	}
+	wire := struct {
+		members
+		From string `json:"from,omitempty"`
+		To   string `json:"to,omitempty"`
+	}{members: members(q)}
+	if !q.From.IsZero() {
+		wire.From = rfc3339(q.From)
+	}
+	if !q.To.IsZero() {
+		wire.To = rfc3339(q.To)
+	}
+	return json.Marshal(wire)
+}
+
+// ReceiptOptions is the optional input of OrderReceipt.
+type ReceiptOptions struct {
+	Locale string `json:"locale,omitempty"` // BCP 47, "de-DE"; the catalog's default locale when ""
+	Width  int    `json:"width,omitempty"`  // characters per line, 24 to 120; 42 when zero
+}
+
+// InvoiceOptions is the optional input of OrderInvoice.
+type InvoiceOptions struct {
+	Locale string `json:"locale,omitempty"` // BCP 47, "de-DE"; the catalog's default locale when ""
 }

@@ -14,8 +14,10 @@ import (
 // Tests of the Go binding's order lifecycle calls (order.h): a cash-on-delivery order captured and refunded in two
 // steps to exactly its total, refunds refused with their reasons, a customer cancelling their unpaid order, an
 // unpaid bank transfer expired by the sweep, and fulfilment: an order shipped in two parcels, delivered and
-// completed (with its outbox events), goods handed over at once, shipping refused with its reasons, and orders
-// searched page by page with a receipt and an invoice. Every engine runs on a manual clock.
+// completed (with its outbox events), goods handed over at once, and shipping refused with its reasons; the staff's
+// order search by status, email and placement time, page by page; a German receipt within a narrow printer's width;
+// an invoice that adds up exactly; the addresses an order keeps; and totals the shopper saw that changed. Every
+// engine runs on a manual clock.
 
 // orderShop is a shop with German VAT, a soap at 3.33 EUR with 10 on hand and a customer, Alice.
 type orderShop struct {
@@ -37,12 +39,35 @@ func newOrderShop(t *testing.T, cfg commerce.Config) *orderShop {
 // place is Alice's order of quantity soaps shipped to Germany, paid by a manual payment of that kind.
 func (s *orderShop) place(kind string, quantity int64) *commerce.Order {
 	s.t.Helper()
-	cart := must(s.e.CreateCart(s.alice, "EUR"))
-	must(s.e.AddItem(s.alice, cart.ID, s.soap.ID, quantity))
-	must(s.e.UpdateCart(s.alice, cart.ID, commerce.CartChanges{ShippingAddress: &commerce.CartAddress{Country: "DE"}}))
-	return must(s.e.PlaceOrder(s.alice, cart.ID, commerce.PlaceOrderRequest{
+	return must(s.order(s.alice, "", quantity, commerce.PlaceOrderRequest{
 		Payment: commerce.PaymentRequest{Method: "manual", Kind: kind}}))
 }
+
+// order places shopper's order of quantity soaps shipped to Germany (by shippingMethod when it is not "").
+func (s *orderShop) order(shopper, shippingMethod string, quantity int64,
+	request commerce.PlaceOrderRequest) (*commerce.Order, error) {
+	s.t.Helper()
+	cart := must(s.e.CreateCart(shopper, "EUR"))
+	must(s.e.AddItem(shopper, cart.ID, s.soap.ID, quantity))
+	must(s.e.UpdateCart(shopper, cart.ID, commerce.CartChanges{ShippingAddress: &commerce.CartAddress{Country: "DE"},
+		ShippingMethod: shippingMethod}))
+	return s.e.PlaceOrder(shopper, cart.ID, request)
+}
+
+// cash is a cash payment.
+var cash = commerce.PaymentRequest{Method: "manual", Kind: commerce.PaymentCash}
+
+// Addresses in Germany, where the shop's carts are priced, as given at checkout and as an order keeps them.
+var (
+	berlin = commerce.CheckoutAddress{Name: "Alice Liddell", Line1: "Unter den Linden 1", City: "Berlin",
+		PostalCode: "10117", Country: "DE"}
+	hamburg = commerce.CheckoutAddress{Name: "Liddell GmbH", Company: "Liddell GmbH", Line1: "Jungfernstieg 7",
+		City: "Hamburg", PostalCode: "20354", Country: "DE", Phone: "+49 40 123456"}
+	berlinKept = commerce.OrderAddress{Name: "Alice Liddell", Line1: "Unter den Linden 1", City: "Berlin",
+		PostalCode: "10117", Country: "DE"}
+	hamburgKept = commerce.OrderAddress{Name: "Liddell GmbH", Company: "Liddell GmbH", Line1: "Jungfernstieg 7",
+		City: "Hamburg", PostalCode: "20354", Country: "DE", Phone: "+49 40 123456"}
+)
 
 func (s *orderShop) onHand() int64 {
 	return *must(s.e.StockLevel(s.soap.Variants[0].ID)).OnHand
@@ -313,44 +338,219 @@ func TestShippingRefusedWithItsReasons(t *testing.T) {
 	}
 }
 
-func TestOrdersSearchedPageByPageAndPrintedTheLocalesWay(t *testing.T) {
+func ids(list *commerce.OrderList) []string {
+	found := []string{}
+	for _, order := range list.Items {
+		found = append(found, order.ID)
+	}
+	return found
+}
+
+func TestStaffSearchOrdersByStatusEmailAndTimePageByPage(t *testing.T) {
+	s := newOrderShop(t, shopConfig(nil))
+	e, staff := s.e, s.staff()
+	first := s.place(commerce.PaymentCash, 1)
+	s.advance(30 * time.Minute)
+	unpaid := s.place(commerce.PaymentCashOnDelivery, 1)
+	s.advance(30 * time.Minute)
+	_, carol := s.customer("carol@example.com")
+	carols := must(s.order(carol, "", 2, commerce.PlaceOrderRequest{Payment: cash}))
+
+	newestFirst := []string{carols.ID, unpaid.ID, first.ID}
+	if got := ids(must(e.SearchOrders(staff, nil))); !reflect.DeepEqual(got, newestFirst) { // every order
+		t.Fatalf("every order: %v, want %v", got, newestFirst)
+	}
+	paid := must(e.SearchOrders(staff, &commerce.OrderSearchQuery{Status: []string{commerce.OrderPaid}}))
+	if got := ids(paid); !reflect.DeepEqual(got, []string{carols.ID, first.ID}) || paid.Next != nil {
+		t.Fatalf("paid: %v (next %v)", got, paid.Next)
+	}
+	alices := must(e.SearchOrders(staff, &commerce.OrderSearchQuery{
+		Status: []string{commerce.OrderPaid, commerce.OrderPendingPayment}, Email: "Alice@Example.com"}))
+	if got := ids(alices); !reflect.DeepEqual(got, []string{unpaid.ID, first.ID}) { // the email is normalized
+		t.Fatalf("Alice's: %v", got)
+	}
+	since := at(startMS).Add(20 * time.Minute).In(time.FixedZone("CET", 3600)) // sent as UTC
+	if got := ids(must(e.SearchOrders(staff, &commerce.OrderSearchQuery{From: since}))); !reflect.DeepEqual(got,
+		[]string{carols.ID, unpaid.ID}) {
+		t.Fatalf("since: %v", got)
+	}
+	between := &commerce.OrderSearchQuery{From: since, To: at(startMS).Add(time.Hour)} // To: Carol's, excluded
+	if got := ids(must(e.SearchOrders(staff, between))); !reflect.DeepEqual(got, []string{unpaid.ID}) {
+		t.Fatalf("between: %v", got)
+	}
+
+	seen := []string{}
+	query := &commerce.OrderSearchQuery{Limit: 1}
+	for {
+		page := must(e.SearchOrders(staff, query))
+		if len(page.Items) != 1 {
+			t.Fatalf("page of %d", len(page.Items))
+		}
+		seen = append(seen, ids(page)...)
+		if page.Next == nil {
+			break
+		}
+		query.After = *page.Next
+	}
+	if !reflect.DeepEqual(seen, newestFirst) {
+		t.Fatalf("pages: %v, want %v", seen, newestFirst)
+	}
+
+	_, err := e.SearchOrders(s.alice, &commerce.OrderSearchQuery{Email: "alice@example.com"})
+	expectErr(t, err, commerce.ErrForbidden) // not even for their own orders
+	_, err = e.SearchOrders(staff, &commerce.OrderSearchQuery{Status: []string{commerce.OrderPaid, "lost_at_sea"}})
+	if ce := expectErr(t, err, commerce.ErrInvalidArgument); ce.Details["field"] != "status" ||
+		ce.Details["reason"] != "unknown_status" {
+		t.Fatalf("details: %+v", ce.Details)
+	}
+}
+
+func TestGermanReceiptFitsANarrowPrinter(t *testing.T) {
 	s := newOrderShop(t, shopConfig(nil))
 	e := s.e
-	first := s.place(commerce.PaymentCash, 1)
-	unpaid := s.place(commerce.PaymentCashOnDelivery, 1)
-	ids := func(list *commerce.OrderList) []string {
-		var found []string
-		for _, order := range list.Items {
-			found = append(found, order.ID)
-		}
-		return found
-	}
-	if got := ids(must(e.SearchOrders(s.admin, nil))); !reflect.DeepEqual(got, []string{unpaid.ID, first.ID}) {
-		t.Fatalf("every order: %v", got)
-	}
-	paid := must(e.SearchOrders(s.admin, &commerce.OrderSearchQuery{Status: []string{commerce.OrderPaid}}))
-	if got := ids(paid); !reflect.DeepEqual(got, []string{first.ID}) {
-		t.Fatalf("paid: %v", got)
-	}
-	page := must(e.SearchOrders(s.admin, &commerce.OrderSearchQuery{Limit: 1}))
-	next := must(e.SearchOrders(s.admin, &commerce.OrderSearchQuery{Limit: 1, After: *page.Next}))
-	if got := ids(next); !reflect.DeepEqual(got, []string{first.ID}) || next.Next != nil {
-		t.Fatalf("second page: %v", got)
-	}
-	_, err := e.SearchOrders(s.alice, nil)
-	expectErr(t, err, commerce.ErrForbidden)
-
-	receipt := must(e.OrderReceipt(s.alice, first.ID, &commerce.PrintOptions{Locale: "de-DE", Width: 32}))
-	if receipt.Type != "receipt" || !strings.Contains(receipt.Text, first.Number) {
+	must(e.UpdateProduct(s.admin, s.soap.ID, commerce.ProductPatch{
+		Title: commerce.Ptr("Lavender soap with shea butter and oat milk")}))
+	order := s.place(commerce.PaymentCash, 3)
+	money(t, order.Total, "11.89")
+	receipt := must(e.OrderReceipt(s.alice, order.ID, &commerce.ReceiptOptions{Locale: "de-DE", Width: 32}))
+	if receipt.Type != "receipt" || receipt.OrderID != order.ID || receipt.Number != order.Number ||
+		receipt.Locale != "de-DE" || receipt.Width != 32 || !strings.HasSuffix(receipt.Text, "\n") {
 		t.Fatalf("receipt: %+v", receipt)
 	}
-	for _, line := range strings.Split(receipt.Text, "\n") {
-		if utf8.RuneCountInString(line) > 32 {
-			t.Fatalf("line too wide: %q", line)
+	lines := strings.Split(strings.TrimSuffix(receipt.Text, "\n"), "\n")
+	if !strings.Contains(lines[0], order.Number) {
+		t.Fatalf("first line: %q", lines[0])
+	}
+	total, cut := "", false
+	for _, line := range lines {
+		if utf8.RuneCountInString(line) > 32 { // runes: "€" is one
+			t.Fatalf("line wider than 32: %q", line)
+		}
+		if strings.HasPrefix(line, "TOTAL") {
+			total = line
+		}
+		cut = cut || strings.HasPrefix(line, "3 x Lavender soap") && strings.HasSuffix(line, "9,99\u00a0€")
+	}
+	if !strings.HasSuffix(total, "11,89\u00a0€") || !cut { // a decimal comma, the sign after a no-break space
+		t.Fatalf("receipt:\n%s", receipt.Text)
+	}
+
+	if staffs := must(e.OrderReceipt(s.admin, order.ID, nil)); staffs.Width != 42 { // staff; the default width
+		t.Fatalf("default width: %d", staffs.Width)
+	}
+	_, err := e.OrderReceipt(s.alice, order.ID, &commerce.ReceiptOptions{Locale: "no such locale"})
+	if ce := expectErr(t, err, commerce.ErrInvalidArgument); ce.Details["field"] != "locale" ||
+		ce.Details["reason"] != "unknown_locale" {
+		t.Fatalf("details: %+v", ce.Details)
+	}
+	_, err = e.OrderReceipt(s.alice, order.ID, &commerce.ReceiptOptions{Width: 12})
+	if ce := expectErr(t, err, commerce.ErrInvalidArgument); ce.Details["field"] != "width" {
+		t.Fatalf("details: %+v", ce.Details)
+	}
+	_, carol := s.customer("carol@example.com")
+	_, err = e.OrderReceipt(carol, order.ID, nil) // someone else's order
+	expectErr(t, err, commerce.ErrNotFound)
+}
+
+func TestInvoiceAddsUpExactlyAndFormatsEveryAmount(t *testing.T) {
+	s := newOrderShop(t, shopConfig(nil))
+	e := s.e
+	must(e.SetShippingDefinition(s.admin, `{"methods": [{"id": "dhl", "name": "DHL", "countries": ["DE"],
+		"rates": [{"type": "flat", "amount": {"amount": "4.90", "currency": "EUR"}}]}]}`, 0))
+	order := must(s.order(s.alice, "dhl", 3, commerce.PlaceOrderRequest{Payment: cash, ShippingAddress: &berlin,
+		BillingAddress: &hamburg}))
+	invoice := must(e.OrderInvoice(s.alice, order.ID, &commerce.InvoiceOptions{Locale: "de-DE"}))
+	if invoice.Type != "invoice" || invoice.OrderID != order.ID || invoice.Number != order.Number ||
+		invoice.Locale != "de-DE" || invoice.Currency != "EUR" || len(invoice.Lines) != 1 || len(invoice.Taxes) != 1 ||
+		invoice.ShipTo == nil || *invoice.ShipTo != berlinKept || invoice.BillTo == nil || *invoice.BillTo != hamburgKept {
+		t.Fatalf("invoice: %+v", invoice)
+	}
+	minor := func(m commerce.FormattedMoney) int64 { return must(m.MinorUnits()).Int64() }
+	shipping := invoice.Shipping
+	if minor(shipping.Total) <= 0 || minor(shipping.Net)+minor(shipping.Tax) != minor(shipping.Total) {
+		t.Fatalf("shipping: %+v", shipping)
+	}
+	charged := minor(shipping.Total)
+	for _, line := range invoice.Lines {
+		charged += minor(line.Total)
+	}
+	if charged != minor(invoice.Total) || !invoice.Total.Equal(order.Total) {
+		t.Fatalf("lines and shipping %d, total %s, the order's %s", charged, invoice.Total.Money, order.Total)
+	}
+	if tax := invoice.Taxes[0]; minor(tax.Amount) != minor(invoice.TaxTotal) {
+		t.Fatalf("taxes %+v, tax total %+v", invoice.Taxes, invoice.TaxTotal)
+	}
+	line := invoice.Lines[0]
+	if line.SKU != "SOAP" || line.Quantity != 3 || line.UnitPrice.Amount != "3.33" ||
+		minor(line.Net)+minor(line.Tax) != minor(line.Total) {
+		t.Fatalf("line: %+v", line)
+	}
+	for _, amount := range []commerce.FormattedMoney{line.UnitPrice, line.Discount, line.Net, line.Tax, line.Total,
+		shipping.Net, shipping.Tax, shipping.Total, invoice.Taxes[0].Amount, invoice.Subtotal, invoice.TaxTotal,
+		invoice.Total, invoice.Paid, invoice.Refunded} {
+		if want := strings.Replace(amount.Amount, ".", ",", 1) + "\u00a0€"; amount.Currency != "EUR" ||
+			amount.Formatted != want {
+			t.Fatalf("%+v, want formatted %q", amount, want)
 		}
 	}
-	invoice := *must(e.OrderInvoice(s.alice, first.ID, nil))
-	if invoice["type"] != "invoice" || invoice["number"] != first.Number {
-		t.Fatalf("invoice: %v", invoice)
+}
+
+func TestOrderKeepsItsShippingAndBillingAddresses(t *testing.T) {
+	s := newOrderShop(t, shopConfig(nil))
+	e := s.e
+	if order := s.place(commerce.PaymentCash, 1); order.ShippingAddress != nil || order.BillingAddress != nil {
+		t.Fatalf("no address given: %+v", order)
 	}
+	order := must(s.order(s.alice, "", 1, commerce.PlaceOrderRequest{Payment: cash, ShippingAddress: &berlin,
+		BillingAddress: &hamburg}))
+	if order.ShippingAddress == nil || *order.ShippingAddress != berlinKept || order.BillingAddress == nil ||
+		*order.BillingAddress != hamburgKept {
+		t.Fatalf("addresses: %+v, %+v", order.ShippingAddress, order.BillingAddress)
+	}
+	if got := must(e.GetOrder(s.alice, order.ID)); !reflect.DeepEqual(got.BillingAddress, order.BillingAddress) {
+		t.Fatalf("read back: %+v", got.BillingAddress)
+	}
+
+	booked := must(e.AddAddress(s.alice, commerce.NewAddress{Name: hamburg.Name, Company: hamburg.Company,
+		Line1: hamburg.Line1, City: hamburg.City, PostalCode: hamburg.PostalCode, Country: hamburg.Country,
+		Phone: hamburg.Phone}))
+	order = must(s.order(s.alice, "", 1, commerce.PlaceOrderRequest{Payment: cash,
+		ShippingAddress: &commerce.CheckoutAddress{AddressID: booked.ID}})) // from the address book
+	if order.ShippingAddress == nil || *order.ShippingAddress != hamburgKept ||
+		!reflect.DeepEqual(order.BillingAddress, order.ShippingAddress) { // billing: the same
+		t.Fatalf("booked: %+v, %+v", order.ShippingAddress, order.BillingAddress)
+	}
+
+	austria := berlin
+	austria.Country = "AT" // the cart was priced for Germany
+	_, err := s.order(s.alice, "", 1, commerce.PlaceOrderRequest{Payment: cash, ShippingAddress: &austria})
+	if ce := expectErr(t, err, commerce.ErrInvalidArgument); ce.Details["reason"] != "not_the_priced_address" {
+		t.Fatalf("details: %+v", ce.Details)
+	}
+	_, err = s.order(s.alice, "", 1, commerce.PlaceOrderRequest{Payment: cash, ShippingAddress: &berlin,
+		BillingAddress: &commerce.CheckoutAddress{City: "Hamburg", Country: "DE"}})
+	if ce := expectErr(t, err, commerce.ErrInvalidArgument); ce.Details["field"] != "billing_address.line1" {
+		t.Fatalf("details: %+v", ce.Details)
+	}
+}
+
+func TestTotalsTheShopperSawThatChangedRefuseTheOrder(t *testing.T) {
+	s := newOrderShop(t, shopConfig(nil))
+	e := s.e
+	withoutVAT := eur("9.99")
+	_, err := s.order(s.alice, "", 3, commerce.PlaceOrderRequest{Payment: cash,
+		Expected: &commerce.ExpectedTotals{Total: &withoutVAT}})
+	ce := expectErr(t, err, commerce.ErrConflict)
+	want := []any{map[string]any{"field": "total", "expected": map[string]any{"amount": "9.99", "currency": "EUR"},
+		"actual": map[string]any{"amount": "11.89", "currency": "EUR"}}}
+	if ce.Details["reason"] != "totals_changed" || !reflect.DeepEqual(ce.Details["changes"], want) {
+		t.Fatalf("details: %+v", ce.Details)
+	}
+	if placed := must(e.SearchOrders(s.admin, nil)); len(placed.Items) != 0 || s.onHand() != 10 {
+		t.Fatalf("a refused order was placed: %v, on hand %d", ids(placed), s.onHand())
+	}
+	total, subtotal, tax := eur("11.89"), eur("9.99"), eur("1.90")
+	order := must(s.order(s.alice, "", 3, commerce.PlaceOrderRequest{Payment: cash,
+		Expected: &commerce.ExpectedTotals{Total: &total, Subtotal: &subtotal, TaxTotal: &tax}}))
+	money(t, order.Total, "11.89")
 }

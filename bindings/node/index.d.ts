@@ -41,8 +41,9 @@ import type {
 } from './currency';
 import type { SharedWishlist, Wishlist, WishlistItem, WishlistList, WishlistShare } from './wishlist';
 import type {
-  CancelOrderRequest, CapturePaymentRequest, CompleteOrderRequest, FulfillmentStatus, OrderEvent, OrderShipping,
-  OrderStatus, OrderSweep, OrdersConfig, PaymentKind, PaymentStatus, PaymentTransaction, Refund, RefundRequest,
+  CancelOrderRequest, CapturePaymentRequest, CheckoutAddress, CompleteOrderRequest, ExpectedTotals, FulfillmentStatus,
+  Invoice, InvoiceOptions, OrderAddress, OrderEvent, OrderSearchQuery, OrderShipping, OrderStatus, OrderSweep,
+  OrdersConfig, PaymentKind, PaymentStatus, PaymentTransaction, Receipt, ReceiptOptions, Refund, RefundRequest,
   ShipOrderRequest, Shipment, UpdateShipmentRequest,
 } from './order';
 
@@ -191,6 +192,10 @@ export interface Order extends Document<'order'> {
   user_id: string | null;
   email: string;
   cart_id: string;
+  /** Where the goods go, as given at checkout; null when none was. */
+  shipping_address: OrderAddress | null;
+  /** The shipping address when none other was given; null when neither was. */
+  billing_address: OrderAddress | null;
   currency: string;
   status: OrderStatus;
   payment_status: PaymentStatus;
@@ -273,6 +278,14 @@ export interface PlaceOrderRequest {
   };
   /** Required for a guest cart. */
   email?: string;
+  /** Kept with the order; must be the place the cart was priced for (its country, and its postal code when the cart
+   * has one): otherwise InvalidArgumentError with details reason "not_the_priced_address". */
+  shipping_address?: CheckoutAddress;
+  /** The shipping address when absent. */
+  billing_address?: CheckoutAddress;
+  /** The totals the shopper saw: a change throws ConflictError with details reason "totals_changed" and changes
+   * (TotalsChange[]). */
+  expected?: ExpectedTotals;
   /** A retry with the same key and cart returns the same order. */
   idempotency_key?: string;
 }
@@ -571,6 +584,11 @@ export class Engine {
   sharedWishlist(token: string, currency?: string | null): SharedWishlist;
 
   // checkout and orders
+  /** ConflictError for an idempotency key used for another request, or with details reason "totals_changed" and
+   * changes [{field, expected, actual}] when the cart no longer prices as request.expected says;
+   * InvalidArgumentError for an address (details field names the member, e.g. "billing_address.line1") or with
+   * reason "not_the_priced_address"; OutOfStockError; IllegalStateError for an empty or completed cart;
+   * ForbiddenError for a terminal reference without "orders.manage". */
   placeOrder(session: SessionArg, cartId: string, request: PlaceOrderRequest | string): Order;
   getOrder(session: SessionArg, orderId: string): Order;
   listOrders(session: SessionArg, query?: OrderListQuery | string | null): OrderList;
@@ -603,14 +621,20 @@ export class Engine {
   completeOrder(session: SessionArg, orderId: Ref, request?: CompleteOrderRequest | string | null): Order;
   /** Housekeeping for a timer (no session): cancels up to limit (1..10000, default 100) expired unpaid orders. */
   sweepOrders(limit?: number): OrderSweep;
-  /** "orders.read": every order by states, customer, email, number prefix and placement time [from, to). */
-  searchOrders(session: SessionArg, query?: Record<string, unknown> | string | null): OrderList;
-  /** The order's owner or "orders.read": a plain-text receipt, {locale: "de-DE", width: 42}. */
-  orderReceipt(session: SessionArg, orderId: Ref, options?: { locale?: string; width?: number } | string | null):
-      Document<'receipt'> & { order_id: string; number: string; locale: string; width: number; text: string };
-  /** The order's owner or "orders.read": the invoice document; every amount also carries "formatted". */
-  orderInvoice(session: SessionArg, orderId: Ref, options?: { locale?: string } | string | null):
-      Document<'invoice'> & Record<string, unknown>;
+
+  // finding orders ("orders.read"), receipts and invoices (the order's owner, or "orders.read")
+  /** Every order by states, customer, email, number prefix and placement time [from, to), newest first; null or
+   * undefined for every order. The page's next is the cursor of the following page. ForbiddenError without
+   * "orders.read", InvalidArgumentError with details field and reason (unknown_status, type, format, out_of_range,
+   * unknown_member). */
+  searchOrders(session: SessionArg, query?: OrderSearchQuery | string | null): OrderList;
+  /** A plain-text receipt for a till's printer, money written the locale's way ("12,50 €"), no line longer than
+   * width. NotFoundError (someone else's order, for a customer), InvalidArgumentError (field "locale" with reason
+   * "unknown_locale", or "width"). */
+  orderReceipt(session: SessionArg, orderId: Ref, options?: ReceiptOptions | string | null): Receipt;
+  /** The invoice: bill-to and ship-to, each line's net, tax and total, the shipping, the taxes by rate and the
+   * totals; every amount exact and formatted for the locale. NotFoundError, InvalidArgumentError (field "locale"). */
+  orderInvoice(session: SessionArg, orderId: Ref, options?: InvoiceOptions | string | null): Invoice;
 }
 
 /** Opens a store; same as Engine.open(config). */

@@ -1,9 +1,12 @@
 // Type definitions of the parts of an order's lifecycle and the inputs of include/commerce/order.h (payment
-// capture, refunds, cancellation, shipments and completion, the expiry sweep), re-exported by index.d.ts, which
-// has the Order itself.
-// Documents are described by docs/schema/order.schema.json and order_sweep.schema.json.
+// capture, refunds, cancellation, shipments and completion, the expiry sweep, the checkout's addresses and
+// expected totals, the order search, receipts and invoices), re-exported by index.d.ts, which has the Order
+// itself.
+// Documents are described by docs/schema/order.schema.json, order_sweep.schema.json, receipt.schema.json and
+// invoice.schema.json.
 
-import type { Document, Money, Timestamp } from './index';
+import type { AddressInput } from './identity';
+import type { Document, ListQuery, Money, Timestamp } from './index';
 
 /** The order's own state (docs/orders.md draws the graph). */
 export type OrderStatus =
@@ -157,4 +160,132 @@ export interface UpdateShipmentRequest {
 
 export interface CompleteOrderRequest {
   note?: string;
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Addresses, finding orders, receipts and invoices
+// ------------------------------------------------------------------------------------------------------------
+
+/** An address as an order keeps it (Order.shipping_address and billing_address, an invoice's bill_to and
+ * ship_to): every member is "" when it was not given. */
+export interface OrderAddress {
+  name: string;
+  company: string;
+  line1: string;
+  line2: string;
+  city: string;
+  region: string;
+  postal_code: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string;
+  phone: string;
+}
+
+/** An address at checkout: a whole one (line1, city and country required, as in the address book), or one of the
+ * signed-in user's address book by its id. */
+export type CheckoutAddress = Omit<AddressInput, 'default_shipping' | 'default_billing'> | { address_id: string };
+
+/** A line of the cart as the shopper saw it. */
+export interface ExpectedItem {
+  variant_id: string;
+  quantity?: number;
+  unit_price?: Money;
+}
+
+/** PlaceOrderRequest.expected: the totals the shopper saw; each one given must still hold, or placeOrder throws
+ * ConflictError with details {reason: "totals_changed", cart_id, changes: TotalsChange[]}. */
+export interface ExpectedTotals {
+  total?: Money;
+  subtotal?: Money;
+  discount_total?: Money;
+  shipping_total?: Money;
+  tax_total?: Money;
+  items?: ExpectedItem[];
+}
+
+/** One difference between what the shopper saw and the cart as priced now. */
+export interface TotalsChange {
+  /** "total", "subtotal", ..., "items[<variant>].unit_price", "items[<variant>].quantity", or "items[<variant>]"
+   * for a line gone or added (null on the missing side). */
+  field: string;
+  expected: Money | number | ExpectedItem | null;
+  actual: Money | number | ExpectedItem | null;
+}
+
+/** The query of searchOrders ("orders.read"); every criterion given must hold. */
+export interface OrderSearchQuery extends ListQuery {
+  /** One state or several (any of them). */
+  status?: OrderStatus | OrderStatus[];
+  payment_status?: PaymentStatus | PaymentStatus[];
+  fulfillment_status?: FulfillmentStatus | FulfillmentStatus[];
+  user_id?: string;
+  /** Normalized, exact. */
+  email?: string;
+  /** A prefix of the order number, e.g. "2026-0001". */
+  number?: string;
+  /** Placed in [from, to): a Date or RFC 3339 UTC text. */
+  from?: Date | Timestamp;
+  to?: Date | Timestamp;
+}
+
+export interface InvoiceOptions {
+  /** BCP 47, e.g. "de-DE"; the catalog's default locale when absent. */
+  locale?: string;
+}
+
+export interface ReceiptOptions extends InvoiceOptions {
+  /** Characters per line, 24..120 (default 42). */
+  width?: number;
+}
+
+/** A plain-text receipt for a till's printer. */
+export interface Receipt extends Document<'receipt'> {
+  order_id: string;
+  number: string;
+  locale: string;
+  width: number;
+  /** Lines of at most `width` characters (code points), each ending in "\n". */
+  text: string;
+}
+
+/** Exact money plus the amount as the locale writes it, e.g. {amount: "12.50", currency: "EUR", formatted:
+ * "12,50 €"}. */
+export interface FormattedMoney extends Money {
+  formatted: string;
+}
+
+export interface InvoiceLine {
+  description: string;
+  sku: string;
+  quantity: number;
+  unit_price: FormattedMoney;
+  discount: FormattedMoney;
+  /** total - tax. */
+  net: FormattedMoney;
+  tax: FormattedMoney;
+  total: FormattedMoney;
+}
+
+/** The invoice of an order: Σ lines' total + shipping.total = total; Σ taxes' amount = tax_total. */
+export interface Invoice extends Document<'invoice'> {
+  order_id: string;
+  /** The order's number. */
+  number: string;
+  issued_at: Timestamp;
+  issued_at_formatted: string;
+  locale: string;
+  currency: string;
+  email: string;
+  bill_to: OrderAddress | null;
+  ship_to: OrderAddress | null;
+  lines: InvoiceLine[];
+  shipping: { net: FormattedMoney; tax: FormattedMoney; total: FormattedMoney };
+  /** By rate. */
+  taxes: { name: string; percent: string; amount: FormattedMoney }[];
+  prices_include_tax: boolean;
+  subtotal: FormattedMoney;
+  tax_total: FormattedMoney;
+  total: FormattedMoney;
+  paid: FormattedMoney;
+  refunded: FormattedMoney;
 }

@@ -1,8 +1,10 @@
 'use strict';
 // Tests of the Node binding's order lifecycle calls (order.h): a cash-on-delivery order captured and refunded in
 // two steps to exactly its total, refunds refused with their reasons, a customer cancelling their unpaid order,
-// an unpaid bank transfer expired by the sweep, and fulfilment: an order shipped in two parcels, delivered and
-// completed (with its outbox events), goods handed over at once, and shipping refused with its reasons.
+// an unpaid bank transfer expired by the sweep, fulfilment: an order shipped in two parcels, delivered and
+// completed (with its outbox events), goods handed over at once, and shipping refused with its reasons; the staff's
+// order search by status, email and placement time, page by page; a German receipt within a narrow printer's
+// width; an invoice that adds up exactly; the addresses an order keeps; and totals the shopper saw that changed.
 
 const { test, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
@@ -10,6 +12,18 @@ const assert = require('node:assert/strict');
 const commerce = require('..');
 
 const { CONFIG, PASSWORD, GERMANY, eur, cents, openAsAdmin, expectError } = require('./support');
+
+// Addresses in Germany, where the shop's carts are priced; the engine writes "" for a member not given.
+const BERLIN = {
+  name: 'Alice Liddell', line1: 'Unter den Linden 1', city: 'Berlin', postal_code: '10117', country: 'DE',
+};
+const HAMBURG = {
+  name: 'Liddell GmbH', company: 'Liddell GmbH', line1: 'Jungfernstieg 7', city: 'Hamburg', postal_code: '20354',
+  country: 'DE', phone: '+49 40 123456',
+};
+const EMPTY_ADDRESS = Object.fromEntries(
+  ['name', 'company', 'line1', 'line2', 'city', 'region', 'postal_code', 'country', 'phone'].map((m) => [m, '']));
+const NBSP = '\u00a0';
 
 let engine;
 let admin;
@@ -21,18 +35,27 @@ function openShop(config) {
   ({ engine, admin } = openAsAdmin(config));
   engine.setTaxDefinition(admin, GERMANY);
   soap = engine.createProduct(admin, { sku: 'SOAP', title: 'Soap', prices: [eur('3.33')], stock: 10 });
-  engine.registerUser('alice@example.com', PASSWORD);
-  alice = engine.login('alice@example.com', PASSWORD);
+  alice = customer('alice@example.com');
 }
 beforeEach(() => openShop(CONFIG));
 afterEach(() => engine.close());
 
-// Alice's order of `quantity` soaps shipped to Germany, paid by a manual payment of that kind.
-function place(kind, quantity) {
-  const cart = engine.createCart(alice, 'EUR');
-  engine.addItem(alice, cart.id, soap, quantity);
-  engine.updateCart(alice, cart, { shipping_address: { country: 'DE' } });
-  return engine.placeOrder(alice, cart.id, { payment: { method: 'manual', kind } });
+// The session of a new customer.
+function customer(email) {
+  engine.registerUser(email, PASSWORD);
+  return engine.login(email, PASSWORD);
+}
+
+// The order of `quantity` soaps by `shopper` (Alice by default) shipped to Germany (by `shippingMethod` when
+// given), paid by a manual payment of that kind; `request` adds members to the request (addresses, expected
+// totals).
+function place(kind, quantity, { shopper = alice, shippingMethod, ...request } = {}) {
+  const cart = engine.createCart(shopper, 'EUR');
+  engine.addItem(shopper, cart.id, soap, quantity);
+  const changes = { shipping_address: { country: 'DE' } };
+  if (shippingMethod) changes.shipping_method = shippingMethod;
+  engine.updateCart(shopper, cart, changes);
+  return engine.placeOrder(shopper, cart.id, { payment: { method: 'manual', kind }, ...request });
 }
 
 const onHand = () => engine.stockLevel(soap.variants[0]).on_hand;
@@ -222,23 +245,132 @@ test('shipping is refused with its reasons and changes nothing', () => {
   assert.deepEqual(engine.getOrder(admin, order.id).shipments, order.shipments);
 });
 
-test('staff search orders by status, page by page; receipts and invoices are written the locale\'s way', () => {
+test('staff search every order by status, email and placement time, page by page', () => {
   const staff = staffMember();
   const first = place('cash', 1);
+  engine.advanceTime(30 * 60 * 1000);
   const unpaid = place('cash_on_delivery', 1);
-  assert.deepEqual(engine.searchOrders(staff).items.map((o) => o.id), [unpaid.id, first.id]);
-  assert.deepEqual(engine.searchOrders(staff, { status: 'paid' }).items.map((o) => o.id), [first.id]);
-  const page = engine.searchOrders(staff, { limit: 1 });
-  assert.deepEqual(engine.searchOrders(staff, { limit: 1, after: page.next }).items.map((o) => o.id), [first.id]);
-  expectError(commerce.ForbiddenError, () => engine.searchOrders(alice));
-  expectError(commerce.InvalidArgumentError, () => engine.searchOrders(staff, { status: 'lost' }));
+  engine.advanceTime(30 * 60 * 1000);
+  const carols = place('cash', 2, { shopper: customer('carol@example.com') });
+  const ids = (page) => page.items.map((order) => order.id);
 
-  const receipt = engine.orderReceipt(alice, first, { locale: 'de-DE', width: 32 });
-  assert.equal(receipt.type, 'receipt');
-  assert.ok(receipt.text.includes(first.number));
-  for (const line of receipt.text.split('\n')) assert.ok([...line].length <= 32);
-  const invoice = engine.orderInvoice(alice, first.id, { locale: 'de-DE' });
-  const lines = invoice.lines.reduce((sum, line) => sum + cents(line.total), 0n);
-  assert.equal(lines + cents(invoice.shipping.total), cents(invoice.total));
-  assert.ok(invoice.total.formatted.includes('€'));
+  const newestFirst = [carols.id, unpaid.id, first.id];
+  assert.deepEqual(ids(engine.searchOrders(staff)), newestFirst); // no query: every order
+  const paid = engine.searchOrders(staff, { status: 'paid' });
+  assert.deepEqual(ids(paid), [carols.id, first.id]);
+  assert.equal(paid.next, null);
+  const alices = engine.searchOrders(staff, { status: ['paid', 'pending_payment'], email: 'Alice@Example.com' });
+  assert.deepEqual(ids(alices), [unpaid.id, first.id]); // the email is normalized
+  const since = new Date(Date.UTC(2026, 10, 6, 21, 40)); // a Date, or RFC 3339 text
+  assert.deepEqual(ids(engine.searchOrders(staff, { from: since })), [carols.id, unpaid.id]);
+  assert.deepEqual(ids(engine.searchOrders(staff, { from: since, to: '2026-11-06T22:20:00Z' })), [unpaid.id]);
+
+  const seen = [];
+  const query = { limit: 1 };
+  for (;;) {
+    const page = engine.searchOrders(staff, query);
+    assert.equal(page.items.length, 1);
+    seen.push(...ids(page));
+    if (page.next === null) break;
+    query.after = page.next;
+  }
+  assert.deepEqual(seen, newestFirst);
+
+  expectError(commerce.ForbiddenError, () => engine.searchOrders(alice, { email: 'alice@example.com' }));
+  const err = expectError(commerce.InvalidArgumentError,
+    () => engine.searchOrders(staff, { status: ['paid', 'lost_at_sea'] }));
+  assert.equal(err.details.field, 'status');
+  assert.equal(err.details.reason, 'unknown_status');
+});
+
+test('a German receipt fits a narrow printer', () => {
+  engine.updateProduct(admin, soap, { title: 'Lavender soap with shea butter and oat milk' });
+  const order = place('cash', 3);
+  assert.deepEqual(order.total, eur('11.89'));
+  const receipt = engine.orderReceipt(alice, order, { locale: 'de-DE', width: 32 });
+  assert.deepEqual([receipt.order_id, receipt.number, receipt.locale, receipt.width],
+    [order.id, order.number, 'de-DE', 32]);
+  assert.ok(receipt.text.endsWith('\n'));
+  const lines = receipt.text.slice(0, -1).split('\n');
+  assert.ok(lines[0].includes(order.number));
+  for (const line of lines) assert.ok([...line].length <= 32, line); // code points: "€" is one
+  const [total] = lines.filter((line) => line.startsWith('TOTAL'));
+  assert.ok(total.endsWith(`11,89${NBSP}€`), total); // a decimal comma, the sign after a no-break space
+  assert.ok(lines.some((line) => line.startsWith('3 x Lavender soap') && line.endsWith(`9,99${NBSP}€`))); // cut
+
+  assert.equal(engine.orderReceipt(admin, order.id).width, 42); // staff; the default width
+  let err = expectError(commerce.InvalidArgumentError,
+    () => engine.orderReceipt(alice, order, { locale: 'no such locale' }));
+  assert.deepEqual(err.details, { field: 'locale', reason: 'unknown_locale' });
+  err = expectError(commerce.InvalidArgumentError, () => engine.orderReceipt(alice, order, { width: 12 }));
+  assert.equal(err.details.field, 'width');
+  expectError(commerce.NotFoundError, () => engine.orderReceipt(customer('carol@example.com'), order));
+});
+
+test('an invoice adds up exactly and formats every amount', () => {
+  engine.setShippingDefinition(admin, {
+    methods: [{ id: 'dhl', name: 'DHL', countries: ['DE'], rates: [{ type: 'flat', amount: eur('4.90') }] }],
+  });
+  const order = place('cash', 3, { shippingMethod: 'dhl', shipping_address: BERLIN, billing_address: HAMBURG });
+  const invoice = engine.orderInvoice(alice, order, { locale: 'de-DE' });
+  assert.deepEqual([invoice.order_id, invoice.number, invoice.locale, invoice.currency],
+    [order.id, order.number, 'de-DE', 'EUR']);
+  assert.deepEqual(invoice.ship_to, { ...EMPTY_ADDRESS, ...BERLIN });
+  assert.deepEqual(invoice.bill_to, { ...EMPTY_ADDRESS, ...HAMBURG });
+
+  const { shipping } = invoice;
+  assert.ok(cents(shipping.total) > 0n);
+  assert.equal(cents(shipping.net) + cents(shipping.tax), cents(shipping.total));
+  const charged = invoice.lines.reduce((sum, line) => sum + cents(line.total), cents(shipping.total));
+  assert.equal(charged, cents(invoice.total));
+  assert.equal(cents(invoice.total), cents(order.total));
+  assert.equal(invoice.taxes.reduce((sum, tax) => sum + cents(tax.amount), 0n), cents(invoice.tax_total));
+
+  const amounts = [];
+  (function walk(value) {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      if ('amount' in value && 'currency' in value) amounts.push(value);
+      else Object.values(value).forEach(walk);
+    }
+  })(invoice);
+  assert.equal(amounts.length, 5 + 3 + 1 + 5); // the line's, the shipping's, the tax's and the totals
+  for (const money of amounts) {
+    assert.equal(money.currency, 'EUR');
+    assert.equal(money.formatted, `${money.amount.replace('.', ',')}${NBSP}€`);
+  }
+  const err = expectError(commerce.InvalidArgumentError,
+    () => engine.orderInvoice(alice, order, { locale: 'de-DE', width: 32 })); // a receipt's option
+  assert.equal(err.details.field, 'width');
+});
+
+test('an order keeps its shipping and billing addresses', () => {
+  assert.equal(place('cash', 1).shipping_address, null); // none given
+  let order = place('cash', 1, { shipping_address: BERLIN, billing_address: HAMBURG });
+  assert.deepEqual(order.shipping_address, { ...EMPTY_ADDRESS, ...BERLIN });
+  assert.deepEqual(order.billing_address, { ...EMPTY_ADDRESS, ...HAMBURG });
+  assert.deepEqual(engine.getOrder(alice, order.id).billing_address, order.billing_address);
+
+  const booked = engine.addAddress(alice, HAMBURG);
+  order = place('cash', 1, { shipping_address: { address_id: booked.id } }); // from the address book
+  assert.deepEqual(order.shipping_address, { ...EMPTY_ADDRESS, ...HAMBURG });
+  assert.deepEqual(order.billing_address, order.shipping_address); // billing: the same
+
+  let err = expectError(commerce.InvalidArgumentError,
+    () => place('cash', 1, { shipping_address: { ...BERLIN, country: 'AT' } })); // the cart was priced for Germany
+  assert.equal(err.details.reason, 'not_the_priced_address');
+  err = expectError(commerce.InvalidArgumentError,
+    () => place('cash', 1, { shipping_address: BERLIN, billing_address: { city: 'Hamburg', country: 'DE' } }));
+  assert.equal(err.details.field, 'billing_address.line1');
+});
+
+test('totals the shopper saw that changed refuse the order', () => {
+  const err = expectError(commerce.ConflictError,
+    () => place('cash', 3, { expected: { total: eur('9.99') } })); // the price without the VAT
+  assert.equal(err.details.reason, 'totals_changed');
+  assert.deepEqual(err.details.changes, [{ field: 'total', expected: eur('9.99'), actual: eur('11.89') }]);
+  assert.deepEqual(engine.searchOrders(admin).items, []); // nothing was placed
+  assert.equal(onHand(), 10);
+  const order = place('cash', 3, { expected: { total: eur('11.89'), subtotal: eur('9.99'), tax_total: eur('1.90') } });
+  assert.deepEqual(order.total, eur('11.89'));
 });

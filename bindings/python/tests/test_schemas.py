@@ -201,8 +201,9 @@ def _currency_documents(engine, admin):
 
 def _order_documents(engine, admin):
     """The documents of the order lifecycle (order.h): an order paid later, refunded in part (with its refunds,
-    timeline and ledger), one cancelled, one shipped in two parcels (one tracked, one handed over), delivered and
-    completed with its receipt and invoice, found by a search, the outbox events of its fulfilment, and a sweep."""
+    timeline and ledger), one cancelled, one with its shipping and billing addresses shipped in two parcels (one
+    tracked, one handed over), delivered and completed with its receipt and invoice, found by a search, the outbox
+    events of its fulfilment, and a sweep."""
     raw = engine._native
     docs = []
     keep = _keeper(docs)
@@ -222,8 +223,15 @@ def _order_documents(engine, admin):
 
     cart = engine.create_cart(admin, "EUR")
     engine.add_item(admin, cart["id"], product, 2)
-    engine.update_cart(admin, cart, {"shipping_method": "shop"})
-    order_id = engine.place_order(admin, cart["id"], {"payment": {"method": "manual", "kind": "cash"}})["id"].encode()
+    cart = engine.update_cart(admin, cart, {"shipping_method": "shop", "shipping_address": {"country": "DE"}})
+    order = keep(raw.place_order(admin, cart["id"].encode(), json.dumps({
+        "payment": {"method": "manual", "kind": "cash"},
+        "shipping_address": {"name": "Ana", "line1": "Hauptstr. 1", "city": "Berlin", "postal_code": "10117",
+                             "country": "DE"},
+        "billing_address": {"company": "Ana GmbH", "line1": "Jungfernstieg 7", "city": "Hamburg", "country": "DE"},
+        "expected": {"total": cart["total"].to_json()}}).encode()))
+    assert order["shipping_address"]["city"] == "Berlin" and order["billing_address"]["company"] == "Ana GmbH"
+    order_id = order["id"].encode()
     parcel = keep(raw.ship_order(admin, order_id, b'{"lines": [{"line": 0, "quantity": 1}], "carrier": "DHL",'
                                                   b' "tracking_number": "JD1", "tracking_url": "https://d.example/1"}'))
     parcel = parcel["shipments"][0]["id"].encode()
@@ -233,7 +241,8 @@ def _order_documents(engine, admin):
     assert delivered["status"] == "delivered" and len(delivered["shipments"]) == 2
     keep(raw.complete_order(admin, order_id, b""))
     keep(raw.order_receipt(admin, order_id, b'{"locale": "de-DE", "width": 32}'))
-    keep(raw.order_invoice(admin, order_id, b""))
+    invoice = keep(raw.order_invoice(admin, order_id, b'{"locale": "de-DE"}'))
+    assert invoice["ship_to"]["city"] == "Berlin" and invoice["bill_to"]["city"] == "Hamburg"
     keep(raw.search_orders(admin, b'{"status": "completed"}'))
     batch = keep(raw.fetch_outbox(b'{"topics": ["shipment.", "order.delivered", "order.completed"]}'))
     assert {e["topic"] for e in batch["events"]} == {"shipment.shipped", "shipment.out_for_delivery",
