@@ -9,15 +9,12 @@
 #include <algorithm>
 
 namespace commerce {
-namespace {
 
 void check_tracking_url(const std::optional<std::string>& url) {
     if (!url) return;
     if (!url->starts_with("https://") && !url->starts_with("http://"))
         throw_invalid("tracking_url", "format", "a tracking URL starts with https:// or http://");
 }
-
-}  // namespace
 
 std::vector<int64_t> shipped_units(const Order& order) {
     std::vector<int64_t> shipped(order.lines.size(), 0);

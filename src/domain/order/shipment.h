@@ -27,6 +27,9 @@ struct ShipmentRequest {
     bool handed_over = false;  // given to the shopper there and then (a pickup, a sale at the till): delivered at once
 };
 
+// INVALID_ARGUMENT ("tracking_url", reason "format") unless the URL, when given, is http(s): a link shoppers click.
+void check_tracking_url(const std::optional<std::string>& url);
+
 // Units of each line already in a shipment.
 std::vector<int64_t> shipped_units(const Order& order);
 

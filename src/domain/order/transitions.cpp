@@ -135,8 +135,7 @@ void record_shipment_step(Order& order, std::string_view shipment_id, std::strin
                     fmt::format("shipment {} cannot go from {} to {}", shipment->id, shipment->status, to),
                     {{"field", "shipment.status"}, {"current", shipment->status}, {"requested", to},
                      {"shipment_id", shipment->id}, {"order_id", order.id}});
-    if (tracking_url && !tracking_url->starts_with("https://") && !tracking_url->starts_with("http://"))
-        throw_invalid("tracking_url", "format", "a tracking URL starts with https:// or http://");
+    check_tracking_url(tracking_url);
     if (tracking_number) shipment->tracking_number = tracking_number;
     if (tracking_url) shipment->tracking_url = tracking_url;
     shipment->status = std::string(to);
